@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Parse argv, dispatch to a command, map errors to exit codes. No logic lives here.
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { registerCommands } from './commands/index.ts';
+import { EXIT, ExposureError } from './errors.ts';
+import { PACKAGE_ROOT } from './paths.ts';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('exposure')
+    .description(
+      'Find the secrets, personal data (PII) and health data (PHI) in your Atlassian Cloud Jira and Confluence\n' +
+        'that AI training data collection could take in, scored per space and project.',
+    )
+    .version(version(), '-V, --version')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerCommands(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+function report(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander already printed its message; help and version are not errors.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+    if (error.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (error instanceof ExposureError) {
+    process.stderr.write(`exposure: ${error.message}\n`);
+    if (debug && error.stack) process.stderr.write(error.stack + '\n');
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`exposure: unexpected error: ${message.split('\n')[0]}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
+  else process.stderr.write('exposure: run again with --debug for details\n');
+  return EXIT.usage;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    return report(error, argv.includes('--debug'));
+  }
+}
+
+// Run only when executed as the binary, not when imported by tests.
+const invokedAs = process.argv[1] ?? '';
+if (/cli\.(ts|js)$/.test(invokedAs) || invokedAs.endsWith('/exposure')) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,38 @@
+import pino, { type Logger } from 'pino';
+
+// Backstop redaction: code must never log tokens or document text in the first place.
+const REDACT_PATHS = [
+  'authorization',
+  'headers.authorization',
+  '*.authorization',
+  '*.headers.authorization',
+  'token',
+  '*.token',
+  'apiToken',
+  '*.apiToken',
+  'password',
+  '*.password',
+  'body',
+  '*.body',
+  'text',
+  '*.text',
+];
+
+export interface LogOptions {
+  level?: string;
+  /** File path; undefined logs to stderr. */
+  file?: string;
+}
+
+export function createLogger(options: LogOptions = {}): Logger {
+  const destination = options.file
+    ? pino.destination({ dest: options.file, mkdir: true, sync: true })
+    : pino.destination({ fd: 2, sync: true });
+  return pino(
+    { level: options.level ?? 'warn', redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    destination,
+  );
+}
+
+/** A logger that writes nothing, for library use and tests. */
+export const silentLogger: Logger = pino({ level: 'silent' });

@@ -1,0 +1,75 @@
+// The few types shared across rooms (see ../shared/DESIGN.md). Nothing else lives here.
+
+export type Category = 'secret' | 'pii' | 'phi';
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+export type Product = 'jira' | 'confluence';
+
+export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+export const CATEGORIES: readonly Category[] = ['secret', 'pii', 'phi'];
+
+/** A Jira project or a Confluence space. */
+export interface Container {
+  product: Product;
+  /** Numeric id as a string (Jira project id, Confluence space id). */
+  id: string;
+  /** Project key (`ENG`) or space key (`ENG`, `~5b10...` for personal spaces). */
+  key: string;
+  name: string;
+  url: string;
+  /** Confluence space type (global, personal...) or Jira project type key. */
+  type?: string;
+  /** `current` / `archived` for spaces, `live` / `archived` for projects. */
+  status?: string;
+}
+
+export type ItemKind = 'issue' | 'page' | 'blogpost' | 'project' | 'space';
+
+/** An issue, page or blog post (or the container's own metadata, kind project/space). */
+export interface Item {
+  product: Product;
+  containerKey: string;
+  kind: ItemKind;
+  /** Stable id: Jira issue id, Confluence content id. Keys change when issues move; ids do not. */
+  id: string;
+  /** Issue key (`ENG-12`); undefined for Confluence content. */
+  key?: string;
+  title: string;
+  url: string;
+  created?: string;
+  updated?: string;
+  /** Confluence version number, or Jira `updated` rendered as epoch ms when no version exists. */
+  version?: number;
+  status?: string;
+}
+
+/**
+ * One scannable field of an item. `field` is one of: title, description, body, comment,
+ * environment, customfield_<n>, inline-comment, footer-comment, name, metadata.
+ */
+export interface Doc {
+  itemId: string;
+  field: string;
+  /** Comment id or custom field id where the field is not unique within the item. */
+  fieldId?: string;
+  /** Deep link to the place (the comment where applicable). */
+  url: string;
+  text: string;
+}
+
+/** What the detector reports. It never carries the raw value. */
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  /** 0..1, raised by context words and validators (see README "Confidence"). */
+  confidence: number;
+  /** JavaScript string indices into Doc.text: text.slice(start, end) is the value. */
+  start: number;
+  end: number;
+  /** Masked preview, e.g. `AKIA************WXYZ` or `•••• •••• •••• 0004`. */
+  preview: string;
+  /** Keyed HMAC-SHA256 of the normalised value, hex; never a plain hash. */
+  fingerprint: string;
+  /** Short human explanation: which keyword, validator and context fired. */
+  explanation: string;
+}
