@@ -1,0 +1,16 @@
+import type { Category, Severity } from '../types.ts';
+
+/**
+ * A detection before redaction: offsets into the scanned text, never the value itself.
+ * The engine turns hits into Findings (masked preview, keyed fingerprint) in one place.
+ */
+export interface Hit {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  confidence: number;
+  start: number;
+  end: number;
+  /** Reasons in order, e.g. ["keyword ghp_", "entropy 4.9", "validator luhn", "context: github"]. */
+  reasons: string[];
+}

@@ -1,0 +1,185 @@
+// The contract between the fake site's content generator (generator.ts, content/) and its HTTP server
+// (server.ts, routes). The generator is pure and lazy: every record is a deterministic function of
+// (seed, container, index), so 100,000 issues never sit in memory at once. The server keeps mutations
+// (create, edit, delete, move, churn) in an overlay on top of these records.
+
+import type { Category } from '../types.ts';
+
+/** ADF document as Jira v3 and Confluence atlas_doc_format carry it. */
+export interface AdfNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: AdfNode[];
+  marks?: Array<{ type: string; attrs?: Record<string, unknown> }>;
+  text?: string;
+  version?: number;
+}
+
+export interface SiteSpec {
+  seed: number;
+  /** Total issues over all projects (default 2,000). */
+  issues: number;
+  /** Total pages over all spaces (default 400); blog posts are extra, about a fifth of that. */
+  pages: number;
+  /** Site clock at generation: every created/updated instant lies before it. ISO UTC. */
+  now: string;
+}
+
+export interface FakeUser {
+  accountId: string;
+  displayName: string;
+  email: string;
+}
+
+export interface ProjectRecord {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  projectTypeKey: 'software' | 'service_desk' | 'business';
+  leadAccountId: string;
+  /** The API user cannot see this project: search and issue GETs answer as if it did not exist. */
+  forbidden: boolean;
+  issueCount: number;
+}
+
+export interface FieldRecord {
+  id: string;
+  name: string;
+  custom: boolean;
+  /** jira.js FieldDetails.schema */
+  schema: { type: string; system?: string; custom?: string; customId?: number; items?: string };
+}
+
+export interface CommentRecord {
+  id: string;
+  authorAccountId: string;
+  body: AdfNode;
+  created: string; // ISO UTC
+  updated: string;
+}
+
+export interface IssueRecord {
+  id: string;
+  key: string;
+  projectKey: string;
+  summary: string;
+  description: AdfNode | null;
+  environment: AdfNode | null;
+  /** customfield_<n> -> plain string (textfield, url), ADF (textarea), string[] (labels-like), or option objects. */
+  customFields: Record<string, unknown>;
+  labels: string[];
+  status: { id: string; name: string; category: 'new' | 'indeterminate' | 'done' };
+  issueType: { id: string; name: string };
+  reporterAccountId: string;
+  assigneeAccountId: string | null;
+  created: string; // ISO UTC; the server renders Jira timestamps in the site zone
+  updated: string;
+  comments: CommentRecord[];
+}
+
+export interface SpaceRecord {
+  id: string;
+  key: string;
+  name: string;
+  type: 'global' | 'personal' | 'knowledge_base' | 'collaboration';
+  status: 'current' | 'archived';
+  description: string;
+  authorAccountId: string;
+  createdAt: string;
+  homepageId: string;
+  forbidden: boolean;
+  pageCount: number;
+  blogPostCount: number;
+}
+
+export interface ConfluenceCommentRecord {
+  id: string;
+  kind: 'footer' | 'inline';
+  authorAccountId: string;
+  /** Storage-format XHTML. */
+  body: string;
+  createdAt: string;
+  version: number;
+  /** Inline comments only. */
+  resolutionStatus?: 'open' | 'resolved' | 'reopened' | 'dangling';
+  /** Inline comments only: the highlighted page text. */
+  originalSelection?: string;
+  markerRef?: string;
+  replies: ConfluenceCommentRecord[];
+}
+
+export interface ContentVersionRecord {
+  number: number;
+  createdAt: string;
+  authorAccountId: string;
+  message: string;
+  /** Storage body as it was at this version. */
+  body: string;
+  title: string;
+}
+
+export interface ContentRecord {
+  id: string;
+  type: 'page' | 'blogpost';
+  spaceKey: string;
+  title: string;
+  /** current | archived | draft (only reachable with get-draft / status=draft) */
+  status: 'current' | 'archived' | 'draft';
+  parentId: string | null;
+  authorAccountId: string;
+  createdAt: string;
+  /** Latest version; versions[versions.length - 1] is the same. */
+  version: { number: number; createdAt: string; message: string; authorAccountId: string };
+  /** Storage-format XHTML of the latest version (code macros with CDATA, tables, tasks, mentions...). */
+  body: string;
+  versions: ContentVersionRecord[];
+  footerComments: ConfluenceCommentRecord[];
+  inlineComments: ConfluenceCommentRecord[];
+}
+
+/** One planted sensitive value: the ground truth for recall and leak audits. */
+export interface PlantedRecord {
+  product: 'jira' | 'confluence';
+  container: string;
+  /** Issue key, or page/blog post id. */
+  item: string;
+  /**
+   * summary | description | environment | comment:<id> | customfield_<n> | title | body |
+   * footer-comment:<id> | inline-comment:<id> | version:<n> (only in an older page version)
+   */
+  field: string;
+  category: Category;
+  /** A stable name for the kind of value, e.g. aws-access-key-id, credit-card, us-ssn, mrn. */
+  kind: string;
+  value: string;
+  /** false where the container is forbidden to the API user. */
+  readable: boolean;
+}
+
+/** What the generator gives the server. Everything is deterministic for a given SiteSpec. */
+export interface SiteContent {
+  spec: SiteSpec;
+  users: FakeUser[];
+  projects: ProjectRecord[];
+  fields: FieldRecord[];
+  spaces: SpaceRecord[];
+  /** index in [0, project.issueCount) */
+  issue(projectKey: string, index: number): IssueRecord;
+  /** index in [0, space.pageCount) or [0, space.blogPostCount) */
+  content(spaceKey: string, type: 'page' | 'blogpost', index: number): ContentRecord;
+  /** Inverse lookups for routes addressed by id or key (ids are dense and computable, no index held). */
+  locateIssue(idOrKey: string): { projectKey: string; index: number } | undefined;
+  locateContent(id: string): { spaceKey: string; type: 'page' | 'blogpost'; index: number } | undefined;
+  /** Confluence comment id (root or reply) -> its page/blog post. */
+  locateConfluenceComment(
+    id: string,
+  ): { spaceKey: string; type: 'page' | 'blogpost'; index: number } | undefined;
+  /** Everything planted, in a stable order; generates lazily. */
+  planted(): Iterable<PlantedRecord>;
+  /** Material for mutations (churn, admin create): new deterministic content from a seed. */
+  newComment(seed: number, at: string): CommentRecord;
+  newConfluenceComment(seed: number, at: string, kind: 'footer' | 'inline'): ConfluenceCommentRecord;
+  editedAdf(seed: number, previous: AdfNode | null): AdfNode;
+  editedStorage(seed: number, previous: string): string;
+}
