@@ -1,0 +1,223 @@
+// Configuration: flags > environment (and .env) > exposure.config.(json|yaml) > defaults, validated once with
+// precise messages, then frozen. The API token is read from the environment or .env only: never from a flag
+// (shell history, process lists) and never from the config file (it gets committed and shared).
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import * as f from './config-fields.ts';
+import { ConfigError } from './errors.ts';
+import type { Severity } from './types.ts';
+
+export interface Config {
+  site?: string;
+  email?: string;
+  apiToken?: string;
+  db: string;
+  keyFile?: string;
+  scan: {
+    mode: 'auto' | 'full' | 'incremental';
+    products: Array<'jira' | 'confluence'>;
+    projects: string[];
+    spaces: string[];
+    excludeProjects: string[];
+    excludeSpaces: string[];
+    archived: boolean;
+    versions: boolean;
+    concurrency: number;
+    workers: number;
+    timeoutSeconds: number;
+    maxBodyMb: number;
+    reconcileDays: number;
+    allowPartial: boolean;
+    failOn: Severity | 'none';
+  };
+  contribution: {
+    plan: 'free' | 'standard' | 'premium' | 'enterprise';
+    excluded: string[];
+    since?: string;
+  };
+  log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'; file?: string };
+}
+
+interface Setting {
+  path: string;
+  env?: string;
+  /** commander's camelCase option name */
+  flag?: string;
+  parse: f.Parser<unknown>;
+  default?: unknown;
+}
+
+const key = f.text;
+const SETTINGS: Setting[] = [
+  { path: 'site', env: 'ATLASSIAN_SITE', flag: 'site', parse: f.siteUrl },
+  { path: 'email', env: 'ATLASSIAN_EMAIL', flag: 'email', parse: f.email },
+  { path: 'apiToken', env: 'ATLASSIAN_API_TOKEN', parse: f.text },
+  { path: 'db', env: 'EXPOSURE_DB', flag: 'db', parse: f.text, default: 'data/exposure.db' },
+  { path: 'keyFile', env: 'EXPOSURE_KEY_FILE', flag: 'keyFile', parse: f.text },
+  { path: 'scan.mode', flag: 'mode', parse: f.oneOf(['auto', 'full', 'incremental']), default: 'auto' },
+  {
+    path: 'scan.products',
+    flag: 'products',
+    parse: f.list(f.oneOf(['jira', 'confluence'])),
+    default: ['jira', 'confluence'],
+  },
+  { path: 'scan.projects', flag: 'project', parse: f.list(key), default: [] },
+  { path: 'scan.spaces', flag: 'space', parse: f.list(key), default: [] },
+  { path: 'scan.excludeProjects', flag: 'excludeProject', parse: f.list(key), default: [] },
+  { path: 'scan.excludeSpaces', flag: 'excludeSpace', parse: f.list(key), default: [] },
+  { path: 'scan.archived', flag: 'archived', parse: f.boolean, default: false },
+  { path: 'scan.versions', flag: 'versions', parse: f.boolean, default: false },
+  {
+    path: 'scan.concurrency',
+    env: 'EXPOSURE_CONCURRENCY',
+    flag: 'concurrency',
+    parse: f.integer(1, 64),
+    default: 8,
+  },
+  { path: 'scan.workers', env: 'EXPOSURE_WORKERS', flag: 'workers', parse: f.integer(0, 64), default: 0 },
+  { path: 'scan.timeoutSeconds', flag: 'timeout', parse: f.integer(1, 600), default: 60 },
+  { path: 'scan.maxBodyMb', flag: 'maxBodyMb', parse: f.integer(1, 1024), default: 20 },
+  { path: 'scan.reconcileDays', flag: 'reconcileDays', parse: f.integer(0, 365), default: 7 },
+  { path: 'scan.allowPartial', flag: 'allowPartial', parse: f.boolean, default: false },
+  { path: 'scan.failOn', flag: 'failOn', parse: f.severityOrNone, default: 'none' },
+  {
+    path: 'contribution.plan',
+    env: 'EXPOSURE_PLAN',
+    flag: 'plan',
+    parse: f.oneOf(['free', 'standard', 'premium', 'enterprise']),
+    default: 'standard',
+  },
+  { path: 'contribution.excluded', flag: 'excluded', parse: f.list(key), default: [] },
+  { path: 'contribution.since', flag: 'since', parse: f.isoDate },
+  {
+    path: 'log.level',
+    env: 'EXPOSURE_LOG_LEVEL',
+    flag: 'logLevel',
+    parse: f.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    default: 'warn',
+  },
+  { path: 'log.file', env: 'EXPOSURE_LOG_FILE', flag: 'logFile', parse: f.text },
+];
+
+const CONFIG_FILES = ['exposure.config.json', 'exposure.config.yaml', 'exposure.config.yml'];
+
+export interface ConfigSources {
+  flags?: Record<string, unknown>;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Explicit --config path; otherwise the first of CONFIG_FILES found in cwd. */
+  configFile?: string;
+}
+
+function readConfigFile(cwd: string, explicit?: string): { file?: string; data: Record<string, unknown> } {
+  const file = explicit
+    ? resolve(cwd, explicit)
+    : CONFIG_FILES.map((n) => join(cwd, n)).find((p) => existsSync(p));
+  if (!file) return { data: {} };
+  let data: unknown;
+  try {
+    const raw = readFileSync(file, 'utf8');
+    data = file.endsWith('.json') ? JSON.parse(raw) : parseYaml(raw);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConfigError(
+      `${file}: cannot be read as ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${reason}`,
+    );
+  }
+  if (data == null) return { file, data: {} };
+  if (typeof data !== 'object' || Array.isArray(data)) throw new ConfigError(`${file}: must be an object`);
+  return { file, data: data as Record<string, unknown> };
+}
+
+/** The .env file only fills variables the real environment does not set. */
+function environment(cwd: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const dotenv = join(cwd, '.env');
+  if (!existsSync(dotenv)) return env;
+  try {
+    return { ...parseEnv(readFileSync(dotenv, 'utf8')), ...env };
+  } catch (error) {
+    throw new ConfigError(`${dotenv}: cannot be parsed: ${(error as Error).message}`);
+  }
+}
+
+function getPath(object: Record<string, unknown>, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], object);
+}
+
+function setPath(object: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  const last = parts.pop() as string;
+  let node = object;
+  for (const part of parts) node = (node[part] ??= {}) as Record<string, unknown>;
+  node[last] = value;
+}
+
+/** Keys present in the file that no setting knows: typos must not pass silently. */
+function unknownKeys(data: Record<string, unknown>, prefix = ''): string[] {
+  const known = new Set(SETTINGS.map((s) => s.path));
+  return Object.entries(data).flatMap(([k, v]) => {
+    const path = prefix + k;
+    if (known.has(path)) return [];
+    if (
+      v &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      SETTINGS.some((s) => s.path.startsWith(path + '.'))
+    ) {
+      return unknownKeys(v as Record<string, unknown>, path + '.');
+    }
+    return [path];
+  });
+}
+
+export function loadConfig(sources: ConfigSources = {}): Readonly<Config> {
+  const cwd = sources.cwd ?? process.cwd();
+  const flags = sources.flags ?? {};
+  const env = environment(cwd, sources.env ?? process.env);
+  const { file, data } = readConfigFile(cwd, sources.configFile);
+  const where = file ?? 'config';
+  const problems: string[] = unknownKeys(data).map((k) => `${where}: ${k}: unknown setting`);
+  if (getPath(data, 'apiToken') !== undefined) {
+    problems.push(
+      `${where}: apiToken: keep the token out of config files; set ATLASSIAN_API_TOKEN or use .env`,
+    );
+  }
+  const config: Record<string, unknown> = {};
+  for (const setting of SETTINGS) {
+    const layers: Array<[string, unknown]> = [
+      [`--${kebab(setting.flag ?? '')}`, setting.flag ? flags[setting.flag] : undefined],
+      [setting.env ?? '', setting.env ? env[setting.env] : undefined],
+      [setting.path, setting.path === 'apiToken' ? undefined : getPath(data, setting.path)],
+    ];
+    const found = layers.find(([, value]) => value !== undefined && value !== '');
+    if (!found) {
+      if (setting.default !== undefined) setPath(config, setting.path, setting.default);
+      continue;
+    }
+    try {
+      setPath(config, setting.path, setting.parse(found[1]));
+    } catch (error) {
+      problems.push(
+        `${found[0] === setting.path ? where + ': ' + setting.path : found[0]}: ${(error as Error).message}`,
+      );
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
+  return deepFreeze(config) as unknown as Config;
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

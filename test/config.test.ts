@@ -1,0 +1,87 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { ConfigError } from '../src/errors.ts';
+
+function dir(files: Record<string, string> = {}): string {
+  const cwd = mkdtempSync(join(tmpdir(), 'exposure-config-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(cwd, name), content);
+  return cwd;
+}
+
+function problems(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('applies defaults', () => {
+    const config = loadConfig({ cwd: dir(), env: {} });
+    expect(config.db).toBe('data/exposure.db');
+    expect(config.scan.concurrency).toBe(8);
+    expect(config.scan.products).toEqual(['jira', 'confluence']);
+    expect(config.contribution.plan).toBe('standard');
+    expect(Object.isFrozen(config.scan)).toBe(true);
+  });
+
+  it('layers flags over environment over file over defaults', () => {
+    const cwd = dir({ 'exposure.config.yaml': 'scan:\n  concurrency: 4\n  workers: 2\ndb: file.db\n' });
+    const config = loadConfig({
+      cwd,
+      env: { EXPOSURE_CONCURRENCY: '6', EXPOSURE_DB: 'env.db' },
+      flags: { db: 'flag.db' },
+    });
+    expect(config.db).toBe('flag.db');
+    expect(config.scan.concurrency).toBe(6);
+    expect(config.scan.workers).toBe(2);
+  });
+
+  it('reads credentials from .env without overriding the real environment', () => {
+    const cwd = dir({ '.env': 'ATLASSIAN_API_TOKEN=from-dotenv\nATLASSIAN_EMAIL=dotenv@corp.example\n' });
+    const config = loadConfig({ cwd, env: { ATLASSIAN_EMAIL: 'real@corp.example' } });
+    expect(config.apiToken).toBe('from-dotenv');
+    expect(config.email).toBe('real@corp.example');
+  });
+
+  it.each([
+    [
+      { 'exposure.config.json': '{"scan":{"concurrency":100}}' },
+      {},
+      'scan.concurrency: must be an integer 1-64',
+    ],
+    [{ 'exposure.config.json': '{"scan":{"concurency":4}}' }, {}, 'scan.concurency: unknown setting'],
+    [{ 'exposure.config.json': '{"apiToken":"x"}' }, {}, 'apiToken: keep the token out of config files'],
+    [{ 'exposure.config.json': '{ not json' }, {}, 'cannot be read as JSON'],
+    [{ 'exposure.config.yaml': 'scan: [1, 2' }, {}, 'cannot be read as YAML'],
+    [{}, { concurrency: '0' }, '--concurrency: must be an integer 1-64'],
+    [{}, { site: 'ftp://x' }, '--site: must use https://'],
+    [{}, { site: 'https://me:pw@x.atlassian.net' }, '--site: must not contain credentials'],
+    [{}, { failOn: 'severe' }, '--fail-on: must be one of low, medium, high, critical, none'],
+    [{}, { products: 'jira,wiki' }, '--products: item 2 must be one of jira, confluence'],
+  ])('reports %j %j precisely', (files, flags, expected) => {
+    expect(problems(() => loadConfig({ cwd: dir(files), env: {}, flags }))).toContain(expected);
+  });
+
+  it('reports every problem at once', () => {
+    const message = problems(() =>
+      loadConfig({
+        cwd: dir(),
+        env: { EXPOSURE_CONCURRENCY: 'many' },
+        flags: { timeout: '0', plan: 'gold' },
+      }),
+    );
+    expect(message.split('\n')).toHaveLength(3);
+  });
+
+  it('normalises the site URL', () => {
+    const config = loadConfig({ cwd: dir(), env: { ATLASSIAN_SITE: 'acme.atlassian.net/' } });
+    expect(config.site).toBe('https://acme.atlassian.net');
+  });
+});
