@@ -20,6 +20,8 @@ export interface Container {
   type?: string;
   /** `current` / `archived` for spaces, `live` / `archived` for projects. */
   status?: string;
+  /** Project or space description: Atlassian collects it too, so it is scanned. */
+  description?: string;
 }
 
 export type ItemKind = 'issue' | 'page' | 'blogpost' | 'project' | 'space';
