@@ -1,0 +1,99 @@
+// @microsoft/recognizers-text as evidence on short windows around a regex candidate. It is slow and
+// super-linear on whole documents (DESIGN.md "What was measured"), so callers pass offsets and this module cuts
+// a window of at most MAX_WINDOW characters. Models are built once, lazily, and warmed by warmRecognizers().
+import { Culture, SequenceRecognizer } from '@microsoft/recognizers-text-sequence';
+import { DateTimeRecognizer } from '@microsoft/recognizers-text-date-time';
+import type { IModel, ModelResult } from '@microsoft/recognizers-text';
+
+export type RecognizerKind = 'phone' | 'email' | 'ip' | 'url' | 'datetime';
+
+/** Characters taken on each side of the candidate. */
+export const WINDOW_MARGIN = 60;
+/** Longest window ever parsed; longer candidates are cut to this size around their start. */
+export const MAX_WINDOW = 200;
+
+let models: Record<RecognizerKind, IModel> | undefined;
+
+function loadModels(): Record<RecognizerKind, IModel> {
+  if (models === undefined) {
+    const sequence = new SequenceRecognizer(Culture.English);
+    models = {
+      phone: sequence.getPhoneNumberModel(),
+      email: sequence.getEmailModel(),
+      ip: sequence.getIpAddressModel(),
+      url: sequence.getURLModel(),
+      datetime: new DateTimeRecognizer(Culture.English).getDateTimeModel(),
+    };
+  }
+  return models;
+}
+
+/** Builds the models and runs each once, so the first real candidate does not pay ~0.5 s of start-up. */
+export function warmRecognizers(): void {
+  const warm = loadModels();
+  for (const model of Object.values(warm))
+    model.parse('call +1 415 555 0100 on 3 May 1990 at a.b@c.io 8.8.8.8');
+}
+
+/** A recognized entity with offsets into the caller's text (end exclusive). */
+export interface Recognized {
+  start: number;
+  end: number;
+  /** The model's resolution, e.g. `{ value, score }` for phones or `{ values: [{ type, value }] }` for dates. */
+  resolution: Record<string, unknown>;
+}
+
+/**
+ * Runs one model on the window around text[start, end) and returns the entities that overlap the candidate.
+ * The window is cut at whitespace where possible so a number is not split in half.
+ */
+export function recognizeAround(
+  kind: RecognizerKind,
+  text: string,
+  start: number,
+  end: number,
+): Recognized[] {
+  const windowStart = cutAtSpace(text, Math.max(0, start - WINDOW_MARGIN), start, 1);
+  const windowEnd = cutAtSpace(
+    text,
+    Math.min(text.length, end + WINDOW_MARGIN, windowStart + MAX_WINDOW),
+    end,
+    -1,
+  );
+  const window = text.slice(windowStart, windowEnd);
+  const results: ModelResult[] = loadModels()[kind].parse(window);
+  return results
+    .map((r) => ({
+      start: windowStart + r.start,
+      end: windowStart + r.end + 1,
+      resolution: r.resolution ?? {},
+    }))
+    .filter((r) => r.start < end && r.end > start);
+}
+
+/** Moves a window edge towards `limit` to the nearest whitespace, unless the edge is already the text's edge. */
+function cutAtSpace(text: string, edge: number, limit: number, step: 1 | -1): number {
+  if (edge === 0 || edge === text.length) return edge;
+  for (let i = edge; i !== limit; i += step) if (/\s/.test(text[i] ?? '')) return step === 1 ? i + 1 : i;
+  return edge;
+}
+
+/** The recognizer's score (0..1) for a phone number overlapping the candidate, or 0 when none is found. */
+export function phoneScore(text: string, start: number, end: number): number {
+  const scores = recognizeAround('phone', text, start, end).map((r) => Number(r.resolution['score'] ?? 0));
+  return Math.max(0, ...scores);
+}
+
+/** ISO dates (YYYY-MM-DD) the date-time model resolves for the candidate span; ambiguous dates give several. */
+export function resolvedDates(text: string, start: number, end: number): string[] {
+  const dates: string[] = [];
+  for (const entity of recognizeAround('datetime', text, start, end)) {
+    const values = entity.resolution['values'];
+    if (!Array.isArray(values)) continue;
+    for (const v of values as { type?: string; value?: string }[]) {
+      if (v.type === 'date' && typeof v.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.value))
+        dates.push(v.value);
+    }
+  }
+  return dates;
+}
