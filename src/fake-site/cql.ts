@@ -1,0 +1,99 @@
+// The CQL subset of incremental Confluence crawls: type, space (space.key), id, created and lastmodified
+// comparisons (dates read in the USER zone), and/or/not, parentheses, ORDER BY lastmodified/created.
+// Trashed content is not searchable, as on a real site.
+import type { ContentType, LiveContent } from './confluence-overlay.ts';
+import { parseQuery, QuerySyntaxError, type Expr } from './query-parser.ts';
+import type { Site } from './site.ts';
+import type { ItemMeta } from './time-index.ts';
+import { parseDateLiteral } from './time-zone.ts';
+
+export class CqlError extends Error {}
+
+interface Candidate extends ItemMeta {
+  spaceKey: string;
+  type: ContentType;
+  live: () => LiveContent | undefined;
+}
+
+type Predicate = (c: Candidate) => boolean;
+
+const COMPARE: Record<string, (a: number, b: number) => boolean> = {
+  '=': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+};
+
+function compile(site: Site, expr: Expr): Predicate {
+  if (expr.kind === 'not') {
+    const inner = compile(site, expr.expr);
+    return (c) => !inner(c);
+  }
+  if (expr.kind !== 'clause') {
+    const items = expr.items.map((item) => compile(site, item));
+    return expr.kind === 'and' ? (c) => items.every((p) => p(c)) : (c) => items.some((p) => p(c));
+  }
+  const { field, op, values } = expr;
+  const texts = values.map((v) => v.text);
+  const member = (read: (c: Candidate) => string, lower = false): Predicate => {
+    if (!['=', '!=', 'in', 'not in'].includes(op))
+      throw new CqlError(`Operator '${op}' is not supported for field '${field}'`);
+    const set = new Set(lower ? texts.map((t) => t.toLowerCase()) : texts);
+    const negate = op === '!=' || op === 'not in';
+    return (c) => set.has(read(c)) !== negate;
+  };
+  if (field === 'type') return member((c) => c.type, true);
+  if (field === 'space' || field === 'space.key') return member((c) => c.spaceKey);
+  if (field === 'id' || field === 'content') return member((c) => c.id);
+  if (field === 'lastmodified' || field === 'created') {
+    const test = COMPARE[op];
+    if (!test || texts.length !== 1)
+      throw new CqlError(`Operator '${op}' is not supported for field '${field}'`);
+    const bound = parseDateLiteral(texts[0]!, site.options.userTimeZone, site.clock.now());
+    if (bound === undefined) throw new CqlError(`Could not parse date '${texts[0]}' for field '${field}'`);
+    return field === 'created' ? (c) => test(c.created, bound) : (c) => test(c.updated, bound);
+  }
+  throw new CqlError(`Could not find field '${field}'`);
+}
+
+/** Runs a CQL query over every readable space; returns live content in result order. */
+export function runCql(site: Site, cql: string): LiveContent[] {
+  let parsed;
+  try {
+    parsed = parseQuery(cql);
+  } catch (error) {
+    throw new CqlError(error instanceof QuerySyntaxError ? `Could not parse cql : ${cql}` : 'Invalid CQL');
+  }
+  if (!parsed.where) throw new CqlError(`Could not parse cql : ${cql}`);
+  const predicate = compile(site, parsed.where);
+  const sorts = parsed.orderBy.map(({ field, direction }) => {
+    if (field !== 'lastmodified' && field !== 'created')
+      throw new CqlError(`Cannot order by field '${field}'`);
+    const sign = direction === 'desc' ? -1 : 1;
+    return (a: Candidate, b: Candidate) =>
+      (field === 'created' ? a.created - b.created : a.updated - b.updated) * sign;
+  });
+  const found: Candidate[] = [];
+  for (const space of site.content.spaces) {
+    if (space.forbidden) continue;
+    for (const type of ['page', 'blogpost'] as const) {
+      for (const meta of site.confluence.metas(space.key, type)) {
+        const candidate = { ...meta, spaceKey: space.key, type };
+        if (predicate(candidate)) found.push(candidate);
+      }
+    }
+  }
+  found.sort((a, b) => {
+    for (const sort of sorts) {
+      const order = sort(a, b);
+      if (order) return order;
+    }
+    return a.order - b.order;
+  });
+  return found.flatMap((c) => {
+    const live = c.live();
+    return live && live.status !== 'trashed' && live.status !== 'draft' ? [live] : [];
+  });
+}

@@ -1,0 +1,240 @@
+// Jira v3 JSON shapes for issues, comments, users and projects. Timestamps are rendered in the SITE zone with a
+// colon-less offset; absolute `self` links are built from the address the client used.
+import type { CommentRecord, FieldRecord, IssueRecord, ProjectRecord } from './model.ts';
+import { adfToHtml } from './representations.ts';
+import type { Site } from './site.ts';
+import { formatJiraTime } from './time-zone.ts';
+
+/** Embedded comment lists (search results, issue GET) hold at most this many, as on real sites. */
+export const EMBEDDED_COMMENT_LIMIT = 20;
+const NOT_NAVIGABLE = new Set(['comment']);
+const SYSTEM_FIELDS = [
+  'summary',
+  'description',
+  'environment',
+  'labels',
+  'status',
+  'issuetype',
+  'project',
+  'reporter',
+  'assignee',
+  'created',
+  'updated',
+  'comment',
+];
+
+export function jiraTime(site: Site, iso: string): string {
+  return formatJiraTime(Date.parse(iso), site.options.siteTimeZone);
+}
+
+export function renderUser(site: Site, origin: string, accountId: string) {
+  return {
+    self: `${origin}/rest/api/3/user?accountId=${accountId}`,
+    accountId,
+    accountType: 'atlassian',
+    displayName: site.displayName(accountId),
+    active: true,
+    timeZone: site.options.userTimeZone,
+    avatarUrls: { '48x48': `${origin}/secure/useravatar?size=large&ownerId=${accountId}` },
+  };
+}
+
+export function renderProject(site: Site, origin: string, project: ProjectRecord) {
+  return {
+    expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',
+    self: `${origin}/rest/api/3/project/${project.id}`,
+    id: project.id,
+    key: project.key,
+    name: project.name,
+    description: project.description,
+    lead: renderUser(site, origin, project.leadAccountId),
+    projectTypeKey: project.projectTypeKey,
+    simplified: false,
+    style: 'classic',
+    isPrivate: false,
+    avatarUrls: { '48x48': `${origin}/secure/projectavatar?pid=${project.id}` },
+    properties: {},
+  };
+}
+
+export function renderComment(
+  site: Site,
+  origin: string,
+  issue: IssueRecord,
+  comment: CommentRecord,
+  rendered: boolean,
+) {
+  return {
+    self: `${origin}/rest/api/3/issue/${issue.id}/comment/${comment.id}`,
+    id: comment.id,
+    author: renderUser(site, origin, comment.authorAccountId),
+    body: comment.body,
+    ...(rendered ? { renderedBody: adfToHtml(comment.body) } : {}),
+    updateAuthor: renderUser(site, origin, comment.authorAccountId),
+    created: jiraTime(site, comment.created),
+    updated: jiraTime(site, comment.updated),
+    jsdPublic: true,
+  };
+}
+
+/** Field ids an issue can carry: the system fields plus every custom field of the catalogue. */
+export function knownFieldIds(site: Site): string[] {
+  return [...SYSTEM_FIELDS, ...site.content.fields.filter((f) => f.custom).map((f) => f.id)];
+}
+
+/**
+ * Resolves a `fields` request: `*all`, `*navigable`, ids, and `-id` exclusions. `undefined` = the endpoint default
+ * (`defaultAll` for issue GETs, id only for search).
+ */
+export function resolveFields(site: Site, requested: string[] | undefined, defaultAll: boolean): Set<string> {
+  const all = knownFieldIds(site);
+  const tokens = requested ?? (defaultAll ? ['*all'] : ['id']);
+  const chosen = new Set<string>();
+  for (const token of tokens) {
+    if (token === '*all') all.forEach((id) => chosen.add(id));
+    else if (token === '*navigable')
+      all.filter((id) => !NOT_NAVIGABLE.has(id)).forEach((id) => chosen.add(id));
+    else if (!token.startsWith('-')) chosen.add(token);
+  }
+  for (const token of tokens) if (token.startsWith('-')) chosen.delete(token.slice(1));
+  return chosen;
+}
+
+function fieldValue(site: Site, origin: string, issue: IssueRecord, id: string): unknown {
+  const project = site.jira.project(issue.projectKey);
+  switch (id) {
+    case 'summary':
+      return issue.summary;
+    case 'description':
+      return issue.description;
+    case 'environment':
+      return issue.environment;
+    case 'labels':
+      return issue.labels;
+    case 'created':
+      return jiraTime(site, issue.created);
+    case 'updated':
+      return jiraTime(site, issue.updated);
+    case 'reporter':
+      return renderUser(site, origin, issue.reporterAccountId);
+    case 'assignee':
+      return issue.assigneeAccountId ? renderUser(site, origin, issue.assigneeAccountId) : null;
+    case 'issuetype':
+      return {
+        self: `${origin}/rest/api/3/issuetype/${issue.issueType.id}`,
+        ...issue.issueType,
+        subtask: false,
+      };
+    case 'project':
+      return (
+        project && {
+          self: `${origin}/rest/api/3/project/${project.id}`,
+          id: project.id,
+          key: project.key,
+          name: project.name,
+          projectTypeKey: project.projectTypeKey,
+        }
+      );
+    case 'status': {
+      const category = {
+        new: [2, 'To Do', 'blue-gray'],
+        indeterminate: [4, 'In Progress', 'yellow'],
+        done: [3, 'Done', 'green'],
+      }[issue.status.category];
+      return {
+        self: `${origin}/rest/api/3/status/${issue.status.id}`,
+        id: issue.status.id,
+        name: issue.status.name,
+        statusCategory: {
+          id: category[0],
+          key: issue.status.category,
+          name: category[1],
+          colorName: category[2],
+        },
+      };
+    }
+    case 'comment':
+      return {
+        comments: issue.comments
+          .slice(0, EMBEDDED_COMMENT_LIMIT)
+          .map((c) => renderComment(site, origin, issue, c, false)),
+        self: `${origin}/rest/api/3/issue/${issue.id}/comment`,
+        maxResults: EMBEDDED_COMMENT_LIMIT,
+        total: issue.comments.length,
+        startAt: 0,
+      };
+    default:
+      return issue.customFields[id] ?? null;
+  }
+}
+
+function isAdf(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc';
+}
+
+function fieldCatalogue(site: Site): Map<string, FieldRecord> {
+  return new Map(site.content.fields.map((f) => [f.id, f]));
+}
+
+/** One issue: `{id}` alone when only id/key were asked for, else the full envelope with the chosen fields. */
+export function renderIssue(
+  site: Site,
+  origin: string,
+  issue: IssueRecord,
+  fields: Set<string>,
+  expand: Set<string>,
+) {
+  const wanted = [...fields].filter((id) => id !== 'id' && id !== 'key' && knownFieldIds(site).includes(id));
+  if (!wanted.length && !expand.size)
+    return fields.has('key') ? { id: issue.id, key: issue.key } : { id: issue.id };
+  const values: Record<string, unknown> = {};
+  for (const id of wanted) values[id] = fieldValue(site, origin, issue, id);
+  const out: Record<string, unknown> = {
+    expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
+    id: issue.id,
+    self: `${origin}/rest/api/3/issue/${issue.id}`,
+    key: issue.key,
+    fields: values,
+  };
+  if (expand.has('renderedfields')) {
+    const rendered: Record<string, unknown> = {};
+    for (const id of wanted) {
+      const value = values[id];
+      if (isAdf(value)) rendered[id] = adfToHtml(value as IssueRecord['description']);
+      else if (id === 'comment')
+        rendered[id] = {
+          comments: issue.comments
+            .slice(0, EMBEDDED_COMMENT_LIMIT)
+            .map((c) => ({ id: c.id, body: adfToHtml(c.body) })),
+        };
+      else rendered[id] = value ?? null;
+    }
+    out.renderedFields = rendered;
+  }
+  const catalogue = fieldCatalogue(site);
+  if (expand.has('names'))
+    out.names = Object.fromEntries(wanted.map((id) => [id, catalogue.get(id)?.name ?? id]));
+  if (expand.has('schema'))
+    out.schema = Object.fromEntries(wanted.map((id) => [id, catalogue.get(id)?.schema ?? { type: 'any' }]));
+  return out;
+}
+
+export function renderField(field: FieldRecord) {
+  const clause = field.custom ? [`cf[${field.schema.customId ?? ''}]`, field.name] : [field.id];
+  return {
+    id: field.id,
+    key: field.id,
+    name: field.name,
+    untranslatedName: field.name,
+    custom: field.custom,
+    orderable: true,
+    navigable: !NOT_NAVIGABLE.has(field.id),
+    searchable: true,
+    clauseNames: clause,
+    schema: field.schema,
+  };
+}
+
+export function jiraError(status: number, ...messages: string[]) {
+  return { status, body: { errorMessages: messages, errors: {} } };
+}

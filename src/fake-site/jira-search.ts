@@ -1,0 +1,84 @@
+// Enhanced JQL search (`/rest/api/3/search/jql`, GET and POST) and the approximate count: bounded JQL only,
+// ids only by default, opaque nextPageToken paging with no total, index lag honoured unless reconciled.
+import { AUTH_FAILED_HEADERS } from './auth.ts';
+import type { IssueMeta } from './jira-overlay.ts';
+import { jiraError, renderIssue, resolveFields } from './jira-render.ts';
+import { compileJql, JqlError } from './jql.ts';
+import { BadTokenError, clampInt, decodeToken, encodeToken, queryFingerprint } from './paging.ts';
+import { input, inputList, json, type Reply, type RequestContext } from './router.ts';
+import type { Site } from './site.ts';
+
+function matchingIssues(site: Site, jql: string, reconcile: ReadonlySet<string>): IssueMeta[] {
+  const compiled = compileJql(site, jql);
+  const found: IssueMeta[] = [];
+  const wallNow = site.clock.wallNow();
+  for (const projectKey of compiled.projects) {
+    for (const meta of site.jira.indexed(projectKey, wallNow, reconcile))
+      if (compiled.matches(meta)) found.push(meta);
+  }
+  return found.sort((a, b) => compiled.compare(a, b));
+}
+
+function jqlFailure(error: unknown): Reply {
+  if (error instanceof JqlError) return jiraError(400, error.message);
+  throw error;
+}
+
+export function searchJql(context: RequestContext): Reply {
+  const { site } = context;
+  if (context.auth !== 'ok') return json(200, { issues: [], isLast: true }, AUTH_FAILED_HEADERS);
+  const jql = String(input(context, 'jql') ?? '');
+  const requestedFields = inputList(context, 'fields');
+  const expandRaw = input(context, 'expand');
+  const expand = new Set(
+    (Array.isArray(expandRaw) ? expandRaw.join(',') : String(expandRaw ?? ''))
+      .split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  const fields = resolveFields(site, requestedFields, false);
+  const idsOnly = [...fields].every((f) => f === 'id' || f === 'key') && !expand.size;
+  const cap = idsOnly ? site.options.pageSizes.jiraSearchIds : site.options.pageSizes.jiraSearchFields;
+  const maxResults = clampInt(String(input(context, 'maxResults') ?? ''), 50, 1, cap);
+  const reconcile = new Set((inputList(context, 'reconcileIssues') ?? []).map(String));
+  const fingerprint = queryFingerprint(['jql', jql, [...fields], [...expand]]);
+  const token = input(context, 'nextPageToken');
+  let offset = 0;
+  let issues: IssueMeta[];
+  try {
+    if (token) offset = Number(decodeToken(String(token), fingerprint).o ?? 0);
+    issues = matchingIssues(site, jql, reconcile);
+  } catch (error) {
+    if (error instanceof BadTokenError)
+      return jiraError(400, 'The provided next page token is invalid or expired.');
+    return jqlFailure(error);
+  }
+  const page = issues.slice(offset, offset + maxResults);
+  const rendered = page.flatMap((meta) => {
+    const issue = site.jira.issue(meta.id);
+    return issue ? [renderIssue(site, context.origin, issue, fields, expand)] : [];
+  });
+  const next = offset + page.length;
+  const body: Record<string, unknown> = { issues: rendered };
+  if (next < issues.length) body.nextPageToken = encodeToken({ o: next }, fingerprint);
+  body.isLast = next >= issues.length;
+  return json(200, body);
+}
+
+export function approximateCount(context: RequestContext): Reply {
+  try {
+    return json(200, {
+      count: matchingIssues(context.site, String(input(context, 'jql') ?? ''), new Set()).length,
+    });
+  } catch (error) {
+    return jqlFailure(error);
+  }
+}
+
+const REMOVED_MESSAGE =
+  'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046';
+
+/** The old offset-paged search and `search/id`: removed from Cloud (CHANGE-2046). */
+export function removedSearch(): Reply {
+  return jiraError(410, REMOVED_MESSAGE);
+}

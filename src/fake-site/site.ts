@@ -1,0 +1,88 @@
+// Everything one running fake site knows: its content, clock, overlays, options, faults and request counts.
+import type { Credentials } from './auth.ts';
+import { SiteClock } from './clock.ts';
+import { ConfluenceOverlay } from './confluence-overlay.ts';
+import { Faults, type FaultConfig } from './faults.ts';
+import { JiraOverlay } from './jira-overlay.ts';
+import type { SiteContent } from './model.ts';
+
+export interface PageSizes {
+  /** Jira search page cap when fields beyond id/key are requested (real sites: about 100). */
+  jiraSearchFields: number;
+  /** Jira search page cap for id/key-only searches (real: 5000). */
+  jiraSearchIds: number;
+  /** Jira comment page cap (real: 100). */
+  jiraComments: number;
+  /** Confluence v2 list cap (real: 250). */
+  confluenceMax: number;
+}
+
+export const DEFAULT_PAGE_SIZES: PageSizes = {
+  jiraSearchFields: 100,
+  jiraSearchIds: 5000,
+  jiraComments: 100,
+  confluenceMax: 250,
+};
+
+export interface SiteOptions {
+  credentials: Credentials;
+  userTimeZone: string;
+  siteTimeZone: string;
+  pageSizes: PageSizes;
+  faults: FaultConfig;
+}
+
+export class RequestStats {
+  total = 0;
+  byRoute: Record<string, number> = {};
+
+  count(route: string): void {
+    this.total++;
+    this.byRoute[route] = (this.byRoute[route] ?? 0) + 1;
+  }
+
+  reset(): void {
+    this.total = 0;
+    this.byRoute = {};
+  }
+
+  snapshot(): { total: number; byRoute: Record<string, number> } {
+    return { total: this.total, byRoute: { ...this.byRoute } };
+  }
+}
+
+export class Site {
+  readonly content: SiteContent;
+  readonly options: SiteOptions;
+  readonly clock: SiteClock;
+  readonly jira: JiraOverlay;
+  readonly confluence: ConfluenceOverlay;
+  readonly faults: Faults;
+  readonly stats = new RequestStats();
+  /** The user the credentials belong to: the first generated user. */
+  readonly me: SiteContent['users'][number];
+  readonly cloudId: string;
+
+  constructor(content: SiteContent, options: SiteOptions) {
+    this.content = content;
+    this.options = options;
+    this.faults = new Faults(options.faults);
+    this.clock = new SiteClock(content.spec.now, this.faults.indexLagMs);
+    this.jira = new JiraOverlay(content, this.clock);
+    this.confluence = new ConfluenceOverlay(content, this.clock);
+    const me = content.users[0];
+    if (!me) throw new Error('site content has no users');
+    this.me = me;
+    this.cloudId = `00000000-0000-4000-8000-${String(content.spec.seed).padStart(12, '0').slice(-12)}`;
+  }
+
+  setFaults(config: FaultConfig): void {
+    this.faults.set(config);
+    this.clock.indexLagMs = this.faults.indexLagMs;
+  }
+
+  /** Display name for an account id (unknown ids fall back to the id itself). */
+  displayName(accountId: string): string {
+    return this.content.users.find((u) => u.accountId === accountId)?.displayName ?? accountId;
+  }
+}
