@@ -1,0 +1,150 @@
+// scan(text) -> Finding[]: one keyword pass for all rules, each rule's regex only in windows around its
+// keyword hits (rules without keywords run on the whole text), the checks in evaluate.ts, the PHI pass,
+// the confidence threshold, de-duplication, and redaction. The raw value never leaves this module except as
+// HMAC input (fingerprint) and mask input (preview).
+import { SEVERITIES } from '../types.ts';
+import type { Category, Finding } from '../types.ts';
+import { evaluateMatch, prepareRule } from './evaluate.ts';
+import type { PreparedRule } from './evaluate.ts';
+import type { Hit } from './hit.ts';
+import { KeywordIndex } from './keyword-index.ts';
+import type { CompiledRule } from './load-rules.ts';
+import { derivePhiHits } from './phi.ts';
+import { fingerprintValue, maskValue } from './redact.ts';
+import type { MaskStyle, Normalization } from './rule-schema.ts';
+import { VALIDATORS } from './validators/index.ts';
+import { mergeWindows, scanWhole, scanWindows } from './windows.ts';
+
+export interface DetectorOptions {
+  /** Fingerprint key (see redact.ts loadOrCreateKey). */
+  key: Buffer;
+  /** Only rules of these categories (default: all). */
+  categories?: readonly Category[];
+  /** Drop findings below this confidence (default 0). */
+  minConfidence?: number;
+  /** false runs every regex over the whole text: the reference the keyword prefilter must agree with. */
+  prefilter?: boolean;
+}
+
+export interface Detector {
+  scan(text: string): Finding[];
+}
+
+interface KeywordTable {
+  index: KeywordIndex;
+  /** For each keyword id, the rules (indices into `prepared`) that list it. */
+  rulesOf: number[][];
+  lengthOf: number[];
+}
+
+function buildKeywordTable(rules: readonly PreparedRule[]): KeywordTable {
+  const ids = new Map<string, number>();
+  const rulesOf: number[][] = [];
+  rules.forEach(({ rule }, ruleIndex) => {
+    for (const word of new Set(rule.spec.keywords)) {
+      let id = ids.get(word);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(word, id);
+        rulesOf.push([]);
+      }
+      rulesOf[id]!.push(ruleIndex);
+    }
+  });
+  const keywords = [...ids.keys()];
+  return { index: new KeywordIndex(keywords), rulesOf, lengthOf: keywords.map((w) => w.length) };
+}
+
+/** Keyword hits per rule index, flat [start, end, ...] in order of `end`. */
+function keywordHits(table: KeywordTable, text: string): Map<number, number[]> {
+  const hits = new Map<number, number[]>();
+  table.index.forEachMatch(text, (keyword, end) => {
+    const start = end - table.lengthOf[keyword]!;
+    for (const ruleIndex of table.rulesOf[keyword]!) {
+      const list = hits.get(ruleIndex);
+      if (list) list.push(start, end);
+      else hits.set(ruleIndex, [start, end]);
+    }
+  });
+  return hits;
+}
+
+const severityRank = (hit: Hit) => SEVERITIES.indexOf(hit.severity);
+
+/** Better first: higher severity, then confidence, then the longer (more specific) span, then rule id. */
+function compareHits(a: Hit, b: Hit): number {
+  return (
+    severityRank(b) - severityRank(a) ||
+    b.confidence - a.confidence ||
+    b.end - b.start - (a.end - a.start) ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+/** Overlapping hits of the same category compete; the best one stays. Different categories coexist. */
+export function dedupeHits(hits: readonly Hit[]): Hit[] {
+  const kept: Hit[] = [];
+  for (const hit of [...hits].sort(compareHits)) {
+    const overlaps = kept.some((k) => k.category === hit.category && k.start < hit.end && hit.start < k.end);
+    if (!overlaps) kept.push(hit);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+}
+
+export function createDetector(rules: readonly CompiledRule[], options: DetectorOptions): Detector {
+  const categories = new Set(options.categories ?? ['secret', 'pii', 'phi']);
+  const minConfidence = options.minConfidence ?? 0;
+  const prepared = rules
+    .filter((r) => categories.has(r.spec.category))
+    .map((r) => prepareRule(r, VALIDATORS));
+  const redaction = new Map<string, { mask: MaskStyle; normalize: Normalization }>(
+    rules.map((r) => [r.spec.id, { mask: r.spec.mask, normalize: r.spec.normalize }]),
+  );
+  const useKeywords = options.prefilter !== false;
+  const table = buildKeywordTable(useKeywords ? prepared : []);
+  const whole = prepared.filter((p) => !useKeywords || p.rule.spec.keywords.length === 0);
+
+  function ruleHits(text: string): Hit[] {
+    const hits: Hit[] = [];
+    const collect = (p: PreparedRule) => (match: RegExpExecArray) => {
+      const hit = evaluateMatch(p, text, match);
+      if (hit) hits.push(hit);
+    };
+    for (const p of whole) scanWhole(p.rule, text, collect(p));
+    if (!useKeywords) return hits;
+    for (const [ruleIndex, keywordSpans] of keywordHits(table, text)) {
+      const p = prepared[ruleIndex]!;
+      scanWindows(p.rule, text, mergeWindows(keywordSpans, p.rule.reach, text.length), collect(p));
+    }
+    return hits;
+  }
+
+  function toFinding(hit: Hit, text: string): Finding {
+    const value = text.slice(hit.start, hit.end);
+    // Derived hits (the PHI pass) may have no rule file: redact them like a rule of their category would be.
+    const style = redaction.get(hit.ruleId) ?? {
+      mask: hit.category === 'secret' ? 'edges' : 'last4',
+      normalize: 'none',
+    };
+    return {
+      ruleId: hit.ruleId,
+      category: hit.category,
+      severity: hit.severity,
+      confidence: hit.confidence,
+      start: hit.start,
+      end: hit.end,
+      preview: maskValue(value, style.mask),
+      fingerprint: fingerprintValue(options.key, value, style.normalize),
+      explanation: hit.reasons.join('; '),
+    };
+  }
+
+  return {
+    scan(text: string): Finding[] {
+      const hits = ruleHits(text);
+      const all = categories.has('phi') ? [...hits, ...derivePhiHits(text, hits)] : hits;
+      const eligible = all.filter((h) => categories.has(h.category) && h.confidence >= minConfidence);
+      return dedupeHits(eligible).map((hit) => toFinding(hit, text));
+    },
+  };
+}

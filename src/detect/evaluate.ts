@@ -1,0 +1,105 @@
+// The checks between a regex match and a Hit, in the order DESIGN.md gives: value group, entropy floor,
+// validator, allowlists (global + rule; values, patterns, nearby words on the same line), context words
+// (boost, or required). Each passed check adds a reason; a failed one drops the candidate.
+import type { Hit } from './hit.ts';
+import type { CompiledRule } from './load-rules.ts';
+import { shannonEntropy } from './entropy.ts';
+import type { Validator } from './validators/index.ts';
+
+/** How far a line is searched for allowlist words on each side of the value. */
+const NEARBY_REACH = 200;
+
+export interface PreparedRule {
+  rule: CompiledRule;
+  validator: Validator | undefined;
+  /** Lower-case words on the value's line that suppress it, as whole words. */
+  nearby: RegExp | undefined;
+  /** Context words, each starting at a word boundary. */
+  context: RegExp | undefined;
+}
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function wordPattern(words: readonly string[], wholeWord: boolean): RegExp | undefined {
+  if (words.length === 0) return undefined;
+  const alternatives = words.map(escape).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})${wholeWord ? '(?![\\p{L}\\p{N}])' : ''}`, 'iu');
+}
+
+export function prepareRule(rule: CompiledRule, validators: Record<string, Validator>): PreparedRule {
+  const name = rule.spec.validator;
+  return {
+    rule,
+    validator: name === undefined ? undefined : validators[name],
+    nearby: wordPattern(rule.allow.nearby, true),
+    context: wordPattern(rule.spec.context?.words ?? [], false),
+  };
+}
+
+function isAllowlisted(
+  prepared: PreparedRule,
+  text: string,
+  value: string,
+  start: number,
+  end: number,
+): boolean {
+  const { allow } = prepared.rule;
+  if (allow.values.has(value.toLowerCase())) return true;
+  if (allow.patterns.some((pattern) => pattern.test(value))) return true;
+  if (!prepared.nearby) return false;
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - NEARBY_REACH);
+  const newline = text.indexOf('\n', end);
+  const lineEnd = Math.min(newline < 0 ? text.length : newline, end + NEARBY_REACH);
+  return prepared.nearby.test(text.slice(lineStart, lineEnd));
+}
+
+function contextWord(prepared: PreparedRule, text: string, start: number, end: number): string | undefined {
+  const context = prepared.rule.spec.context;
+  if (!context || !prepared.context) return undefined;
+  const around = text.slice(Math.max(0, start - context.window), Math.min(text.length, end + context.window));
+  return prepared.context.exec(around)?.[0].toLowerCase();
+}
+
+/** Turns one regex match into a Hit, or undefined when a check rejects it. */
+export function evaluateMatch(prepared: PreparedRule, text: string, match: RegExpExecArray): Hit | undefined {
+  const { spec } = prepared.rule;
+  const span = match.indices?.[spec.group];
+  if (!span || span[1] <= span[0]) return undefined;
+  const [start, end] = span;
+  const value = text.slice(start, end);
+  const reasons: string[] = [];
+
+  const matched = match[0].toLowerCase();
+  const keyword = spec.keywords.find((word) => matched.includes(word));
+  reasons.push(keyword === undefined ? 'pattern' : `keyword ${keyword}`);
+  if (spec.entropy !== undefined) {
+    const entropy = shannonEntropy(value);
+    if (entropy < spec.entropy) return undefined;
+    reasons.push(`entropy ${entropy.toFixed(1)}`);
+  }
+  if (prepared.validator) {
+    if (!prepared.validator(value, { text, start, end })) return undefined;
+    reasons.push(`validator ${spec.validator}`);
+  }
+  if (isAllowlisted(prepared, text, value, start, end)) return undefined;
+
+  let confidence = spec.confidence;
+  const word = contextWord(prepared, text, start, end);
+  if (word !== undefined) {
+    confidence = Math.min(1, confidence + spec.context!.boost);
+    reasons.push(`context: ${word}`);
+  } else if (spec.context?.required) {
+    return undefined;
+  }
+  return {
+    ruleId: spec.id,
+    category: spec.category,
+    severity: spec.severity,
+    confidence: Math.round(confidence * 100) / 100,
+    start,
+    end,
+    reasons,
+  };
+}

@@ -1,0 +1,34 @@
+// The generic rule test: every rule file proves itself with its own examples, through the whole engine (so a
+// rule that loses its own example to an overlapping rule fails here too). New YAML files are picked up as-is.
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createDetector } from '../../src/detect/engine.ts';
+import { loadRules } from '../../src/detect/load-rules.ts';
+
+const rules = loadRules();
+const detector = createDetector(rules, { key: randomBytes(32) });
+
+const matchCases = rules.flatMap((rule) =>
+  rule.spec.examples.match.map((text, i) => ({ id: rule.spec.id, i, text })),
+);
+const nomatchCases = rules.flatMap((rule) =>
+  rule.spec.examples.nomatch.map((text, i) => ({ id: rule.spec.id, i, text })),
+);
+
+function firedRules(text: string): string[] {
+  return detector.scan(text).map((finding) => finding.ruleId);
+}
+
+describe('rule examples', () => {
+  it('loads the rules directory without problems', () => {
+    expect(rules.every((rule) => rule.spec.examples.match.length > 0)).toBe(true);
+  });
+
+  it.each(matchCases)('$id match[$i] yields a finding of the rule', ({ id, text }) => {
+    expect(firedRules(text), `fired instead: ${firedRules(text).join(', ') || 'nothing'}`).toContain(id);
+  });
+
+  it.each(nomatchCases)('$id nomatch[$i] yields no finding of the rule', ({ id, text }) => {
+    expect(firedRules(text)).not.toContain(id);
+  });
+});
