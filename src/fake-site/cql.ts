@@ -1,6 +1,6 @@
 // The CQL subset of incremental Confluence crawls: type, space (space.key), id, created and lastmodified
 // comparisons (dates read in the USER zone), and/or/not, parentheses, ORDER BY lastmodified/created.
-// Trashed content is not searchable, as on a real site.
+// Only current content is searchable: trashed, draft and archived pages are left out, as search does by default.
 import type { ContentType, LiveContent } from './confluence-overlay.ts';
 import { parseQuery, QuerySyntaxError, type Expr } from './query-parser.ts';
 import type { Site } from './site.ts';
@@ -94,6 +94,6 @@ export function runCql(site: Site, cql: string): LiveContent[] {
   });
   return found.flatMap((c) => {
     const live = c.live();
-    return live && live.status !== 'trashed' && live.status !== 'draft' ? [live] : [];
+    return live?.status === 'current' ? [live] : [];
   });
 }
