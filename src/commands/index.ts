@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import * as detect from './detect.ts';
+import * as rules from './rules.ts';
 
 // One line per command module; each module exports `register(program)` and owns its flags and help.
-const modules: Array<{ register(program: Command): void }> = [];
+const modules: Array<{ register(program: Command): void }> = [detect, rules];
 
 export function registerCommands(program: Command): void {
   for (const module of modules) module.register(program);

@@ -1,0 +1,61 @@
+// What `detect` and `rules check` share: the rule and key options, and loading both before any scan, so a rule
+// problem stops the command (exit 2, every `file: problem` listed) before a single document is read.
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import { UsageError } from '../errors.ts';
+import { loadRules } from '../detect/load-rules.ts';
+import type { CompiledRule } from '../detect/load-rules.ts';
+import { loadOrCreateKey } from '../detect/redact.ts';
+import { RULES_DIR } from '../paths.ts';
+import { CATEGORIES, SEVERITIES } from '../types.ts';
+import type { Category, Severity } from '../types.ts';
+
+export interface DetectorFlags {
+  keyFile?: string;
+  rulesDir?: string;
+  category?: Category[];
+  minConfidence?: string;
+}
+
+export function addDetectorOptions(command: Command): Command {
+  return command
+    .option(
+      '--key-file <path>',
+      'fingerprint key file (default: $EXPOSURE_KEY_FILE or ~/.config/exposure/fingerprint.key)',
+    )
+    .option('--min-confidence <n>', 'drop findings below this confidence (0..1)')
+    .addOption(
+      new Option('--category <category...>', 'only rules of these categories').choices([...CATEGORIES]),
+    )
+    .addOption(new Option('--rules-dir <dir>', 'rules directory').default(RULES_DIR).hideHelp());
+}
+
+export interface DetectorInputs {
+  rules: CompiledRule[];
+  rulesDir: string;
+  key: Buffer;
+  categories: Category[] | undefined;
+  minConfidence: number | undefined;
+}
+
+export function loadDetectorInputs(flags: DetectorFlags): DetectorInputs {
+  const minConfidence = flags.minConfidence === undefined ? undefined : Number(flags.minConfidence);
+  if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1)) {
+    throw new UsageError('--min-confidence must be a number from 0 to 1');
+  }
+  const rulesDir = flags.rulesDir ?? RULES_DIR;
+  const rules = loadRules(rulesDir);
+  return { rules, rulesDir, key: loadOrCreateKey(flags.keyFile), categories: flags.category, minConfidence };
+}
+
+export function parseSeverity(value: string): Severity {
+  if (!(SEVERITIES as readonly string[]).includes(value)) {
+    throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}`);
+  }
+  return value as Severity;
+}
+
+/** True when a finding of `severity` reaches the `--fail-on` threshold. */
+export function reaches(severity: Severity, threshold: Severity | undefined): boolean {
+  return threshold !== undefined && SEVERITIES.indexOf(severity) >= SEVERITIES.indexOf(threshold);
+}
