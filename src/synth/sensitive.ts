@@ -1,0 +1,31 @@
+// The table of every sensitive-value kind the generators can produce, by category.
+
+import type { Category } from '../types.ts';
+import { NATIONAL_ID_KINDS } from './kinds/national-ids.ts';
+import { PHI_KINDS } from './kinds/phi.ts';
+import { PII_CONTACT_KINDS } from './kinds/pii-contact.ts';
+import { PII_FINANCIAL_KINDS } from './kinds/pii-financial.ts';
+import { SECRET_KINDS } from './kinds/secrets.ts';
+import type { SensitiveKind } from './kind.ts';
+
+export type { SensitiveKind } from './kind.ts';
+export { TEST_CARD_NUMBERS } from './kinds/pii-financial.ts';
+
+export const SENSITIVE_KINDS: readonly SensitiveKind[] = [
+  ...SECRET_KINDS,
+  ...PII_CONTACT_KINDS,
+  ...PII_FINANCIAL_KINDS,
+  ...NATIONAL_ID_KINDS,
+  ...PHI_KINDS,
+];
+
+const BY_NAME = new Map(SENSITIVE_KINDS.map((k) => [k.kind, k]));
+
+export function sensitiveKind(kind: string): SensitiveKind {
+  const found = BY_NAME.get(kind);
+  if (!found) throw new RangeError(`unknown sensitive kind: ${kind}`);
+  return found;
+}
+
+export const kindsOf = (category: Category): SensitiveKind[] =>
+  SENSITIVE_KINDS.filter((k) => k.category === category);

@@ -1,0 +1,175 @@
+import { crc32 as zlibCrc32 } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { SENSITIVE_KINDS, TEST_CARD_NUMBERS } from '../../src/synth/sensitive.ts';
+import { createRng } from '../../src/synth/rng.ts';
+import { CATEGORIES } from '../../src/types.ts';
+import * as check from './format-checks.ts';
+
+const shape = (re: RegExp) => (value: string) => re.test(value);
+const b64 = 'A-Za-z0-9+/';
+const pem = (label: string) =>
+  shape(new RegExp(`^-----BEGIN ${label}-----\\n([${b64}]{64}\\n)+[${b64}]{1,64}\\n-----END ${label}-----$`));
+
+function jwtValid(value: string): boolean {
+  const parts = value.split('.');
+  if (parts.length !== 3 || !/^[\w-]{43}$/.test(parts[2]!)) return false;
+  const header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString()) as { typ?: string };
+  const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString()) as { exp?: number };
+  return header.typ === 'JWT' && typeof payload.exp === 'number';
+}
+
+function githubChecksumValid(value: string): boolean {
+  const m = /^(?:ghp|gho|npm)_([A-Za-z0-9]{30})([A-Za-z0-9]{6})$/.exec(value);
+  if (!m) return false;
+  // Re-derive the CRC-32 with Node's zlib rather than the generator's own table.
+  return decodeBase62(m[2]!) === zlibCrc32(m[1]!) >>> 0;
+}
+
+const decodeBase62 = (s: string): number =>
+  [...s].reduce(
+    (acc, ch) => acc * 62 + '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'.indexOf(ch),
+    0,
+  );
+
+const url = (scheme: string) =>
+  shape(new RegExp(`^${scheme}://[a-z.]+(:[A-Za-z0-9!*._~-]{12,})?@[a-z0-9.-]+(:\\d+)?/\\w+$`));
+
+/** Every kind must have an entry: a new generator cannot ship without a check of its format. */
+const VALID: Record<string, (value: string) => boolean> = {
+  'aws-access-key-id': shape(/^(AKIA|ASIA)[A-Z2-7]{16}$/),
+  'aws-secret-access-key': shape(/^[A-Za-z0-9+/]{40}$/),
+  'gcp-api-key': shape(/^AIza[\w-]{35}$/),
+  'azure-storage-connection-string': shape(
+    /^DefaultEndpointsProtocol=https;AccountName=[a-z0-9]{3,24};AccountKey=[A-Za-z0-9+/]{86}==;EndpointSuffix=core\.windows\.net$/,
+  ),
+  'github-pat-classic': (v) => v.startsWith('ghp_') && githubChecksumValid(v),
+  'github-oauth-token': (v) => v.startsWith('gho_') && githubChecksumValid(v),
+  'github-pat-fine-grained': shape(/^github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/),
+  'gitlab-pat': shape(/^glpat-[\w-]{20}$/),
+  'atlassian-api-token': shape(/^ATATT3xFfGF0[\w-]{171}=[0-9A-F]{8}$/),
+  'slack-bot-token': shape(/^xoxb-\d{10,13}-\d{10,13}-[A-Za-z0-9]{24}$/),
+  'slack-user-token': shape(/^xoxp-\d{12}-\d{12}-\d{13}-[a-f0-9]{32}$/),
+  'slack-webhook-url': shape(
+    /^https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{8}\/B[A-Z0-9]{10}\/[A-Za-z0-9]{24}$/,
+  ),
+  'stripe-live-secret-key': shape(/^sk_live_([A-Za-z0-9]{24}|51[A-Za-z0-9]{97})$/),
+  'openai-api-key': shape(/^sk-(proj|svcacct)-[\w-]{64}T3BlbkFJ[\w-]{64}$/),
+  'anthropic-api-key': shape(/^sk-ant-api03-[\w-]{93}AA$/),
+  'huggingface-token': shape(/^hf_[A-Za-z]{34}$/),
+  'npm-token': (v) => v.startsWith('npm_') && githubChecksumValid(v),
+  'docker-hub-pat': shape(/^dckr_pat_[\w-]{27}$/),
+  'sendgrid-api-key': shape(/^SG\.[\w-]{22}\.[\w-]{43}$/),
+  'private-key-rsa': pem('RSA PRIVATE KEY'),
+  'private-key-pkcs8': pem('PRIVATE KEY'),
+  'private-key-ec': pem('EC PRIVATE KEY'),
+  'private-key-openssh': pem('OPENSSH PRIVATE KEY'),
+  jwt: jwtValid,
+  'postgres-url': url('postgres'),
+  'mysql-url': url('mysql'),
+  'mongodb-url': shape(
+    /^mongodb\+srv:\/\/[a-z.]+:[A-Za-z0-9!*._~-]{12,}@cluster0\.[a-z0-9]{5}\.mongodb\.net\/app$/,
+  ),
+  'redis-url': url('rediss'),
+  'generic-password-assignment': shape(
+    /^(?=.*[A-Z])(?=.*\d)(?=.*[a-z])(?=.*[!*._~-])[A-Za-z0-9!*._~-]{16,22}$/,
+  ),
+  email: shape(/^[a-z]+\.[a-z]+\d{0,2}@[a-z.]+\.[a-z]{2,}$/),
+  'phone-nanp': check.phoneValid('US'),
+  'phone-uk': check.phoneValid('GB'),
+  'phone-de': check.phoneValid('DE'),
+  'phone-fr': check.phoneValid('FR'),
+  'phone-in': check.phoneValid('IN'),
+  'ipv4-public': (v) => {
+    const [a, b] = v.split('.').map(Number) as [number, number];
+    return (
+      /^(\d{1,3}\.){3}\d{1,3}$/.test(v) &&
+      ![10, 127, 0].includes(a) &&
+      !(a === 172 && b >= 16 && b <= 31) &&
+      !(a === 192 && b === 168) &&
+      a < 224
+    );
+  },
+  'date-of-birth': (v) => {
+    const year = Number(/(19|20)\d\d/.exec(v)?.[0]);
+    return (
+      year >= 1900 &&
+      year <= 2010 &&
+      !Number.isNaN(Date.parse(v.replace(/^(\d\d)\.(\d\d)\.(\d{4})$/, '$3-$2-$1')))
+    );
+  },
+  'us-street-address': shape(
+    /^\d{2,4} [A-Z][a-z]+ [A-Z][a-z]+( Apt \d+[A-Z]?)?, [A-Z][a-z]+, [A-Z]{2} \d{5}$/,
+  ),
+  iban: check.ibanValid,
+  'us-bank-routing': check.abaValid,
+  'us-ssn': check.ssnValid,
+  'uk-nino': check.ninoValid,
+  'ca-sin': (v) => /^[1-7]\d{2} \d{3} \d{3}$/.test(v) && check.luhnValid(v),
+  'in-aadhaar': (v) => /^[2-9]\d{3} \d{4} \d{4}$/.test(v) && check.verhoeffValid(v),
+  'br-cpf': (v) => /^\d{3}\.\d{3}\.\d{3}-\d{2}$/.test(v) && check.cpfValid(v),
+  'es-dni': (v) => /^\d{8}[A-Z]$/.test(v) && check.dniValid(v),
+  'es-nie': (v) => /^[XYZ]\d{7}[A-Z]$/.test(v) && check.dniValid(v),
+  'it-codice-fiscale': check.codiceFiscaleValid,
+  'fr-nir': check.nirValid,
+  'de-steuer-id': check.steuerIdValid,
+  'au-tfn': check.tfnValid,
+  'us-passport': shape(/^[A-Z]\d{8}$/),
+  mrn: shape(/^(\d{8}|MRN\d{7}|[A-Z]{2}-\d{6})$/),
+  'health-member-id': shape(/^[A-Z]{3}\d{9}$/),
+  'medicare-mbi': check.mbiValid,
+  npi: check.npiValid,
+  'dea-number': check.deaValid,
+  'icd10-clinical': shape(/^[A-TV-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/),
+  'patient-health-combo': shape(/^Patient:? [A-Z]\S+ [A-Z]\S+(,| was seen)/),
+  ...Object.fromEntries(
+    ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners', 'unionpay'].map((n) => [
+      `card-${n}`,
+      check.cardValid(`card-${n}`),
+    ]),
+  ),
+};
+
+const kinds = SENSITIVE_KINDS.map((k) => [k.kind, k] as const);
+
+describe('SENSITIVE_KINDS', () => {
+  it('covers every category with at least 40 distinct kinds', () => {
+    expect(new Set(SENSITIVE_KINDS.map((k) => k.kind)).size).toBe(SENSITIVE_KINDS.length);
+    expect(SENSITIVE_KINDS.length).toBeGreaterThanOrEqual(40);
+    for (const category of CATEGORIES)
+      expect(SENSITIVE_KINDS.some((k) => k.category === category)).toBe(true);
+  });
+
+  it.each(kinds)('%s: 200 generated values pass the format check', (name, kind) => {
+    const validate = VALID[name];
+    expect(validate, `no format check for ${name}`).toBeDefined();
+    const rng = createRng(0x5eed).fork(name);
+    const failures = Array.from({ length: 200 }, () => kind.generate(rng)).filter((v) => !validate!(v));
+    expect(failures).toEqual([]);
+  });
+
+  it.each(kinds)('%s: the wrapped snippet holds the value once and no markup characters', (name, kind) => {
+    const rng = createRng(7).fork(name);
+    for (let i = 0; i < 100; i++) {
+      const value = kind.generate(rng);
+      const text = kind.wrap(rng, value);
+      expect(text.split(value).length - 1).toBe(1);
+      expect(value).not.toMatch(/[&<]/);
+    }
+  });
+
+  it.each(kinds)('%s: same seed, same values', (name, kind) => {
+    const run = () => {
+      const rng = createRng(42).fork(name);
+      return Array.from({ length: 20 }, () => kind.wrap(rng, kind.generate(rng)));
+    };
+    expect(run()).toEqual(run());
+  });
+
+  it('never emits a documented test card number as a real card', () => {
+    const rng = createRng(9);
+    const cards = SENSITIVE_KINDS.filter((k) => k.family === 'card');
+    for (let i = 0; i < 2000; i++) {
+      expect(TEST_CARD_NUMBERS.has(check.digits(rng.pick(cards).generate(rng)))).toBe(false);
+    }
+  });
+});
