@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { StoreError } from '../errors.ts';
+import { findingWeight } from '../score.ts';
+import type { Severity } from '../types.ts';
+import { LATEST_SCHEMA_VERSION } from './migrations.ts';
+import { assertSupportedVersion, migrate } from './migrate.ts';
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Create the file when missing (default true for read-write opens). Read-only opens never create. */
+  create?: boolean;
+}
+
+const OWNER_ONLY_FILE = 0o600;
+const OWNER_ONLY_DIR = 0o700;
+
+/** The database and its WAL/SHM companions hold findings metadata: readable by their owner only. */
+function restrictFiles(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, OWNER_ONLY_FILE);
+  }
+}
+
+function createEmptyFile(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_DIR });
+  // Created 0600 before SQLite touches it; SQLite gives the -wal and -shm files the database file's mode.
+  closeSync(openSync(path, 'a', OWNER_ONLY_FILE));
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
+  const readonly = options.readonly ?? false;
+  if (!existsSync(path)) {
+    if (readonly || options.create === false) {
+      throw new StoreError(`no database at ${path}; run \`exposure scan\` first or pass --db`);
+    }
+    createEmptyFile(path);
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly, fileMustExist: true });
+  } catch (error) {
+    throw new StoreError(`cannot open ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    configure(db, path, readonly);
+  } catch (error) {
+    db.close();
+    throw error instanceof StoreError ? error : new StoreError(`cannot open ${path}`, { cause: error });
+  }
+  return db;
+}
+
+function configure(db: Database.Database, path: string, readonly: boolean): void {
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  if (readonly) {
+    const version = assertSupportedVersion(db, path);
+    if (version < LATEST_SCHEMA_VERSION) {
+      throw new StoreError(
+        `${path} has an older schema (${version}); open it with a writing command to upgrade it`,
+      );
+    }
+  } else {
+    restrictFiles(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, path);
+    restrictFiles(path);
+  }
+  // The weight of a finding comes from score.ts, so SQL aggregates use the one formula.
+  db.function('finding_weight', { deterministic: true }, (severity: unknown, confidence: unknown) =>
+    findingWeight(severity as Severity, Number(confidence)),
+  );
+}

@@ -1,0 +1,138 @@
+import type Database from 'better-sqlite3';
+import { SEVERITIES, type Category, type Product, type Severity } from '../types.ts';
+import type { CategorySeverityCounts, ContainerRef, FindingRecord, FindingStatus } from './model.ts';
+import { emptyCounts } from './scores.ts';
+
+export interface FindingFilter {
+  siteId?: number;
+  container?: ContainerRef;
+  category?: Category;
+  minSeverity?: Severity;
+  /** Default 'open'. */
+  status?: FindingStatus | 'all';
+  /** Only items created or updated at or after this ISO instant. */
+  since?: string;
+}
+
+export interface ItemExposure {
+  product: Product;
+  containerKey: string;
+  itemId: string;
+  itemKey: string | null;
+  itemTitle: string;
+  itemUrl: string;
+  findings: number;
+  /** Same weighting as the score: distinct values in the item, each at its strongest occurrence. */
+  weighted: number;
+}
+
+const SELECT_RECORD = `
+  SELECT f.id, f.status, f.rule_id AS ruleId, f.category, f.severity, f.confidence, f.preview, f.fingerprint,
+    f.explanation, f.field, f.field_id AS fieldId, f.url, f.start_offset AS start, f.end_offset AS "end",
+    f.first_seen_run AS firstSeenRun, f.last_seen_run AS lastSeenRun, f.resolved_run AS resolvedRun,
+    i.product, c.key AS containerKey, i.external_id AS itemId, i.key AS itemKey, i.title AS itemTitle,
+    i.url AS itemUrl, i.updated AS itemUpdated
+  FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = i.container_id`;
+
+const SEVERITY_RANK = `CASE f.severity ${SEVERITIES.map((s, rank) => `WHEN '${s}' THEN ${rank}`).join(' ')} END`;
+
+function where(filter: FindingFilter): { sql: string; params: Record<string, unknown> } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  const status = filter.status ?? 'open';
+  if (status !== 'all') {
+    clauses.push('f.status = @status');
+    params.status = status;
+  }
+  if (filter.siteId !== undefined) {
+    clauses.push('i.site_id = @siteId');
+    params.siteId = filter.siteId;
+  }
+  if (filter.container) {
+    clauses.push('c.product = @product AND c.key = @containerKey');
+    Object.assign(params, { product: filter.container.product, containerKey: filter.container.key });
+  }
+  if (filter.category) {
+    clauses.push('f.category = @category');
+    params.category = filter.category;
+  }
+  if (filter.minSeverity) {
+    clauses.push(`${SEVERITY_RANK} >= @minRank`);
+    params.minRank = SEVERITIES.indexOf(filter.minSeverity);
+  }
+  if (filter.since) {
+    clauses.push('(i.updated >= @since OR i.created >= @since)');
+    params.since = filter.since;
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** The read side for reports and exports: streaming, filtered, flat rows. */
+export class FindingReader {
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+  }
+
+  /** Streams matching findings (one row in memory at a time), by container, item, field and offset. */
+  iterate(filter: FindingFilter = {}): IterableIterator<FindingRecord> {
+    const w = where(filter);
+    const sql = `${SELECT_RECORD} ${w.sql} ORDER BY f.item_id, f.field, f.field_id, f.start_offset`;
+    return this.#prepare(sql).iterate(w.params) as IterableIterator<FindingRecord>;
+  }
+
+  get(id: number): FindingRecord | undefined {
+    return this.#prepare(`${SELECT_RECORD} WHERE f.id = ?`).get(id) as FindingRecord | undefined;
+  }
+
+  /** The most exposed items first. */
+  topItems(filter: FindingFilter = {}, limit = 20): ItemExposure[] {
+    const w = where(filter);
+    const sql = `
+      SELECT product, containerKey, itemId, itemKey, itemTitle, itemUrl, SUM(n) AS findings, SUM(w) AS weighted FROM (
+        SELECT i.product, c.key AS containerKey, i.external_id AS itemId, i.key AS itemKey, i.title AS itemTitle,
+          i.url AS itemUrl, f.item_id, COUNT(*) AS n, MAX(finding_weight(f.severity, f.confidence)) AS w
+        FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = i.container_id
+        ${w.sql} GROUP BY f.item_id, f.fingerprint)
+      GROUP BY item_id ORDER BY weighted DESC, findings DESC LIMIT @limit`;
+    return this.#prepare(sql).all({ ...w.params, limit }) as ItemExposure[];
+  }
+
+  /** Findings per container by category and severity. */
+  countsByContainer(
+    filter: FindingFilter = {},
+  ): Array<{ container: ContainerRef; total: number; counts: CategorySeverityCounts }> {
+    const w = where(filter);
+    const sql = `
+      SELECT c.product, c.key, f.category, f.severity, COUNT(*) AS n
+      FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = i.container_id
+      ${w.sql} GROUP BY c.id, f.category, f.severity ORDER BY c.product, c.key`;
+    const rows = this.#prepare(sql).all(w.params) as Array<
+      ContainerRef & { category: Category; severity: Severity; n: number }
+    >;
+    const result = new Map<
+      string,
+      { container: ContainerRef; total: number; counts: CategorySeverityCounts }
+    >();
+    for (const r of rows) {
+      const id = `${r.product}:${r.key}`;
+      let entry = result.get(id);
+      if (!entry)
+        result.set(
+          id,
+          (entry = { container: { product: r.product, key: r.key }, total: 0, counts: emptyCounts() }),
+        );
+      entry.total += r.n;
+      entry.counts[r.category][r.severity] += r.n;
+    }
+    return [...result.values()];
+  }
+
+  #prepare(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) this.#statements.set(sql, (statement = this.#db.prepare(sql)));
+    return statement;
+  }
+}

@@ -1,0 +1,146 @@
+// The schema, as an append-only list: migration N (1-based) takes a database from version N-1 to N.
+// Never edit a released entry; add a new one. PRAGMA user_version holds the version a database is at.
+// The SQL lives in TypeScript (not .sql files) so that the built binary carries it without a copy step.
+
+const V1_INITIAL = `
+CREATE TABLE sites (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  mode TEXT NOT NULL CHECK (mode IN ('full', 'incremental')),
+  options TEXT NOT NULL DEFAULT '{}',
+  ruleset_hash TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  status TEXT NOT NULL DEFAULT 'running'
+    CHECK (status IN ('running', 'complete', 'partial', 'interrupted', 'failed')),
+  listed INTEGER NOT NULL DEFAULT 0,
+  scanned INTEGER NOT NULL DEFAULT 0,
+  bytes INTEGER NOT NULL DEFAULT 0,
+  skipped TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE containers (
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  product TEXT NOT NULL CHECK (product IN ('jira', 'confluence')),
+  external_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  url TEXT NOT NULL,
+  type TEXT,
+  status TEXT,
+  UNIQUE (site_id, product, key)
+);
+
+CREATE TABLE coverage (
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  container_id INTEGER NOT NULL REFERENCES containers(id),
+  listed INTEGER NOT NULL,
+  scanned INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  skipped TEXT NOT NULL DEFAULT '{}',
+  PRIMARY KEY (run_id, container_id)
+) WITHOUT ROWID;
+
+CREATE TABLE items (
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  container_id INTEGER NOT NULL REFERENCES containers(id),
+  product TEXT NOT NULL CHECK (product IN ('jira', 'confluence')),
+  external_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  key TEXT,
+  title TEXT NOT NULL,
+  url TEXT NOT NULL,
+  created TEXT,
+  updated TEXT,
+  version INTEGER,
+  status TEXT,
+  content_hash TEXT NOT NULL,
+  -- Incremented by every scan; findings remember the scan that last saw them, so a re-scan within the same run
+  -- still resolves what vanished.
+  scans INTEGER NOT NULL DEFAULT 0,
+  last_scanned_run INTEGER REFERENCES runs(id),
+  scanned_at TEXT,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (site_id, product, external_id)
+);
+CREATE INDEX items_container ON items (container_id);
+
+CREATE TABLE findings (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  field TEXT NOT NULL,
+  field_id TEXT NOT NULL DEFAULT '',
+  rule_id TEXT NOT NULL,
+  category TEXT NOT NULL CHECK (category IN ('secret', 'pii', 'phi')),
+  severity TEXT NOT NULL CHECK (severity IN ('low', 'medium', 'high', 'critical')),
+  confidence REAL NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  preview TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  explanation TEXT NOT NULL,
+  url TEXT NOT NULL,
+  first_seen_run INTEGER NOT NULL REFERENCES runs(id),
+  last_seen_run INTEGER NOT NULL REFERENCES runs(id),
+  resolved_run INTEGER REFERENCES runs(id),
+  item_scan INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'resolved', 'suppressed')),
+  UNIQUE (item_id, field, field_id, rule_id, fingerprint)
+);
+
+CREATE TABLE suppressions (
+  id INTEGER PRIMARY KEY,
+  fingerprint TEXT,
+  finding_id INTEGER REFERENCES findings(id),
+  rule_id TEXT,
+  container_id INTEGER REFERENCES containers(id),
+  reason TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  CHECK ((fingerprint IS NOT NULL) + (finding_id IS NOT NULL) + (rule_id IS NOT NULL AND container_id IS NOT NULL) = 1)
+);
+CREATE UNIQUE INDEX suppressions_fingerprint ON suppressions (fingerprint) WHERE fingerprint IS NOT NULL;
+CREATE UNIQUE INDEX suppressions_finding ON suppressions (finding_id) WHERE finding_id IS NOT NULL;
+CREATE UNIQUE INDEX suppressions_rule ON suppressions (rule_id, container_id) WHERE rule_id IS NOT NULL;
+
+CREATE TABLE checkpoints (
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  product TEXT NOT NULL,
+  container_key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (site_id, product, container_key)
+) WITHOUT ROWID;
+
+-- One row per container per run, plus the site roll-up (container_id NULL).
+CREATE TABLE scores (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  container_id INTEGER REFERENCES containers(id),
+  score REAL NOT NULL,
+  weighted REAL NOT NULL,
+  open_findings INTEGER NOT NULL,
+  distinct_values INTEGER NOT NULL,
+  suppressed INTEGER NOT NULL,
+  counts TEXT NOT NULL,
+  items_with_findings INTEGER NOT NULL,
+  items_scanned INTEGER NOT NULL,
+  items_listed INTEGER,
+  density REAL,
+  coverage REAL
+);
+CREATE UNIQUE INDEX scores_run_container ON scores (run_id, IFNULL(container_id, 0));
+CREATE INDEX scores_container ON scores (container_id, run_id);
+`;
+
+export const MIGRATIONS: readonly string[] = [V1_INITIAL];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

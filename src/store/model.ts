@@ -1,0 +1,95 @@
+// Types of the store's public API (the shared domain types live in ../types.ts).
+import type { Category, Finding, Item, Product, Severity } from '../types.ts';
+
+/** A container is named by product and key: a Jira project and a Confluence space may share a key. */
+export interface ContainerRef {
+  product: Product;
+  key: string;
+}
+
+export type RunMode = 'full' | 'incremental';
+export type FinishedRunStatus = 'complete' | 'partial' | 'interrupted' | 'failed';
+export type RunStatus = 'running' | FinishedRunStatus;
+export type FindingStatus = 'open' | 'resolved' | 'suppressed';
+
+/** Why items were not scanned, with counts: forbidden, not-found, timeout, too-large, unparseable... */
+export type SkipCounts = Record<string, number>;
+
+export interface Coverage {
+  listed: number;
+  scanned: number;
+  bytes: number;
+  skipped: SkipCounts;
+}
+
+export interface RunInfo extends Coverage {
+  id: number;
+  siteId: number;
+  siteUrl: string;
+  mode: RunMode;
+  options: unknown;
+  rulesetHash: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: RunStatus;
+}
+
+export interface StoredContainer extends ContainerRef {
+  id: number;
+  siteId: number;
+  externalId: string;
+  name: string;
+  url: string;
+  type: string | null;
+  status: string | null;
+}
+
+/** A detector finding placed in its item: which field, which comment, where to click. */
+export interface PlacedFinding extends Finding {
+  field: string;
+  fieldId?: string;
+  url: string;
+}
+
+export interface ScannedItem {
+  item: Item;
+  /** Hash of the scanned text, so the crawler can skip unchanged items next time. */
+  contentHash: string;
+  findings: PlacedFinding[];
+}
+
+export interface ItemState {
+  version: number | null;
+  contentHash: string;
+  updated: string | null;
+}
+
+/** A finding as reports read it: flat, ready for a table row or a CSV line. No raw values exist to read. */
+export interface FindingRecord {
+  id: number;
+  status: FindingStatus;
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  confidence: number;
+  preview: string;
+  fingerprint: string;
+  explanation: string;
+  field: string;
+  fieldId: string;
+  url: string;
+  start: number;
+  end: number;
+  firstSeenRun: number;
+  lastSeenRun: number;
+  resolvedRun: number | null;
+  product: Product;
+  containerKey: string;
+  itemId: string;
+  itemKey: string | null;
+  itemTitle: string;
+  itemUrl: string;
+  itemUpdated: string | null;
+}
+
+export type CategorySeverityCounts = Record<Category, Record<Severity, number>>;

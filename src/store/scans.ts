@@ -1,0 +1,184 @@
+import type Database from 'better-sqlite3';
+import type { Product } from '../types.ts';
+import type { CheckpointRepository } from './checkpoints.ts';
+import type { ContainerRepository } from './containers.ts';
+import type { ContainerRef, ItemState, PlacedFinding, ScannedItem } from './model.ts';
+import type { RunRepository } from './runs.ts';
+
+const WITHHELD_TITLE = '[title withheld: it holds a finding]';
+
+/**
+ * Titles are document text: a token pasted into an issue summary must not reach the database. Each title finding's
+ * span is replaced by its masked preview; when spans do not fit the title, the whole title is withheld.
+ */
+export function maskTitle(title: string, findings: readonly PlacedFinding[]): string {
+  const spans = findings.filter((f) => f.field === 'title').sort((a, b) => b.start - a.start);
+  let masked = title;
+  let previousStart = title.length;
+  for (const f of spans) {
+    if (f.start < 0 || f.start >= f.end || f.end > previousStart) return WITHHELD_TITLE;
+    masked = masked.slice(0, f.start) + f.preview + masked.slice(f.end);
+    previousStart = f.start;
+  }
+  return masked;
+}
+
+export interface BatchCheckpoint {
+  container: ContainerRef;
+  value: unknown;
+}
+
+/** The crawler's write side: items and their findings, one transaction per batch. */
+export class ScanWriter {
+  readonly #db: Database.Database;
+  readonly #containers: ContainerRepository;
+  readonly #runs: RunRepository;
+  readonly #checkpoints: CheckpointRepository;
+  readonly #siteOfRun = new Map<number, number>();
+  readonly #upsertItem: Database.Statement<[Record<string, unknown>], { id: number; scans: number }>;
+  readonly #upsertFinding: Database.Statement<[Record<string, unknown>]>;
+  readonly #resolveVanished: Database.Statement<[number, number, number]>;
+
+  constructor(
+    db: Database.Database,
+    containers: ContainerRepository,
+    runs: RunRepository,
+    checkpoints: CheckpointRepository,
+  ) {
+    this.#db = db;
+    this.#containers = containers;
+    this.#runs = runs;
+    this.#checkpoints = checkpoints;
+    this.#upsertItem = db.prepare(`
+      INSERT INTO items (site_id, container_id, product, external_id, kind, key, title, url, created, updated, version,
+        status, content_hash, scans, last_scanned_run, scanned_at, deleted)
+      VALUES (@siteId, @containerId, @product, @id, @kind, @key, @title, @url, @created, @updated, @version,
+        @status, @contentHash, 1, @runId, @now, 0)
+      ON CONFLICT (site_id, product, external_id) DO UPDATE SET
+        container_id = excluded.container_id, kind = excluded.kind, key = excluded.key, title = excluded.title,
+        url = excluded.url, created = excluded.created, updated = excluded.updated, version = excluded.version,
+        status = excluded.status, content_hash = excluded.content_hash, scans = items.scans + 1,
+        last_scanned_run = excluded.last_scanned_run, scanned_at = excluded.scanned_at, deleted = 0
+      RETURNING id, scans`);
+    // A recurring finding keeps its row (and so its id, first-seen run and any suppression by id); a resolved one
+    // that comes back is re-checked against the suppressions so that suppressed values never resurface.
+    this.#upsertFinding = db.prepare(`
+      INSERT INTO findings (item_id, field, field_id, rule_id, category, severity, confidence, start_offset, end_offset,
+        preview, fingerprint, explanation, url, first_seen_run, last_seen_run, item_scan, status)
+      VALUES (@itemId, @field, @fieldId, @ruleId, @category, @severity, @confidence, @start, @end,
+        @preview, @fingerprint, @explanation, @url, @runId, @runId, @itemScan,
+        CASE WHEN EXISTS (SELECT 1 FROM suppressions WHERE fingerprint = @fingerprint)
+               OR EXISTS (SELECT 1 FROM suppressions WHERE rule_id = @ruleId AND container_id = @containerId)
+             THEN 'suppressed' ELSE 'open' END)
+      ON CONFLICT (item_id, field, field_id, rule_id, fingerprint) DO UPDATE SET
+        category = excluded.category, severity = excluded.severity, confidence = excluded.confidence,
+        start_offset = excluded.start_offset, end_offset = excluded.end_offset, preview = excluded.preview,
+        explanation = excluded.explanation, url = excluded.url, last_seen_run = excluded.last_seen_run,
+        item_scan = excluded.item_scan, resolved_run = NULL,
+        status = CASE
+          WHEN findings.status <> 'resolved' THEN findings.status
+          WHEN excluded.status = 'suppressed' OR EXISTS (SELECT 1 FROM suppressions WHERE finding_id = findings.id)
+            THEN 'suppressed'
+          ELSE 'open' END`);
+    this.#resolveVanished = db.prepare(`
+      UPDATE findings SET status = 'resolved', resolved_run = ?
+      WHERE item_id = ? AND item_scan < ? AND status <> 'resolved'`);
+  }
+
+  /**
+   * Records a batch of scanned items and their findings atomically, plus the checkpoint that describes the batch.
+   * Re-scanning an item replaces its findings: missing ones are resolved, recurring ones keep their first-seen run.
+   */
+  record(runId: number, batch: readonly ScannedItem[], checkpoint?: BatchCheckpoint): void {
+    const siteId = this.#siteOf(runId);
+    const now = new Date().toISOString();
+    this.#db.transaction(() => {
+      for (const { item, contentHash, findings } of batch) {
+        const containerId = this.#containers.idOf(siteId, { product: item.product, key: item.containerKey });
+        const row = this.#upsertItem.get({
+          siteId,
+          containerId,
+          product: item.product,
+          id: item.id,
+          kind: item.kind,
+          key: item.key ?? null,
+          title: maskTitle(item.title, findings),
+          url: item.url,
+          created: item.created ?? null,
+          updated: item.updated ?? null,
+          version: item.version ?? null,
+          status: item.status ?? null,
+          contentHash,
+          runId,
+          now,
+        });
+        if (!row) continue;
+        for (const f of findings) {
+          this.#upsertFinding.run({
+            itemId: row.id,
+            containerId,
+            runId,
+            itemScan: row.scans,
+            field: f.field,
+            fieldId: f.fieldId ?? '',
+            ruleId: f.ruleId,
+            category: f.category,
+            severity: f.severity,
+            confidence: f.confidence,
+            start: f.start,
+            end: f.end,
+            preview: f.preview,
+            fingerprint: f.fingerprint,
+            explanation: f.explanation,
+            url: f.url,
+          });
+        }
+        this.#resolveVanished.run(runId, row.id, row.scans);
+      }
+      if (checkpoint) this.#checkpoints.set(siteId, checkpoint.container, checkpoint.value);
+    })();
+  }
+
+  /** What the store knows of these items, so the crawler can skip the unchanged ones. */
+  itemState(siteId: number, product: Product, ids: readonly string[]): Map<string, ItemState> {
+    const rows = this.#db
+      .prepare<[number, string, string], ItemState & { external_id: string; content_hash: string }>(
+        `SELECT external_id, version, content_hash, updated FROM items
+         WHERE site_id = ? AND product = ? AND deleted = 0 AND external_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(siteId, product, JSON.stringify(ids));
+    return new Map(
+      rows.map((r) => [
+        r.external_id,
+        { version: r.version, contentHash: r.content_hash, updated: r.updated },
+      ]),
+    );
+  }
+
+  /** Items gone from the site: flagged deleted and their findings resolved in this run. Returns items changed. */
+  markDeleted(runId: number, container: ContainerRef, ids: readonly string[]): number {
+    const containerId = this.#containers.idOf(this.#siteOf(runId), container);
+    const idsJson = JSON.stringify(ids);
+    return this.#db.transaction(() => {
+      const scope = 'container_id = ? AND external_id IN (SELECT value FROM json_each(?))';
+      this.#db
+        .prepare(
+          `UPDATE findings SET status = 'resolved', resolved_run = ?
+           WHERE status <> 'resolved' AND item_id IN (SELECT id FROM items WHERE ${scope})`,
+        )
+        .run(runId, containerId, idsJson);
+      return this.#db
+        .prepare(`UPDATE items SET deleted = 1 WHERE deleted = 0 AND ${scope}`)
+        .run(containerId, idsJson).changes;
+    })();
+  }
+
+  #siteOf(runId: number): number {
+    let siteId = this.#siteOfRun.get(runId);
+    if (siteId === undefined) {
+      siteId = this.#runs.get(runId).siteId;
+      this.#siteOfRun.set(runId, siteId);
+    }
+    return siteId;
+  }
+}

@@ -1,0 +1,235 @@
+import type Database from 'better-sqlite3';
+import { exposure, scoreBand, type ScoreBand } from '../score.ts';
+import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../types.ts';
+import type { ContainerRepository } from './containers.ts';
+import type { CategorySeverityCounts, ContainerRef, StoredContainer } from './model.ts';
+import type { RunRepository } from './runs.ts';
+
+/** One score row: a container in a run, or the site roll-up when `container` is null. */
+export interface ScoreRecord {
+  runId: number;
+  container: StoredContainer | null;
+  score: number;
+  band: ScoreBand;
+  weighted: number;
+  openFindings: number;
+  distinctValues: number;
+  suppressed: number;
+  counts: CategorySeverityCounts;
+  itemsWithFindings: number;
+  itemsScanned: number;
+  itemsListed: number | null;
+  density: number | null;
+  coverage: number | null;
+}
+
+export interface ScoreScope {
+  /** Count only findings in items created or updated at or after this ISO instant. */
+  since?: string;
+}
+
+// A finding was live at run R when first seen at or before R and not resolved by R. Status says whether it is
+// suppressed (suppressions are not versioned, so a past run is scored with today's suppressions).
+const LIVE = `f.first_seen_run <= @runId AND (f.resolved_run IS NULL OR f.resolved_run > @runId)
+  AND i.site_id = @siteId AND (@since IS NULL OR i.updated >= @since OR i.created >= @since)`;
+const FROM = 'FROM findings f JOIN items i ON i.id = f.item_id';
+
+export function emptyCounts(): CategorySeverityCounts {
+  const counts = {} as CategorySeverityCounts;
+  for (const c of CATEGORIES)
+    counts[c] = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  return counts;
+}
+
+interface Tally {
+  weighted: number;
+  distinctValues: number;
+  openFindings: number;
+  suppressed: number;
+  counts: CategorySeverityCounts;
+  itemsWithFindings: number;
+  itemsScanned: number;
+}
+
+function newTally(): Tally {
+  return {
+    weighted: 0,
+    distinctValues: 0,
+    openFindings: 0,
+    suppressed: 0,
+    counts: emptyCounts(),
+    itemsWithFindings: 0,
+    itemsScanned: 0,
+  };
+}
+
+/** Per-container score history, computed from the findings table and kept in `scores`. */
+export class ScoreRepository {
+  readonly #db: Database.Database;
+  readonly #runs: RunRepository;
+  readonly #containers: ContainerRepository;
+
+  constructor(db: Database.Database, runs: RunRepository, containers: ContainerRepository) {
+    this.#db = db;
+    this.#runs = runs;
+    this.#containers = containers;
+  }
+
+  /** Scores of every container of the run's site, and the roll-up (last), without writing them. */
+  calculate(runId: number, scope: ScoreScope = {}): ScoreRecord[] {
+    const run = this.#runs.get(runId);
+    const params = { runId, siteId: run.siteId, since: scope.since ?? null };
+    const tallies = new Map<number, Tally>();
+    const tally = (containerId: number): Tally => {
+      let t = tallies.get(containerId);
+      if (!t) tallies.set(containerId, (t = newTally()));
+      return t;
+    };
+    for (const c of this.#containers.list(run.siteId)) tally(c.id);
+
+    const all = this.#db.prepare(`
+      SELECT i.container_id AS id, f.category, f.severity, f.status = 'suppressed' AS suppressed, COUNT(*) AS n
+      ${FROM} WHERE ${LIVE} GROUP BY 1, 2, 3, 4`);
+    for (const r of all.all(params) as Array<{
+      id: number;
+      category: Category;
+      severity: Severity;
+      suppressed: number;
+      n: number;
+    }>) {
+      const t = tally(r.id);
+      if (r.suppressed) t.suppressed += r.n;
+      else {
+        t.openFindings += r.n;
+        t.counts[r.category][r.severity] += r.n;
+      }
+    }
+    const open = `${FROM} WHERE ${LIVE} AND f.status <> 'suppressed'`;
+    const distinct = this.#db.prepare(`
+      SELECT id, SUM(w) AS weighted, COUNT(*) AS n FROM (
+        SELECT i.container_id AS id, MAX(finding_weight(f.severity, f.confidence)) AS w ${open}
+        GROUP BY i.container_id, f.fingerprint) GROUP BY id`);
+    for (const r of distinct.all(params) as Array<{ id: number; weighted: number; n: number }>) {
+      Object.assign(tally(r.id), { weighted: r.weighted, distinctValues: r.n });
+    }
+    const withFindings = this.#db.prepare(
+      `SELECT i.container_id AS id, COUNT(DISTINCT f.item_id) AS n ${open} GROUP BY 1`,
+    );
+    for (const r of withFindings.all(params) as Array<{ id: number; n: number }>)
+      tally(r.id).itemsWithFindings = r.n;
+    const scanned = this.#db.prepare(`
+      SELECT container_id AS id, COUNT(*) AS n FROM items i
+      WHERE i.site_id = @siteId AND i.deleted = 0 AND i.last_scanned_run IS NOT NULL
+        AND (@since IS NULL OR i.updated >= @since OR i.created >= @since) GROUP BY 1`);
+    for (const r of scanned.all(params) as Array<{ id: number; n: number }>) tally(r.id).itemsScanned = r.n;
+
+    const coverage = new Map(this.#runs.coverage(runId).map((c) => [c.containerId, c]));
+    const containers = new Map(this.#containers.list(run.siteId).map((c) => [c.id, c]));
+    const records: ScoreRecord[] = [];
+    const site = newTally();
+    for (const [id, t] of tallies) {
+      const cov = coverage.get(id);
+      records.push(
+        this.#record(
+          runId,
+          containers.get(id) ?? null,
+          t,
+          cov ? { listed: cov.listed, scanned: cov.scanned } : null,
+        ),
+      );
+      for (const key of ['openFindings', 'suppressed', 'itemsWithFindings', 'itemsScanned'] as const)
+        site[key] += t[key];
+      for (const c of CATEGORIES) for (const s of SEVERITIES) site.counts[c][s] += t.counts[c][s];
+    }
+    const union = this.#db.prepare(`
+      SELECT COALESCE(SUM(w), 0) AS weighted, COUNT(*) AS n FROM (
+        SELECT MAX(finding_weight(f.severity, f.confidence)) AS w ${open} GROUP BY f.fingerprint)`);
+    const u = union.get(params) as { weighted: number; n: number };
+    Object.assign(site, { weighted: u.weighted, distinctValues: u.n });
+    const siteCoverage = run.listed > 0 ? { listed: run.listed, scanned: run.scanned } : null;
+    records.sort((a, b) => b.score - a.score || b.weighted - a.weighted);
+    records.push(this.#record(runId, null, site, siteCoverage));
+    return records;
+  }
+
+  /** Calculates and stores the run's scores (replacing earlier ones for that run); returns them. */
+  compute(runId: number): ScoreRecord[] {
+    const records = this.calculate(runId);
+    const insert = this.#db.prepare(`
+      INSERT INTO scores (run_id, container_id, score, weighted, open_findings, distinct_values, suppressed, counts,
+        items_with_findings, items_scanned, items_listed, density, coverage)
+      VALUES (@runId, @containerId, @score, @weighted, @openFindings, @distinctValues, @suppressed, @counts,
+        @itemsWithFindings, @itemsScanned, @itemsListed, @density, @coverage)`);
+    this.#db.transaction(() => {
+      this.#db.prepare('DELETE FROM scores WHERE run_id = ?').run(runId);
+      for (const r of records) {
+        const { container, band: _band, counts, ...columns } = r;
+        insert.run({ ...columns, containerId: container?.id ?? null, counts: JSON.stringify(counts) });
+      }
+    })();
+    return records;
+  }
+
+  /** Stored scores of a run, highest first, the site roll-up last; empty when never computed. */
+  forRun(runId: number): ScoreRecord[] {
+    return this.#read(
+      'WHERE s.run_id = ? ORDER BY s.container_id IS NULL, s.score DESC, s.weighted DESC',
+      runId,
+    );
+  }
+
+  /** A container's scores over all runs (or the site's, without a container), oldest first. */
+  history(siteId: number, container?: ContainerRef): ScoreRecord[] {
+    if (!container)
+      return this.#read(
+        'JOIN runs r ON r.id = s.run_id WHERE s.container_id IS NULL AND r.site_id = ? ORDER BY s.run_id',
+        siteId,
+      );
+    return this.#read('WHERE s.container_id = ? ORDER BY s.run_id', this.#containers.idOf(siteId, container));
+  }
+
+  #record(
+    runId: number,
+    container: StoredContainer | null,
+    t: Tally,
+    runCoverage: { listed: number; scanned: number } | null,
+  ): ScoreRecord {
+    const e = exposure({
+      weighted: t.weighted,
+      itemsWithFindings: t.itemsWithFindings,
+      itemsScanned: t.itemsScanned,
+      runCoverage,
+    });
+    return { runId, container, ...t, ...e, itemsListed: runCoverage?.listed ?? null };
+  }
+
+  #read(clause: string, param: number): ScoreRecord[] {
+    const byId = new Map(this.#containers.list().map((c) => [c.id, c]));
+    const rows = this.#db.prepare(`SELECT s.* FROM scores s ${clause}`).all(param) as Array<
+      Record<string, number | string | null>
+    >;
+    return rows.map((r) => {
+      const score = r.score as number;
+      const t: Tally = {
+        weighted: r.weighted as number,
+        distinctValues: r.distinct_values as number,
+        openFindings: r.open_findings as number,
+        suppressed: r.suppressed as number,
+        counts: JSON.parse(r.counts as string) as CategorySeverityCounts,
+        itemsWithFindings: r.items_with_findings as number,
+        itemsScanned: r.items_scanned as number,
+      };
+      const listed = r.items_listed as number | null;
+      return {
+        runId: r.run_id as number,
+        container: r.container_id === null ? null : (byId.get(r.container_id as number) ?? null),
+        ...t,
+        score,
+        band: scoreBand(score),
+        itemsListed: listed,
+        density: r.density as number | null,
+        coverage: r.coverage as number | null,
+      };
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/errors.ts';
+import { migrate, schemaVersion } from '../../src/store/migrate.ts';
+import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations.ts';
+import { openStore } from '../../src/store/store.ts';
+import { SITE, tempDir } from './helpers.ts';
+
+let cleanup: () => void = () => {};
+afterEach(() => cleanup());
+
+function temp() {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  return t.path;
+}
+
+/** Schema as SQLite reports it, for comparing an upgraded database with a fresh one. */
+function schemaOf(db: Database.Database): string[] {
+  return (
+    db.prepare('SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name').all() as Array<{
+      sql: string;
+    }>
+  ).map((r) => r.sql.replace(/\s+/g, ' '));
+}
+
+// Data written at a given version by that version's code; add an entry when a migration changes tables.
+const SEED: Record<number, (db: Database.Database) => void> = {
+  1: (db) => {
+    db.prepare("INSERT INTO sites (id, url, created_at) VALUES (1, ?, '2026-09-01')").run(SITE);
+    db.prepare(
+      "INSERT INTO runs (id, site_id, mode, ruleset_hash, started_at, status) VALUES (1, 1, 'full', 'h', '2026-09-01', 'complete')",
+    ).run();
+  },
+};
+
+const EARLIER_VERSIONS = Array.from({ length: LATEST_SCHEMA_VERSION + 1 }, (_, version) => version);
+
+describe('schema migrations', () => {
+  it.each(EARLIER_VERSIONS)('upgrades a database created at version %i to the latest schema', (version) => {
+    const path = temp();
+    const old = new Database(path);
+    migrate(old, path, version);
+    SEED[version]?.(old);
+    old.close();
+
+    const store = openStore(path);
+    expect(schemaVersion(store.db)).toBe(LATEST_SCHEMA_VERSION);
+    const fresh = new Database(':memory:');
+    migrate(fresh, ':memory:');
+    expect(schemaOf(store.db)).toEqual(schemaOf(fresh));
+    if (SEED[version]) expect(store.runs.get(1)).toMatchObject({ siteUrl: SITE, status: 'complete' });
+    store.close();
+    fresh.close();
+  });
+
+  it.each([false, true])('refuses a newer schema (readonly %s) with a clear message', (readonly) => {
+    const path = temp();
+    openStore(path).close();
+    const db = new Database(path);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => openStore(path, { readonly })).toThrow(StoreError);
+    expect(() => openStore(path, { readonly })).toThrow(/newer than this exposure supports/);
+  });
+
+  it('refuses to read an older schema without upgrading it, and to invent a missing database', () => {
+    const path = temp();
+    new Database(path).close();
+    expect(() => openStore(path, { readonly: true })).toThrow(/older schema/);
+    expect(() => openStore(`${path}.missing`, { readonly: true })).toThrow(/no database at/);
+    expect(() => openStore(`${path}.missing`, { create: false })).toThrow(/no database at/);
+  });
+});
