@@ -1,0 +1,103 @@
+// Fake-site content generator throughput and memory: how long a 10,000-issue site takes to generate, what one
+// issue or page costs (against JSON-serialising the same record, the peer the server always pays), how long
+// the full planted() listing of a 100,000-issue / 20,000-page site takes, and that heap does not grow with
+// the spec. Run: node --expose-gc bench/fake-site.ts
+
+import { createSiteContent, DEFAULT_SITE_SPEC } from '../src/fake-site/generator.ts';
+import type { SiteContent } from '../src/fake-site/model.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function heapMb(): number {
+  gc?.();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+function timeIssues(
+  site: SiteContent,
+  limit: number,
+): { generateMs: number; serialiseMs: number; bytes: number; count: number } {
+  let generateMs = 0;
+  let serialiseMs = 0;
+  let bytes = 0;
+  let count = 0;
+  for (const project of site.projects) {
+    for (let i = 0; i < project.issueCount && count < limit; i++, count++) {
+      const t0 = performance.now();
+      const issue = site.issue(project.key, i);
+      const t1 = performance.now();
+      bytes += JSON.stringify(issue).length;
+      serialiseMs += performance.now() - t1;
+      generateMs += t1 - t0;
+    }
+  }
+  return { generateMs, serialiseMs, bytes, count };
+}
+
+function timeContent(
+  site: SiteContent,
+  limit: number,
+): { generateMs: number; serialiseMs: number; bytes: number; count: number } {
+  let generateMs = 0;
+  let serialiseMs = 0;
+  let bytes = 0;
+  let count = 0;
+  for (const space of site.spaces) {
+    for (let i = 0; i < space.pageCount && count < limit; i++, count++) {
+      const t0 = performance.now();
+      const page = site.content(space.key, 'page', i);
+      const t1 = performance.now();
+      bytes += JSON.stringify(page).length;
+      serialiseMs += performance.now() - t1;
+      generateMs += t1 - t0;
+    }
+  }
+  return { generateMs, serialiseMs, bytes, count };
+}
+
+const baseHeap = heapMb();
+const small = createSiteContent({ ...DEFAULT_SITE_SPEC, issues: 2000, pages: 400 });
+const smallHeap = heapMb() - baseHeap;
+const t0 = performance.now();
+const large = createSiteContent({ ...DEFAULT_SITE_SPEC, issues: 100_000, pages: 20_000 });
+const createMs = performance.now() - t0;
+const largeHeap = heapMb() - baseHeap - smallHeap;
+console.log(`createSiteContent(100,000 issues, 20,000 pages): ${createMs.toFixed(1)} ms`);
+console.log(
+  `heap held by a site: 2,000 issues ${smallHeap.toFixed(2)} MB, 100,000 issues ${largeHeap.toFixed(2)} MB${gc ? '' : ' (run with --expose-gc for exact figures)'}`,
+);
+
+const issueRuns = [0, 1, 2].map(() => timeIssues(large, 10_000));
+const issues = issueRuns[0] as ReturnType<typeof timeIssues>;
+const issueMs = median(issueRuns.map((r) => r.generateMs));
+const issueSer = median(issueRuns.map((r) => r.serialiseMs));
+console.log(
+  `10,000 issues: ${issueMs.toFixed(0)} ms (${((issueMs * 1000) / issues.count).toFixed(1)} us/issue, ${(issues.bytes / issues.count / 1024).toFixed(1)} KB JSON each); JSON.stringify of the same: ${issueSer.toFixed(0)} ms; ratio generate/serialise ${(issueMs / issueSer).toFixed(2)}`,
+);
+
+const pageRuns = [0, 1, 2].map(() => timeContent(large, 2000));
+const pages = pageRuns[0] as ReturnType<typeof timeContent>;
+const pageMs = median(pageRuns.map((r) => r.generateMs));
+const pageSer = median(pageRuns.map((r) => r.serialiseMs));
+console.log(
+  `2,000 pages: ${pageMs.toFixed(0)} ms (${((pageMs * 1000) / pages.count).toFixed(1)} us/page, ${(pages.bytes / pages.count / 1024).toFixed(1)} KB JSON each); JSON.stringify of the same: ${pageSer.toFixed(0)} ms; ratio ${(pageMs / pageSer).toFixed(2)}`,
+);
+
+const heapBefore = heapMb();
+const t1 = performance.now();
+let planted = 0;
+let peak = 0;
+for (const _record of large.planted()) {
+  planted++;
+  if (planted % 1000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed / 1e6);
+}
+const plantedMs = performance.now() - t1;
+console.log(
+  `planted() over 100,000 issues and 24,000 pages/blog posts: ${planted} records in ${plantedMs.toFixed(0)} ms; heap ${heapBefore.toFixed(1)} MB before, peak ${Math.max(peak, heapBefore).toFixed(1)} MB while listing`,
+);
+void small;

@@ -1,0 +1,181 @@
+// Jira issues as pure functions of (seed, project, index): a cheap "shape and plan" stage that planted() can run
+// alone, and the full record built on top of it from the topic's prose, ADF blocks and custom fields.
+
+import type { AdfNode, CommentRecord, FakeUser, IssueRecord, ProjectRecord } from '../model.ts';
+import * as adf from './adf-builder.ts';
+import { commentBlocks, descriptionBlocks, withPlants } from './adf-blocks.ts';
+import { PROJECT_DEFS } from './containers.ts';
+import { customValue } from './custom-values.ts';
+import { customFieldsFor, type CustomFieldDef } from './fields.ts';
+import { commentId, issueId, issueKey } from './ids.ts';
+import { planPlants, shareWeight, type Plant, type Slot } from './planting.ts';
+import { createRng, type Rng } from '../../synth/rng.ts';
+import { createdMs, iso, laterMs, spreadMs, TWO_YEARS_MS } from './timeline.ts';
+import { fill, ticketSummary, topicText, type Topic } from './topics.ts';
+
+const STATUSES: ReadonlyArray<IssueRecord['status']> = [
+  { id: '10000', name: 'To Do', category: 'new' },
+  { id: '3', name: 'In Progress', category: 'indeterminate' },
+  { id: '10002', name: 'In Review', category: 'indeterminate' },
+  { id: '10001', name: 'Done', category: 'done' },
+];
+const ISSUE_TYPE_NAMES = [...new Set(PROJECT_DEFS.flatMap((d) => topicText(d.topic).issueTypes))];
+
+export interface IssuePlan {
+  id: string;
+  key: string;
+  commentIds: string[];
+  plants: Plant[];
+}
+
+export interface JiraSite {
+  seed: number;
+  now: number;
+  users: readonly FakeUser[];
+  projects: readonly ProjectRecord[];
+}
+
+/** Most issues have a handful of comments; about 1% a long thread that spans several pages of results. */
+function commentCount(rng: Rng): number {
+  if (rng.chance(0.01)) return rng.int(60, 150);
+  return rng.chance(0.3) ? 0 : rng.int(1, rng.chance(0.8) ? 4 : 10);
+}
+
+function issueSlots(topic: Topic, commentIds: readonly string[]): Slot[] {
+  const custom = customFieldsFor(topic).flatMap((def): Slot[] => {
+    if (def.kind === 'textarea') return [{ field: def.id, weight: 0.05, placements: ['paragraph', 'code'] }];
+    if (def.kind === 'url')
+      return [{ field: def.id, weight: 0.02, placements: ['paragraph'], urlOnly: true }];
+    if (def.kind === 'textfield' || def.kind === 'readonly')
+      return [{ field: def.id, weight: 0.03, placements: ['paragraph'], singleLine: true }];
+    return [];
+  });
+  return [
+    { field: 'summary', weight: 0.03, placements: ['paragraph'], singleLine: true },
+    {
+      field: 'description',
+      weight: 0.45,
+      placements: ['paragraph', 'code', 'table', 'panel', 'expand', 'link'],
+    },
+    { field: 'environment', weight: 0.06, placements: ['paragraph', 'code'] },
+    ...shareWeight(
+      commentIds.map((id) => `comment:${id}`),
+      0.25,
+      ['paragraph', 'code', 'link'],
+    ),
+    ...custom,
+  ];
+}
+
+function streams(seed: number, projectKey: string, index: number): { shape: Rng; plant: Rng; text: Rng } {
+  const root = createRng(seed).fork(`jira/${projectKey}/${index}`);
+  return { shape: root.fork('shape'), plant: root.fork('plant'), text: root.fork('text') };
+}
+
+export function planIssue(site: JiraSite, ordinal: number, index: number): IssuePlan {
+  const project = site.projects[ordinal] as ProjectRecord;
+  const def = PROJECT_DEFS[ordinal] as (typeof PROJECT_DEFS)[number];
+  const s = streams(site.seed, project.key, index);
+  const id = issueId(ordinal, index);
+  const commentIds = Array.from({ length: commentCount(s.shape) }, (_, i) => commentId(id, i + 1));
+  return {
+    id,
+    key: issueKey(project.key, index),
+    commentIds,
+    plants: planPlants(s.plant, def.plant, issueSlots(def.topic, commentIds)),
+  };
+}
+
+function plantsIn(plants: readonly Plant[], field: string): Plant[] {
+  return plants.filter((p) => p.field === field);
+}
+
+function status(rng: Rng, ageMs: number): IssueRecord['status'] {
+  const done = 0.2 + 0.7 * Math.min(1, ageMs / TWO_YEARS_MS);
+  return rng.chance(done) ? (STATUSES[3] as IssueRecord['status']) : rng.pick(STATUSES.slice(0, 3));
+}
+
+function comments(
+  rng: Rng,
+  topic: Topic,
+  site: JiraSite,
+  plan: IssuePlan,
+  from: number,
+  to: number,
+): CommentRecord[] {
+  const times = spreadMs(rng, from, to, plan.commentIds.length);
+  return plan.commentIds.map((id, i) => {
+    const created = times[i] as number;
+    const body = adf.doc(
+      withPlants(rng, commentBlocks(rng, topic, site.users), plantsIn(plan.plants, `comment:${id}`)),
+    );
+    const updated = rng.chance(0.1) ? created + Math.floor((to - created) * rng.next()) : created;
+    return {
+      id,
+      authorAccountId: rng.pick(site.users).accountId,
+      body,
+      created: iso(created),
+      updated: iso(updated),
+    };
+  });
+}
+
+function customFields(
+  rng: Rng,
+  defs: readonly CustomFieldDef[],
+  ctx: Parameters<typeof customValue>[1],
+  plants: readonly Plant[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const def of defs) {
+    const planted = plantsIn(plants, def.id);
+    if (planted.length > 0 || rng.chance(0.7)) out[def.id] = customValue(def, ctx, planted);
+  }
+  return out;
+}
+
+export function buildIssue(site: JiraSite, ordinal: number, index: number): IssueRecord {
+  const plan = planIssue(site, ordinal, index);
+  const project = site.projects[ordinal] as ProjectRecord;
+  const topic = (PROJECT_DEFS[ordinal] as (typeof PROJECT_DEFS)[number]).topic;
+  const text = topicText(topic);
+  const rng = streams(site.seed, project.key, index).text;
+  const created = createdMs(rng, site.now, index, project.issueCount);
+  const updated = laterMs(rng, created, site.now);
+  const summaryPlants = plantsIn(plan.plants, 'summary').map((p) => p.carrier);
+  const descriptionPlants = plantsIn(plan.plants, 'description');
+  const environmentPlants = plantsIn(plan.plants, 'environment');
+  const typeName = rng.pick(text.issueTypes);
+  const description: AdfNode | null =
+    descriptionPlants.length === 0 && rng.chance(0.05)
+      ? null
+      : adf.doc(withPlants(rng, descriptionBlocks(rng, topic, site.users, site.now), descriptionPlants));
+  const environment: AdfNode | null =
+    environmentPlants.length > 0 || rng.chance(0.35)
+      ? adf.doc(
+          withPlants(rng, [adf.paragraph(adf.text(fill(rng, '{browser} on {env}')))], environmentPlants),
+        )
+      : null;
+  return {
+    id: plan.id,
+    key: plan.key,
+    projectKey: project.key,
+    summary: [ticketSummary(rng, topic), ...summaryPlants].join(' - '),
+    description,
+    environment,
+    customFields: customFields(
+      rng,
+      customFieldsFor(topic),
+      { rng, topic, projectKey: project.key, users: site.users, createdMs: created },
+      plan.plants,
+    ),
+    labels: rng.chance(0.5) ? [rng.pick(text.labels)] : [],
+    status: status(rng, site.now - created),
+    issueType: { id: String(10_000 + ISSUE_TYPE_NAMES.indexOf(typeName)), name: typeName },
+    reporterAccountId: rng.pick(site.users).accountId,
+    assigneeAccountId: rng.chance(0.2) ? null : rng.pick(site.users).accountId,
+    created: iso(created),
+    updated: iso(updated),
+    comments: comments(rng, topic, site, plan, created, updated),
+  };
+}

@@ -1,0 +1,116 @@
+// Decides which items carry sensitive values, which values, and where. A plan is a pure function of the item's
+// planting stream and its shape (comment ids, versions), so planted() can list the ground truth without
+// generating any text, and the text generators can put each value exactly where the plan says.
+
+import type { Category } from '../../types.ts';
+import type { PlantProfile } from './containers.ts';
+import type { Rng } from '../../synth/rng.ts';
+import { SENSITIVE_KINDS, type SensitiveKind } from '../../synth/sensitive.ts';
+
+/** Where inside a rich field the carrier goes. */
+export type Placement = 'paragraph' | 'code' | 'table' | 'panel' | 'expand' | 'link' | 'task' | 'selection';
+
+export interface Plant {
+  /** PlantedRecord.field */
+  field: string;
+  kind: string;
+  category: Category;
+  value: string;
+  /** The text placed in the field; always contains `value` verbatim. */
+  carrier: string;
+  placement: Placement;
+}
+
+/** A field that can hold a value, and how (single-line fields take a one-line carrier). */
+export interface Slot {
+  field: string;
+  weight: number;
+  placements: readonly Placement[];
+  singleLine?: boolean;
+  urlOnly?: boolean;
+}
+
+const CATEGORIES: readonly Category[] = ['secret', 'pii', 'phi'];
+const KINDS_BY_CATEGORY: Record<Category, SensitiveKind[]> = {
+  secret: SENSITIVE_KINDS.filter((k) => k.category === 'secret'),
+  pii: SENSITIVE_KINDS.filter((k) => k.category === 'pii'),
+  phi: SENSITIVE_KINDS.filter((k) => k.category === 'phi'),
+};
+
+export function weighted<T>(rng: Rng, items: readonly T[], weightOf: (item: T) => number): T | undefined {
+  const total = items.reduce((sum, item) => sum + weightOf(item), 0);
+  let roll = rng.next() * total;
+  for (const item of items) {
+    roll -= weightOf(item);
+    if (roll < 0) return item;
+  }
+  return items[items.length - 1];
+}
+
+const isUrl = (value: string): boolean => /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(value);
+
+/** The text a slot would carry for this value, or undefined when the slot cannot hold it. */
+function carrierFor(slot: Slot, value: string, wrapped: string): string | undefined {
+  if (slot.urlOnly) return isUrl(value) ? value : undefined;
+  if (!slot.singleLine) return wrapped;
+  if (value.includes('\n')) return undefined;
+  return wrapped.includes('\n') ? value : wrapped;
+}
+
+function fitting(slot: Slot, value: string, carrier: string): Placement[] {
+  return slot.placements.filter((p) => {
+    if (p === 'link') return isUrl(value);
+    if (p === 'selection') return !value.includes('\n') && value.length <= 80;
+    if (carrier.includes('\n')) return p === 'code' || p === 'expand';
+    return true;
+  });
+}
+
+function plantOne(rng: Rng, profile: PlantProfile, slots: readonly Slot[]): Plant | undefined {
+  const category = weighted(rng, CATEGORIES, (c) => (KINDS_BY_CATEGORY[c].length > 0 ? profile.mix[c] : 0));
+  if (!category) return undefined;
+  const kind = rng.pick(KINDS_BY_CATEGORY[category]);
+  const value = kind.generate(rng);
+  const wrapped = kind.wrap(rng, value);
+  const options = slots.flatMap((slot) => {
+    const carrier = carrierFor(slot, value, wrapped);
+    const placements = carrier === undefined ? [] : fitting(slot, value, carrier);
+    return carrier === undefined || placements.length === 0 ? [] : [{ slot, carrier, placements }];
+  });
+  const chosen = weighted(rng, options, (o) => o.slot.weight);
+  if (!chosen) return undefined;
+  const placement = rng.pick(chosen.placements);
+  // Links and selections carry the bare value; everything else the realistic sentence around it.
+  const bare = placement === 'link' || placement === 'selection';
+  return {
+    field: chosen.slot.field,
+    kind: kind.kind,
+    category,
+    value,
+    carrier: bare ? value : chosen.carrier,
+    placement,
+  };
+}
+
+/** Most items carry nothing; a planted item carries one value, sometimes two or three. */
+export function planPlants(rng: Rng, profile: PlantProfile, slots: readonly Slot[]): Plant[] {
+  if (!rng.chance(profile.rate)) return [];
+  const count = rng.chance(0.8) ? 1 : rng.chance(0.75) ? 2 : 3;
+  const plants: Plant[] = [];
+  for (let i = 0; i < count; i++) {
+    // A URL field holds one value: once planted, it takes no other.
+    const open = slots.filter((s) => !(s.urlOnly && plants.some((p) => p.field === s.field)));
+    const plant = plantOne(rng, profile, open);
+    if (plant) plants.push(plant);
+  }
+  return plants;
+}
+
+/** Spread a total weight over many same-kind slots (one per comment, one per version...). */
+export function shareWeight(
+  fields: readonly string[],
+  total: number,
+  placements: readonly Placement[],
+): Slot[] {
+  return fields.map((field) => ({ field, weight: total / fields.length, placements }));
+}
