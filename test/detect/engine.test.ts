@@ -1,0 +1,132 @@
+// Engine behaviour on the synthetic rules in test/fixtures/rules-engine.
+import { describe, expect, it } from 'vitest';
+import { createDetector, dedupeHits } from '../../src/detect/engine.ts';
+import type { Hit } from '../../src/detect/hit.ts';
+import { loadRules } from '../../src/detect/load-rules.ts';
+
+const rules = loadRules('test/fixtures/rules-engine');
+const key = Buffer.alloc(32, 3);
+const detector = createDetector(rules, { key });
+const TOKEN = 'tok_Zk3m9QpL2vX8bN4cR7tY1wE6';
+const CARD = '5500 0000 0000 0004';
+
+const found = (text: string) =>
+  detector.scan(text).map((f) => ({ rule: f.ruleId, value: text.slice(f.start, f.end) }));
+
+describe('offsets', () => {
+  it.each([
+    ['at the very start', `${TOKEN} trailing`],
+    ['at the very end', `leading ${TOKEN}`],
+    ['alone', TOKEN],
+    ['after astral characters', `😀😀 deploy 🚀 ${TOKEN}`],
+    ['after a character whose lower case is longer (İ)', `İİİİ ${TOKEN}`],
+    ['far into a long text', `${'lorem ipsum dolor '.repeat(2000)}${TOKEN} end`],
+    ['after many keyword hits without a match', `${'tok_ '.repeat(3000)}${TOKEN}`],
+    ['with a keyword hit just before it', `tok_tok_ ${TOKEN}`],
+  ])('points at the value %s', (_, text) => {
+    expect(found(text)).toEqual([{ rule: 'fixture-token', value: TOKEN }]);
+  });
+
+  it('finds every value when matches sit in merged and separate windows', () => {
+    const near = `${TOKEN} ${TOKEN}`;
+    const far = `${'x '.repeat(5000)}${TOKEN}`;
+    const text = `${near}\n${far}\n${near}`;
+    expect(found(text).map((f) => f.value)).toEqual(Array(5).fill(TOKEN));
+  });
+
+  it('finds keyword-less rules on the whole text', () => {
+    expect(found(`paid with ${CARD}, twice: ${CARD}`)).toEqual([
+      { rule: 'fixture-card', value: CARD },
+      { rule: 'fixture-card', value: CARD },
+    ]);
+  });
+});
+
+describe('checks', () => {
+  it.each([
+    ['the validator rejects a failed checksum', 'card 5500 0000 0000 0005', []],
+    ['the entropy floor rejects a low-entropy value', 'password = aaaaaaaabbbb', []],
+    ['a global allowlist value', 'tok_aaaaaaaaaaaaaaaaaaaaaaaa', []],
+    ["the rule's own allowlist value", 'tok_Q1w2E3r4T5y6U7i8O9p0A1s2', []],
+    ['a global allowlist pattern', 'password = Hq7xxxxkLp2!', []],
+    ['a nearby word on the same line', `example: ${TOKEN}`, []],
+    ['a nearby word on another line does not suppress', `example below\n${TOKEN}`, ['fixture-token']],
+    ['a nearby word must be a whole word', `counterexamples ${TOKEN}`, ['fixture-token']],
+    ['keywords match case-insensitively', 'PASSWORD = Hq7#kLp2!vZ9', ['fixture-password']],
+    ['a required context word present', 'acct: 12345678901', ['fixture-account']],
+    ['a required context word absent', 'order 12345678901', []],
+    ['a required context word outside the window', `account ${'.'.repeat(40)} 12345678901`, []],
+  ])('%s', (_, text, rules) => {
+    expect(detector.scan(text).map((f) => f.ruleId)).toEqual(rules);
+  });
+
+  it.each([
+    ['password = Hq7#kLp2!vZ9', 0.6, 'keyword password; entropy 3.6'],
+    ['db password = Hq7#kLp2!vZ9', 0.8, 'keyword password; entropy 3.6; context: db'],
+  ])('context words boost confidence and explain it: %s', (text, confidence, explanation) => {
+    expect(detector.scan(text)).toMatchObject([{ confidence, explanation }]);
+  });
+});
+
+describe('de-duplication', () => {
+  it('keeps the more severe of two rules on the same span', () => {
+    expect(found(`key: ${TOKEN}_live`)).toEqual([{ rule: 'fixture-long-token', value: `${TOKEN}_live` }]);
+  });
+
+  const hit = (
+    ruleId: string,
+    category: Hit['category'],
+    severity: Hit['severity'],
+    start: number,
+    end: number,
+  ) => ({ ruleId, category, severity, confidence: 0.5, start, end, reasons: [] }) satisfies Hit;
+
+  it.each([
+    [
+      'same span, higher severity wins',
+      [hit('a', 'secret', 'low', 0, 10), hit('b', 'secret', 'high', 0, 10)],
+      ['b'],
+    ],
+    [
+      'overlap, longer span wins a tie',
+      [hit('a', 'pii', 'high', 0, 10), hit('b', 'pii', 'high', 5, 20)],
+      ['b'],
+    ],
+    [
+      'touching spans both stay',
+      [hit('a', 'pii', 'high', 0, 10), hit('b', 'pii', 'high', 10, 20)],
+      ['a', 'b'],
+    ],
+    ['categories coexist', [hit('a', 'pii', 'high', 0, 10), hit('b', 'phi', 'high', 0, 10)], ['a', 'b']],
+  ])('%s', (_, hits, kept) => {
+    expect(dedupeHits(hits).map((h) => h.ruleId)).toEqual(kept);
+  });
+});
+
+describe('options and output', () => {
+  const text = `db password = Hq7#kLp2!vZ9\naccount 12345678901 card ${CARD} ${TOKEN}`;
+
+  it.each([
+    [{ categories: ['pii' as const] }, ['fixture-account', 'fixture-card']],
+    [{ minConfidence: 0.75 }, ['fixture-password', 'fixture-token']],
+  ])('filters with %o', (options, expected) => {
+    const ids = createDetector(rules, { key, ...options })
+      .scan(text)
+      .map((f) => f.ruleId);
+    expect(ids.sort()).toEqual(expected);
+  });
+
+  it('never carries a raw value, only previews and keyed fingerprints', () => {
+    const findings = detector.scan(text);
+    expect(findings).toHaveLength(4);
+    const serialized = JSON.stringify(findings);
+    for (const value of ['Hq7#kLp2!vZ9', '12345678901', CARD, TOKEN]) expect(serialized).not.toContain(value);
+    expect(findings.every((f) => /^[0-9a-f]{64}$/.test(f.fingerprint))).toBe(true);
+  });
+
+  it('gives the same value the same fingerprint wherever it appears', () => {
+    const [a, b] = detector.scan(`${TOKEN}\n${TOKEN}`);
+    expect(a!.fingerprint).toBe(b!.fingerprint);
+    expect(a!.start).not.toBe(b!.start);
+  });
+});
