@@ -182,7 +182,20 @@ function rootComments(type: ContentType, kind: CommentKind) {
   };
 }
 
-/** Site-wide root comments of one kind, page by page through every readable space. */
+interface PlacedComment {
+  comment: ConfluenceCommentRecord;
+  parentId: string | undefined;
+}
+
+/** A comment tree depth-first, each reply after its parent. */
+function flatten(list: ConfluenceCommentRecord[], parentId?: string): PlacedComment[] {
+  return list.flatMap((comment) => [{ comment, parentId }, ...flatten(comment.replies, comment.id)]);
+}
+
+/**
+ * Site-wide comments of one kind, page by page through every readable space. Unlike the per-page listings,
+ * these carry replies too (with parentCommentId), as the "get all comments" endpoints are documented to.
+ */
 function allComments(kind: CommentKind) {
   return (context: RequestContext): Reply => {
     const format = bodyFormat(context, false);
@@ -193,19 +206,19 @@ function allComments(kind: CommentKind) {
       ['page', 'blogpost'],
       ['current', 'archived'],
     );
-    const walk: Walk<{ live: LiveContent; comment: ConfluenceCommentRecord }> = function* (from) {
+    const walk: Walk<{ live: LiveContent; placed: PlacedComment }> = function* (from) {
       const start = { s: from.s ?? 0, t: from.t ?? 0, p: from.p ?? 0 };
       for (const step of contents(start)) {
         const position = { s: step.resume.s!, t: step.resume.t!, p: step.resume.p! - 1 };
         const sameItem = position.s === from.s && position.t === from.t && position.p === from.p;
-        const list = commentsOf(step.item, kind);
+        const list = flatten(commentsOf(step.item, kind));
         for (let c = sameItem ? (from.c ?? 0) : 0; c < list.length; c++) {
-          yield { item: { live: step.item, comment: list[c]! }, resume: { ...position, c: c + 1 } };
+          yield { item: { live: step.item, placed: list[c]! }, resume: { ...position, c: c + 1 } };
         }
       }
     };
-    return cursorPage(context, walk, ({ live, comment }) =>
-      renderComment(context.site, live.record, comment, format),
+    return cursorPage(context, walk, ({ live, placed }) =>
+      renderComment(context.site, live.record, placed.comment, format, placed.parentId),
     );
   };
 }

@@ -142,12 +142,16 @@ describe('confluence.js v2 against the fake site', () => {
     );
   });
 
-  it('walks site-wide comment listings to the end', async () => {
+  it('walks site-wide comment listings to the end, replies included after their parents', async () => {
     const footer = await everything((cursor) => v2.comment.getFooterComments({ cursor, limit: 9 }));
     const inline = await everything((cursor) => v2.comment.getInlineComments({ cursor, limit: 2 }));
-    expect(new Set(footer.items.map((c) => c.id)).size).toBe(footer.items.length);
-    expect(footer.items.length).toBeGreaterThan(30);
-    expect(inline.items.length).toBeGreaterThan(2);
+    const ids = footer.items.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const firstPageComments = footer.items.filter((c) => c.pageId === String(FIRST_PAGE));
+    expect(firstPageComments).toHaveLength(31);
+    const reply = firstPageComments.find((c) => c.parentCommentId)!;
+    expect(ids.indexOf(reply.parentCommentId!)).toBe(ids.indexOf(reply.id!) - 1);
+    expect(inline.items.filter((c) => c.parentCommentId).length).toBeGreaterThan(0);
   });
 
   it('sends the next link in the Link header too, with the cursor not always last', async () => {
