@@ -1,0 +1,131 @@
+// npm run bench:detect — throughput of the full rule set in-process (one core) and through the worker pool
+// (2 workers), against secretlint's recommended preset on a sample of the same corpus, in the same run.
+// Options: --mb <corpus MB, default 50> --reps <repetitions, default 3> --secretlint-mb <sample MB, default 5>
+
+import { lintSource } from '@secretlint/core';
+import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { createDetector, type Detector } from '../src/detect/engine.ts';
+import { loadRules } from '../src/detect/load-rules.ts';
+import { createPool } from '../src/detect/pool.ts';
+import { median, seconds, table } from './bench-format.ts';
+import { MB, throughputCorpus, totalChars, type BenchDoc } from './corpus.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    mb: { type: 'string', default: '50' },
+    reps: { type: 'string', default: '3' },
+    'secretlint-mb': { type: 'string', default: '5' },
+  },
+});
+const reps = Number(args.reps);
+const key = randomBytes(32);
+
+interface Measure {
+  label: string;
+  chars: number;
+  runs: number[];
+  findings: number;
+}
+
+async function measure(
+  label: string,
+  docs: readonly BenchDoc[],
+  scan: () => Promise<number> | number,
+): Promise<Measure> {
+  const runs: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < reps; i++) runs.push(await seconds(async () => (findings = await scan())));
+  const m = { label, chars: totalChars(docs), runs, findings };
+  console.log(`  ${label}: ${runs.map((s) => `${s.toFixed(2)}s`).join(' ')} -> ${rate(m).toFixed(1)} MB/s`);
+  return m;
+}
+
+const rate = (m: Measure): number => m.chars / MB / median(m.runs);
+
+const scanInProcess = (detector: Detector, docs: readonly BenchDoc[]) => (): number =>
+  docs.reduce((n, doc) => n + detector.scan(doc.text).length, 0);
+
+const SECRETLINT_CONFIG = {
+  rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommendedPreset }],
+};
+
+const scanSecretlint = (docs: readonly BenchDoc[]) => async (): Promise<number> => {
+  let messages = 0;
+  for (const doc of docs) {
+    const result = await lintSource({
+      source: { content: doc.text, filePath: `/corpus/${doc.id}.txt`, ext: '.txt', contentType: 'text' },
+      options: { config: SECRETLINT_CONFIG, maskSecrets: true, noPhysicFilePath: true },
+    });
+    messages += result.messages.length;
+  }
+  return messages;
+};
+
+/** The first documents of the corpus up to `mb` MB: the shared sample for the secretlint comparison. */
+function sample(docs: readonly BenchDoc[], mb: number): BenchDoc[] {
+  const out: BenchDoc[] = [];
+  let chars = 0;
+  for (const doc of docs) {
+    if (chars >= mb * MB) break;
+    out.push(doc);
+    chars += doc.text.length;
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const rules = loadRules();
+  console.log(`Rules: ${rules.length}; repetitions: ${reps} (medians reported)`);
+  const built = Date.now();
+  const { docs, plantedChars } = throughputCorpus(3, Number(args.mb) * MB);
+  const chars = totalChars(docs);
+  console.log(
+    `Corpus: ${docs.length} documents, ${(chars / MB).toFixed(1)} MB, planted sensitive snippets ${((100 * plantedChars) / chars).toFixed(2)}% of characters (built in ${((Date.now() - built) / 1000).toFixed(1)} s)`,
+  );
+
+  const detector = createDetector(rules, { key });
+  scanInProcess(detector, sample(docs, 1))(); // warm up the JIT and the lazily initialised recognizers
+  const oneCore = await measure('engine, 1 core, full corpus', docs, scanInProcess(detector, docs));
+
+  const pool = createPool({ key, workers: 2 });
+  await pool.scanBatch(sample(docs, 1));
+  const pooled = await measure('worker pool, 2 workers, full corpus', docs, async () =>
+    (await pool.scanBatch(docs)).reduce((n, f) => n + f.length, 0),
+  );
+  await pool.close();
+
+  const sampleDocs = sample(docs, Number(args['secretlint-mb']));
+  const engineSample = await measure(
+    'engine, 1 core, secretlint sample',
+    sampleDocs,
+    scanInProcess(detector, sampleDocs),
+  );
+  const secretlint = await measure(
+    'secretlint recommended preset, 1 core, same sample',
+    sampleDocs,
+    scanSecretlint(sampleDocs),
+  );
+
+  console.log('\n== Throughput (median of repetitions)');
+  console.log(
+    table(
+      ['measure', 'MB', 'MB/s', 'findings'],
+      [oneCore, pooled, engineSample, secretlint].map((m) => [
+        m.label,
+        (m.chars / MB).toFixed(1),
+        rate(m).toFixed(2),
+        String(m.findings),
+      ]),
+    ),
+  );
+  const perCore = rate(oneCore);
+  console.log(`\nper core: ${perCore.toFixed(1)} MB/s (target >= 20)`);
+  console.log(`pool speed-up with 2 workers: ${(rate(pooled) / perCore).toFixed(2)}x (target close to 2x)`);
+  console.log(
+    `vs secretlint on the same ${(engineSample.chars / MB).toFixed(1)} MB sample (secretlint is too slow to repeat over the full corpus): ${(rate(engineSample) / rate(secretlint)).toFixed(1)}x (target >= 50x)`,
+  );
+}
+
+await main();
