@@ -30,7 +30,7 @@ const leading = (pan: string, n: number): number => Number(pan.slice(0, n));
 const within = (value: number, low: number, high: number): boolean => value >= low && value <= high;
 
 const ISSUERS: readonly Issuer[] = [
-  { name: 'visa', prefix: (p) => p.startsWith('4'), lengths: [13, 16, 19] },
+  { name: 'visa', prefix: (p) => p.startsWith('4'), lengths: [16, 19] },
   {
     name: 'mastercard',
     prefix: (p) => within(leading(p, 2), 51, 55) || within(leading(p, 4), 2221, 2720),

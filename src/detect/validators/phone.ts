@@ -16,10 +16,12 @@ export function isValidPhone(value: string, region?: CountryCode): boolean {
 const MIN_RECOGNIZER_SCORE = 0.5;
 
 /**
- * Validator for a region (undefined: international numbers only). The recognizers-text check runs only on
- * candidates libphonenumber accepted, on a window of at most 200 characters.
+ * Validator for a region (undefined: international numbers only). With `secondOpinion`, the recognizers-text
+ * phone model must also see a phone number in the window (at most 200 characters, and only for candidates
+ * libphonenumber accepted). Rules that already require a phone word nearby skip it: the model rejects some
+ * valid national layouts (French dotted pairs score 0) and adds nothing the required context does not.
  */
-export function phoneValidator(region?: CountryCode): Validator {
+export function phoneValidator(region: CountryCode | undefined, secondOpinion: boolean): Validator {
   return (value, { text, start, end }) =>
-    isValidPhone(value, region) && phoneScore(text, start, end) >= MIN_RECOGNIZER_SCORE;
+    isValidPhone(value, region) && (!secondOpinion || phoneScore(text, start, end) >= MIN_RECOGNIZER_SCORE);
 }
