@@ -1,0 +1,189 @@
+// Undoes the cheap tricks that split or disguise a value (zero-width and bidi characters, soft hyphens, exotic
+// spaces, full-width ASCII, HTML entities left in plain text) so the detector sees `4111 1111...` and `ghp_...`,
+// and keeps an offset map so each finding's span points back into the original text.
+import { decodeEntity } from './entities.ts';
+
+/**
+ * Normalised text is built from segments. A segment whose normalised and original lengths are equal maps
+ * character for character (copied text, one-for-one replacements); any other segment is one decoded entity and
+ * maps as a whole. Characters that were removed lie between segments.
+ */
+export interface OffsetMap {
+  readonly normStarts: readonly number[];
+  readonly origStarts: readonly number[];
+  readonly origEnds: readonly number[];
+  readonly normLength: number;
+}
+
+export interface NormalizedText {
+  text: string;
+  map: OffsetMap;
+}
+
+// Every character the normaliser changes, plus entity-looking text; one test decides the zero-copy fast path.
+const NEEDS_WORK =
+  /[\u00A0\u00AD\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u2066-\u2069\u3000\uFEFF\uFF01-\uFF5E]|&#?[0-9A-Za-z]+;/;
+const WORK_ITEMS = new RegExp(NEEDS_WORK.source, 'g');
+
+const REMOVED = 0;
+const UNCHANGED = -1;
+
+/** What one character becomes: a replacement code unit, REMOVED, or UNCHANGED. */
+function normalizeCode(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  if (code === 0x2028 || code === 0x2029) return 10;
+  if (
+    code === 0x00a0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  ) {
+    return 32;
+  }
+  if (
+    code === 0x00ad ||
+    code === 0x180e ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2064) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff
+  ) {
+    return REMOVED;
+  }
+  return UNCHANGED;
+}
+
+/** Builds the text and its segments; the last segment is always open (no end yet) until `finish`. */
+class MapBuilder {
+  readonly normStarts: number[] = [0];
+  readonly origStarts: number[] = [0];
+  readonly origEnds: number[] = [];
+  private readonly parts: string[] = [];
+  private normLength = 0;
+
+  /** Text of unchanged length (copied, or replaced one for one): extends the open segment. */
+  append(text: string): void {
+    this.parts.push(text);
+    this.normLength += text.length;
+  }
+
+  /** Original [start, end) contributes nothing. */
+  remove(start: number, end: number): void {
+    this.startSegmentAt(start, end);
+  }
+
+  /** Original [start, end) becomes `text` as one indivisible segment. */
+  replaceAtomically(start: number, end: number, text: string): void {
+    this.startSegmentAt(start, start);
+    this.append(text);
+    this.startSegmentAt(end, end);
+  }
+
+  finish(originalLength: number): NormalizedText {
+    this.origEnds.push(originalLength);
+    const { normStarts, origStarts, origEnds, normLength } = this;
+    return { text: this.parts.join(''), map: { normStarts, origStarts, origEnds, normLength } };
+  }
+
+  /** Ends the open segment at original index `end` and opens one at `next`; an empty one is just moved. */
+  private startSegmentAt(end: number, next: number): void {
+    const last = this.normStarts.length - 1;
+    if (this.normStarts[last] === this.normLength) {
+      this.origStarts[last] = next;
+      return;
+    }
+    this.origEnds.push(end);
+    this.normStarts.push(this.normLength);
+    this.origStarts.push(next);
+  }
+}
+
+/** The identity map over a text of this length. */
+export function identityMap(length: number): OffsetMap {
+  return { normStarts: [0], origStarts: [0], origEnds: [length], normLength: length };
+}
+
+export function normalizeForDetection(text: string): NormalizedText {
+  if (!NEEDS_WORK.test(text)) return { text, map: identityMap(text.length) };
+  const builder = new MapBuilder();
+  let copied = 0;
+  WORK_ITEMS.lastIndex = 0;
+  for (let match = WORK_ITEMS.exec(text); match !== null; match = WORK_ITEMS.exec(text)) {
+    const start = match.index;
+    const token = match[0];
+    const end = start + token.length;
+    if (start > copied) builder.append(text.slice(copied, start));
+    copied = end;
+    if (token.length === 1) {
+      const code = normalizeCode(token.charCodeAt(0));
+      if (code === REMOVED) builder.remove(start, end);
+      else builder.append(String.fromCharCode(code));
+      continue;
+    }
+    const decoded = decodeEntity(token);
+    if (decoded === undefined) {
+      builder.append(token);
+      continue;
+    }
+    // The decoded character gets the same treatment as a literal one: `&#8203;` hides like U+200B does.
+    const code = decoded.length === 1 ? normalizeCode(decoded.charCodeAt(0)) : UNCHANGED;
+    if (code === REMOVED) builder.remove(start, end);
+    else builder.replaceAtomically(start, end, code === UNCHANGED ? decoded : String.fromCharCode(code));
+  }
+  if (copied < text.length) builder.append(text.slice(copied));
+  return builder.finish(text.length);
+}
+
+/** Index of the last segment starting at or before `offset`: the one holding it (only the last can be empty). */
+function segmentAt(map: OffsetMap, offset: number): number {
+  let low = 0;
+  let high = map.normStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((map.normStarts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+interface Segment {
+  normStart: number;
+  origStart: number;
+  origEnd: number;
+  /** Maps character for character; otherwise one entity that maps as a whole. */
+  linear: boolean;
+}
+
+function segment(map: OffsetMap, index: number): Segment {
+  const normStart = map.normStarts[index] as number;
+  const normEnd = map.normStarts[index + 1] ?? map.normLength;
+  const origStart = map.origStarts[index] as number;
+  const origEnd = map.origEnds[index] as number;
+  return { normStart, origStart, origEnd, linear: normEnd - normStart === origEnd - origStart };
+}
+
+function clamp(offset: number, map: OffsetMap): number {
+  return Math.min(Math.max(0, offset), map.normLength);
+}
+
+/** Original index of the character at `offset` in the normalised text (the original length past the end). */
+export function toOriginal(map: OffsetMap, offset: number): number {
+  const at = clamp(offset, map);
+  const s = segment(map, segmentAt(map, at));
+  return s.linear ? s.origStart + (at - s.normStart) : s.origStart;
+}
+
+/**
+ * Maps a span [start, end) of the normalised text to the tightest span of the original text that normalises to
+ * it: characters removed at either edge stay outside, an entity at either edge is included whole.
+ */
+export function mapSpan(map: OffsetMap, start: number, end: number): { start: number; end: number } {
+  const origStart = toOriginal(map, start);
+  const last = clamp(end, map) - 1;
+  if (last < clamp(start, map)) return { start: origStart, end: origStart };
+  const s = segment(map, segmentAt(map, last));
+  return { start: origStart, end: s.linear ? s.origStart + (last + 1 - s.normStart) : s.origEnd };
+}
