@@ -55,13 +55,22 @@ export interface ScannedItem {
   item: Item;
   /** Hash of the scanned text, so the crawler can skip unchanged items next time. */
   contentHash: string;
-  findings: PlacedFinding[];
+  /** `unchanged`: same content as stored; its findings stay and are marked seen by this run. */
+  findings: PlacedFinding[] | 'unchanged';
+  /**
+   * `item` (default): the findings are the whole item's, and findings not among them are resolved.
+   * `fields`: only these fields were read (e.g. one page's comments from a site-wide listing): the item row is
+   * left as it is and only findings of these fields are replaced.
+   */
+  scope?: 'item' | { fields: ReadonlyArray<{ field: string; fieldId?: string }> };
 }
 
-export interface ItemState {
-  version: number | null;
+/** An item as stored, for the crawler: skip it when unchanged, attach comments to it. */
+export interface KnownItem {
+  item: Item;
   contentHash: string;
-  updated: string | null;
+  /** The last run that scanned it or confirmed it unchanged. */
+  runId: number;
 }
 
 /** A finding as reports read it: flat, ready for a table row or a CSV line. No raw values exist to read. */

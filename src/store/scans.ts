@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Product } from '../types.ts';
+import type { Item, Product } from '../types.ts';
 import type { CheckpointRepository } from './checkpoints.ts';
 import type { ContainerRepository } from './containers.ts';
-import type { ContainerRef, ItemState, PlacedFinding, ScannedItem } from './model.ts';
+import type { ContainerRef, KnownItem, PlacedFinding, ScannedItem } from './model.ts';
 import type { RunRepository } from './runs.ts';
 
 const WITHHELD_TITLE = '[title withheld: it holds a finding]';
@@ -23,6 +23,21 @@ export function maskTitle(title: string, findings: readonly PlacedFinding[]): st
   return masked;
 }
 
+interface KnownRow {
+  external_id: string;
+  kind: string;
+  key: string | null;
+  title: string;
+  url: string;
+  created: string | null;
+  updated: string | null;
+  version: number | null;
+  status: string | null;
+  content_hash: string;
+  last_scanned_run: number | null;
+  container_key: string;
+}
+
 export interface BatchCheckpoint {
   container: ContainerRef;
   value: unknown;
@@ -38,6 +53,11 @@ export class ScanWriter {
   readonly #upsertItem: Database.Statement<[Record<string, unknown>], { id: number; scans: number }>;
   readonly #upsertFinding: Database.Statement<[Record<string, unknown>]>;
   readonly #resolveVanished: Database.Statement<[number, number, number]>;
+  readonly #resolveVanishedFields: Database.Statement<[number, number, number, string]>;
+  readonly #touch: Database.Statement<[Record<string, unknown>]>;
+  readonly #bumpScan: Database.Statement<[Record<string, unknown>], { id: number; scans: number }>;
+  readonly #known: Database.Statement<[number, string, string], KnownRow>;
+  readonly #unseen: Database.Statement<[number, number], { external_id: string }>;
 
   constructor(
     db: Database.Database,
@@ -83,76 +103,139 @@ export class ScanWriter {
     this.#resolveVanished = db.prepare(`
       UPDATE findings SET status = 'resolved', resolved_run = ?
       WHERE item_id = ? AND item_scan < ? AND status <> 'resolved'`);
+    this.#resolveVanishedFields = db.prepare(`
+      UPDATE findings SET status = 'resolved', resolved_run = ?1
+      WHERE item_id = ?2 AND item_scan < ?3 AND status <> 'resolved'
+        AND EXISTS (SELECT 1 FROM json_each(?4) j WHERE j.value ->> 0 = findings.field AND j.value ->> 1 = findings.field_id)`);
+    // Unchanged content: the item and its live findings were seen by this run; nothing else moves.
+    this.#touch = db.prepare(`
+      UPDATE items SET last_scanned_run = @runId, scanned_at = @now, deleted = 0
+      WHERE site_id = @siteId AND product = @product AND external_id = @id`);
+    this.#bumpScan = db.prepare(`
+      UPDATE items SET scans = scans + 1 WHERE site_id = @siteId AND product = @product AND external_id = @id
+      RETURNING id, scans`);
+    this.#known = db.prepare(`
+      SELECT i.external_id, i.kind, i.key, i.title, i.url, i.created, i.updated, i.version, i.status, i.content_hash,
+        i.last_scanned_run, c.key AS container_key
+      FROM items i JOIN containers c ON c.id = i.container_id
+      WHERE i.site_id = ? AND i.product = ? AND i.deleted = 0 AND i.external_id IN (SELECT value FROM json_each(?))`);
+    this.#unseen = db.prepare(`
+      SELECT external_id FROM items
+      WHERE container_id = ? AND deleted = 0 AND (last_scanned_run IS NULL OR last_scanned_run <> ?)`);
   }
 
   /**
    * Records a batch of scanned items and their findings atomically, plus the checkpoint that describes the batch.
    * Re-scanning an item replaces its findings: missing ones are resolved, recurring ones keep their first-seen run.
+   * An `unchanged` item only has its findings marked seen; a `fields`-scoped one replaces only those fields.
    */
   record(runId: number, batch: readonly ScannedItem[], checkpoint?: BatchCheckpoint): void {
     const siteId = this.#siteOf(runId);
     const now = new Date().toISOString();
     this.#db.transaction(() => {
-      for (const { item, contentHash, findings } of batch) {
+      for (const scanned of batch) {
+        const { item, findings, scope } = scanned;
         const containerId = this.#containers.idOf(siteId, { product: item.product, key: item.containerKey });
-        const row = this.#upsertItem.get({
-          siteId,
-          containerId,
-          product: item.product,
-          id: item.id,
-          kind: item.kind,
-          key: item.key ?? null,
-          title: maskTitle(item.title, findings),
-          url: item.url,
-          created: item.created ?? null,
-          updated: item.updated ?? null,
-          version: item.version ?? null,
-          status: item.status ?? null,
-          contentHash,
-          runId,
-          now,
-        });
-        if (!row) continue;
-        for (const f of findings) {
-          this.#upsertFinding.run({
-            itemId: row.id,
-            containerId,
-            runId,
-            itemScan: row.scans,
-            field: f.field,
-            fieldId: f.fieldId ?? '',
-            ruleId: f.ruleId,
-            category: f.category,
-            severity: f.severity,
-            confidence: f.confidence,
-            start: f.start,
-            end: f.end,
-            preview: f.preview,
-            fingerprint: f.fingerprint,
-            explanation: f.explanation,
-            url: f.url,
-          });
+        if (findings === 'unchanged') {
+          this.#touch.run({ siteId, product: item.product, id: item.id, runId, now });
+          continue;
         }
-        this.#resolveVanished.run(runId, row.id, row.scans);
+        const fields = scope !== undefined && scope !== 'item' ? scope.fields : undefined;
+        const row = fields
+          ? this.#bumpScan.get({ siteId, product: item.product, id: item.id })
+          : this.#upsertItem.get(this.#itemParams(siteId, containerId, scanned, findings, runId, now));
+        if (!row) continue;
+        for (const f of findings) this.#upsertFinding.run(this.#findingParams(row, containerId, runId, f));
+        if (fields) {
+          const list = JSON.stringify(fields.map((f) => [f.field, f.fieldId ?? '']));
+          this.#resolveVanishedFields.run(runId, row.id, row.scans, list);
+        } else {
+          this.#resolveVanished.run(runId, row.id, row.scans);
+        }
       }
       if (checkpoint) this.#checkpoints.set(siteId, checkpoint.container, checkpoint.value);
     })();
   }
 
-  /** What the store knows of these items, so the crawler can skip the unchanged ones. */
-  itemState(siteId: number, product: Product, ids: readonly string[]): Map<string, ItemState> {
-    const rows = this.#db
-      .prepare<[number, string, string], ItemState & { external_id: string; content_hash: string }>(
-        `SELECT external_id, version, content_hash, updated FROM items
-         WHERE site_id = ? AND product = ? AND deleted = 0 AND external_id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(siteId, product, JSON.stringify(ids));
+  #itemParams(
+    siteId: number,
+    containerId: number,
+    { item, contentHash }: ScannedItem,
+    findings: readonly PlacedFinding[],
+    runId: number,
+    now: string,
+  ): Record<string, unknown> {
+    return {
+      siteId,
+      containerId,
+      product: item.product,
+      id: item.id,
+      kind: item.kind,
+      key: item.key ?? null,
+      title: maskTitle(item.title, findings),
+      url: item.url,
+      created: item.created ?? null,
+      updated: item.updated ?? null,
+      version: item.version ?? null,
+      status: item.status ?? null,
+      contentHash,
+      runId,
+      now,
+    };
+  }
+
+  #findingParams(row: { id: number; scans: number }, containerId: number, runId: number, f: PlacedFinding) {
+    return {
+      itemId: row.id,
+      containerId,
+      runId,
+      itemScan: row.scans,
+      field: f.field,
+      fieldId: f.fieldId ?? '',
+      ruleId: f.ruleId,
+      category: f.category,
+      severity: f.severity,
+      confidence: f.confidence,
+      start: f.start,
+      end: f.end,
+      preview: f.preview,
+      fingerprint: f.fingerprint,
+      explanation: f.explanation,
+      url: f.url,
+    };
+  }
+
+  /** What the store knows of these items, so the crawler can skip the unchanged ones and place comments. */
+  known(siteId: number, product: Product, ids: readonly string[]): Map<string, KnownItem> {
+    const rows = this.#known.all(siteId, product, JSON.stringify(ids));
     return new Map(
       rows.map((r) => [
         r.external_id,
-        { version: r.version, contentHash: r.content_hash, updated: r.updated },
+        {
+          item: {
+            product,
+            containerKey: r.container_key,
+            kind: r.kind as Item['kind'],
+            id: r.external_id,
+            key: r.key ?? undefined,
+            title: r.title,
+            url: r.url,
+            created: r.created ?? undefined,
+            updated: r.updated ?? undefined,
+            version: r.version ?? undefined,
+            status: r.status ?? undefined,
+          },
+          contentHash: r.content_hash,
+          runId: r.last_scanned_run ?? 0,
+        },
       ]),
     );
+  }
+
+  /** Items of a container that `runId` did not scan or confirm: after a complete listing, they are gone. */
+  unseen(runId: number, container: ContainerRef): string[] {
+    const containerId = this.#containers.idOf(this.#siteOf(runId), container);
+    return this.#unseen.all(containerId, runId).map((r) => r.external_id);
   }
 
   /** Items gone from the site: flagged deleted and their findings resolved in this run. Returns items changed. */

@@ -11,6 +11,7 @@ type Row = {
   last_seen_run: number;
   item_scan: number;
   resolved_run: number | null;
+  field: string;
 };
 
 let cleanup: () => void = () => {};
@@ -102,7 +103,7 @@ describe('ScanWriter.record', () => {
       /unknown confluence container NOPE/,
     );
     expect(store.checkpoints.get(run.siteId, ref)).toEqual({ cursor: 'a' });
-    expect(store.scans.itemState(run.siteId, 'confluence', ['1', '2'])).toHaveProperty('size', 1);
+    expect(store.scans.known(run.siteId, 'confluence', ['1', '2'])).toHaveProperty('size', 1);
   });
 
   it('reports item state for skipping and marks deleted items with their findings resolved', () => {
@@ -110,13 +111,48 @@ describe('ScanWriter.record', () => {
     const run = beginRun(store, [container('ENG')]);
     const page = scanned(item('ENG', '7'), KEY());
     store.scans.record(run.runId, [page, scanned(item('ENG', '8'), 'clean')]);
-    const state = store.scans.itemState(run.siteId, 'confluence', ['7', '8', '9']);
+    const state = store.scans.known(run.siteId, 'confluence', ['7', '8', '9']);
     expect([...state.keys()].sort()).toEqual(['7', '8']);
-    expect(state.get('7')).toEqual({ version: 1, contentHash: page.contentHash, updated: page.item.updated });
+    expect(state.get('7')).toMatchObject({
+      contentHash: page.contentHash,
+      runId: run.runId,
+      item: { containerKey: 'ENG', version: 1, updated: page.item.updated },
+    });
     const later = beginRun(store, [container('ENG')]);
     expect(store.scans.markDeleted(later.runId, { product: 'confluence', key: 'ENG' }, ['7'])).toBe(1);
     expect(findings()).toMatchObject([{ status: 'resolved', resolved_run: later.runId }]);
-    expect(store.scans.itemState(run.siteId, 'confluence', ['7']).size).toBe(0);
+    expect(store.scans.known(run.siteId, 'confluence', ['7']).size).toBe(0);
+  });
+
+  it('keeps the findings of an unchanged item and marks the item seen by the new run', () => {
+    const { store, findings } = setup();
+    const run = beginRun(store, [container('ENG')]);
+    const page = scanned(item('ENG', '7'), KEY());
+    store.scans.record(run.runId, [page, scanned(item('ENG', '8'), 'clean')]);
+    const later = beginRun(store, [container('ENG')]);
+    store.scans.record(later.runId, [{ ...page, findings: 'unchanged' }]);
+    expect(findings()).toMatchObject([{ status: 'open', first_seen_run: run.runId }]);
+    expect(store.scans.known(run.siteId, 'confluence', ['7']).get('7')?.runId).toBe(later.runId);
+    expect(store.scans.unseen(later.runId, { product: 'confluence', key: 'ENG' })).toEqual(['8']);
+  });
+
+  it('replaces only the fields a field-scoped record names', () => {
+    const { store, findings } = setup();
+    const run = beginRun(store, [container('ENG')]);
+    const page = scanned(item('ENG', '7'), KEY());
+    store.scans.record(run.runId, [page]);
+    const scope = { fields: [{ field: 'comment', fieldId: 'c1' }] };
+    const comment = { ...page, findings: findIn(KEY(), 'comment', page.item.url, 'c1'), scope };
+    store.scans.record(run.runId, [comment]);
+    expect(findings().map((f) => [f.field, f.status])).toEqual([
+      ['body', 'open'],
+      ['comment', 'open'],
+    ]);
+    store.scans.record(run.runId, [{ ...comment, findings: [], scope }]);
+    expect(findings().map((f) => [f.field, f.status])).toEqual([
+      ['body', 'open'],
+      ['comment', 'resolved'],
+    ]);
   });
 });
 

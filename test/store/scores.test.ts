@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { exposureScore } from '../../src/score.ts';
+import type { ScoreRecord } from '../../src/store/scores.ts';
+import type { Store } from '../../src/store/store.ts';
+import { beginRun, container, fingerprintOf, item, randomValue, scanned, tempStore } from './helpers.ts';
+
+let cleanup: () => void = () => {};
+afterEach(() => cleanup());
+
+const KEY = randomValue('FKEYAAAA9999AAAA9999'); // critical, 0.9 → 9
+const MAIL = `${randomValue('AAAAAA').toLowerCase()}@example.test`; // medium, 0.8 → 1.6
+const MRN = randomValue('MRN-99999999'); // high, 0.7 → 3.5
+const spaces = [container('ENG'), container('OPS'), container('HR', 'jira')];
+
+/** Run 1: ENG holds KEY twice and MAIL, OPS holds KEY and MRN, HR is clean. Run 2: OPS cleaned. */
+function twoRuns(store: Store) {
+  const first = beginRun(store, spaces);
+  store.scans.record(first.runId, [
+    scanned(item('ENG', '1'), `${KEY} ${MAIL}`),
+    scanned(item('ENG', '2'), KEY),
+    scanned(item('ENG', '3'), 'clean'),
+    scanned(item('OPS', '4'), `${KEY} ${MRN}`),
+    scanned(item('HR', '5', {}, 'jira'), 'clean'),
+  ]);
+  store.runs.recordCoverage(
+    first.runId,
+    { product: 'confluence', key: 'ENG' },
+    { listed: 4, scanned: 3, bytes: 10, skipped: { forbidden: 1 } },
+  );
+  store.runs.finish(first.runId, 'partial');
+  store.scores.compute(first.runId);
+  const second = beginRun(store, spaces, 'incremental');
+  store.scans.record(second.runId, [scanned(item('OPS', '4'), 'clean')]);
+  store.runs.finish(second.runId, 'complete');
+  store.scores.compute(second.runId);
+  return { first, second };
+}
+
+const byKey = (records: ScoreRecord[]) =>
+  Object.fromEntries(records.map((r) => [r.container?.key ?? 'site', r]));
+
+describe('ScoreRepository', () => {
+  it.each([
+    // key, run index, weighted, open, distinct, items with findings, items scanned, listed, coverage
+    ['ENG', 0, 9 + 1.6, 3, 2, 2, 3, 4, 0.75],
+    ['OPS', 0, 9 + 3.5, 2, 2, 1, 1, null, null],
+    ['HR', 0, 0, 0, 0, 0, 1, null, null],
+    ['site', 0, 9 + 1.6 + 3.5, 5, 3, 3, 5, 4, 0.75],
+    ['ENG', 1, 9 + 1.6, 3, 2, 2, 3, null, null],
+    ['OPS', 1, 0, 0, 0, 0, 1, null, null],
+    ['site', 1, 9 + 1.6, 3, 2, 2, 5, null, null],
+  ] as const)(
+    '%s in run %i',
+    (key, runIndex, weighted, open, distinct, withFindings, itemsScanned, listed, coverage) => {
+      const t = tempStore();
+      cleanup = t.done;
+      const { first, second } = twoRuns(t.store);
+      const runId = [first, second][runIndex]!.runId;
+      const record = byKey(t.store.scores.forRun(runId))[key]!;
+      expect(record.weighted).toBeCloseTo(weighted, 10);
+      expect(record).toMatchObject({
+        score: exposureScore(weighted),
+        openFindings: open,
+        distinctValues: distinct,
+        itemsWithFindings: withFindings,
+        itemsScanned,
+        itemsListed: listed,
+        coverage,
+        density: itemsScanned ? withFindings / itemsScanned : null,
+      });
+      // Recomputing a past run from the findings table gives the stored history back.
+      expect(byKey(t.store.scores.calculate(runId))[key]).toEqual(record);
+    },
+  );
+
+  it('counts by category and severity, and keeps suppressed findings out of the score', () => {
+    const t = tempStore();
+    cleanup = t.done;
+    const { second } = twoRuns(t.store);
+    t.store.suppressions.add(
+      { kind: 'fingerprint', fingerprint: fingerprintOf(KEY) },
+      { reason: 'docs key', by: 'x' },
+    );
+    const eng = byKey(t.store.scores.compute(second.runId)).ENG!;
+    expect(eng).toMatchObject({
+      openFindings: 1,
+      suppressed: 2,
+      distinctValues: 1,
+      score: exposureScore(1.6),
+    });
+    expect(eng.counts.pii.medium).toBe(1);
+    expect(eng.counts.secret.critical).toBe(0);
+  });
+
+  it('keeps one row per container per run as history, and scores only recent content with `since`', () => {
+    const t = tempStore();
+    cleanup = t.done;
+    const { first, second } = twoRuns(t.store);
+    const ops = t.store.scores.history(first.siteId, { product: 'confluence', key: 'OPS' });
+    expect(ops.map((r) => [r.runId, r.openFindings])).toEqual([
+      [first.runId, 2],
+      [second.runId, 0],
+    ]);
+    expect(t.store.scores.history(first.siteId).map((r) => r.runId)).toEqual([first.runId, second.runId]);
+    const recent = byKey(t.store.scores.calculate(second.runId, { since: '2026-10-02T00:00:00Z' }));
+    expect(recent.ENG).toMatchObject({ openFindings: 0, itemsScanned: 0 });
+  });
+});
