@@ -8,7 +8,8 @@ import { checkAuthorization, unauthorized } from './auth.ts';
 import { confluenceRoutes } from './confluence-routes.ts';
 import type { FaultConfig } from './faults.ts';
 import { jiraRoutes } from './jira-routes.ts';
-import type { SiteContent } from './model.ts';
+import { createSiteContent, DEFAULT_SITE_SPEC } from './generator.ts';
+import type { SiteContent, SiteSpec } from './model.ts';
 import { json, Router, type AuthOutcome, type Reply } from './router.ts';
 import { DEFAULT_PAGE_SIZES, Site, type PageSizes } from './site.ts';
 
@@ -17,7 +18,9 @@ export const DEFAULT_EMAIL = 'demo@example.com';
 export const DEFAULT_TOKEN = 'fake-site-demo-token';
 
 export interface FakeSiteOptions {
-  content: SiteContent;
+  /** Ready-made content; otherwise generated from `spec` (over the generator's defaults). */
+  content?: SiteContent;
+  spec?: Partial<SiteSpec>;
   port?: number;
   email?: string;
   token?: string;
@@ -178,7 +181,8 @@ class FakeSiteServer {
 export async function startFakeSite(options: FakeSiteOptions): Promise<FakeSite> {
   const email = options.email ?? DEFAULT_EMAIL;
   const token = options.token ?? DEFAULT_TOKEN;
-  const site = new Site(options.content, {
+  const content = options.content ?? createSiteContent({ ...DEFAULT_SITE_SPEC, ...options.spec });
+  const site = new Site(content, {
     credentials: { email, token },
     userTimeZone: options.userTimeZone ?? 'Europe/Berlin',
     siteTimeZone: options.siteTimeZone ?? 'America/Los_Angeles',

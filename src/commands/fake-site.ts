@@ -1,0 +1,105 @@
+// `exposure fake-site`: runs the loopback Atlassian Cloud in the foreground for the demo and for trying the
+// scanner, prints the base URL and the credentials it accepts, and stops cleanly on Ctrl-C / SIGTERM.
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { UsageError } from '../errors.ts';
+import { DEFAULT_SITE_SPEC } from '../fake-site/generator.ts';
+import { DEFAULT_EMAIL, DEFAULT_TOKEN, startFakeSite } from '../fake-site/server.ts';
+import { isKnownZone } from '../fake-site/time-zone.ts';
+
+export interface FakeSiteFlags {
+  port: string;
+  seed: string;
+  issues: string;
+  pages: string;
+  email: string;
+  token: string;
+  truth?: string;
+  userTz: string;
+  siteTz: string;
+}
+
+function integer(name: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function zone(name: string, raw: string): string {
+  if (!isKnownZone(raw)) throw new UsageError(`--${name} must be an IANA time zone such as Europe/Berlin`);
+  return raw;
+}
+
+/** Runs until `stopSignal` aborts; resolves once every socket is closed. */
+export async function runFakeSite(
+  flags: FakeSiteFlags,
+  out: { write(text: string): unknown },
+  stopSignal: AbortSignal,
+): Promise<void> {
+  const spec = {
+    ...DEFAULT_SITE_SPEC,
+    seed: integer('seed', flags.seed, 0, 2 ** 31 - 1),
+    issues: integer('issues', flags.issues, 1, 1_000_000),
+    pages: integer('pages', flags.pages, 1, 200_000),
+  };
+  const options = {
+    port: integer('port', flags.port, 0, 65_535),
+    email: flags.email,
+    token: flags.token,
+    userTimeZone: zone('user-tz', flags.userTz),
+    siteTimeZone: zone('site-tz', flags.siteTz),
+  };
+  const site = await startFakeSite({ spec, ...options });
+  if (flags.truth)
+    writeFileSync(flags.truth, JSON.stringify(site.admin.truth(), null, 2) + '\n', { mode: 0o600 });
+  out.write(
+    [
+      `fake Atlassian site (seed ${spec.seed}, ${spec.issues} issues, ${spec.pages} pages) at ${site.url}`,
+      `  email: ${site.email}`,
+      `  token: ${site.token}`,
+      `  time zones: site ${options.siteTimeZone}, user ${options.userTimeZone}`,
+      `  admin API: ${site.url}/__admin/ (stats, truth, churn, clock, faults)`,
+      ...(flags.truth ? [`  truth manifest written to ${flags.truth}`] : []),
+      'press Ctrl-C to stop',
+      '',
+    ].join('\n'),
+  );
+  if (!stopSignal.aborted)
+    await new Promise((resolve) => stopSignal.addEventListener('abort', resolve, { once: true }));
+  await site.stop();
+}
+
+export function register(program: Command): void {
+  program
+    .command('fake-site')
+    .description(
+      'run the loopback fake Atlassian Cloud site (Jira + Confluence) used by the demo and the tests',
+    )
+    .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', '8080')
+    .option('--seed <n>', 'content seed: the same seed gives the same site', '42')
+    .option('--issues <n>', 'issues over all projects', String(DEFAULT_SITE_SPEC.issues))
+    .option('--pages <n>', 'pages over all spaces (blog posts come on top)', String(DEFAULT_SITE_SPEC.pages))
+    .option('--email <email>', 'the account email the site accepts', DEFAULT_EMAIL)
+    .option('--token <token>', 'the API token the site accepts', DEFAULT_TOKEN)
+    .option('--truth <file>', 'write the ground-truth manifest of planted values to this JSON file')
+    .option('--user-tz <zone>', 'the API user profile zone (JQL/CQL dates are read in it)', 'Europe/Berlin')
+    .option(
+      '--site-tz <zone>',
+      'the site default zone (Jira renders timestamps in it)',
+      'America/Los_Angeles',
+    )
+    .action(async (flags: FakeSiteFlags) => {
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        await runFakeSite(flags, process.stdout, controller.signal);
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+    });
+}

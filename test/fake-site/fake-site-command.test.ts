@@ -1,0 +1,59 @@
+// The fake-site command: flags validated, URL and credentials printed, truth written, clean stop on abort.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runFakeSite, type FakeSiteFlags } from '../../src/commands/fake-site.ts';
+import { UsageError } from '../../src/errors.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'fake-site-command-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const FLAGS: FakeSiteFlags = {
+  port: '0',
+  seed: '42',
+  issues: '120',
+  pages: '30',
+  email: 'someone@example.com',
+  token: 'tok-for-tests',
+  userTz: 'Europe/Berlin',
+  siteTz: 'America/Los_Angeles',
+};
+
+describe('exposure fake-site', () => {
+  it('serves the generated site with the given credentials until stopped, and writes the truth', async () => {
+    const printed: string[] = [];
+    const controller = new AbortController();
+    const truth = join(dir, 'truth.json');
+    const running = runFakeSite(
+      { ...FLAGS, truth },
+      { write: (text: string) => printed.push(text) },
+      controller.signal,
+    );
+    await expect.poll(() => printed.join('')).toContain('press Ctrl-C');
+    const url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(printed.join(''))![1]!;
+    expect(printed.join('')).toContain('token: tok-for-tests');
+    const auth = `Basic ${Buffer.from('someone@example.com:tok-for-tests').toString('base64')}`;
+    const me = await fetch(`${url}/rest/api/3/myself`, { headers: { Authorization: auth } });
+    expect(me.status).toBe(200);
+    const manifest = JSON.parse(readFileSync(truth, 'utf8')) as { planted: unknown[] };
+    expect(manifest.planted.length).toBeGreaterThan(0);
+    controller.abort();
+    await running;
+    await expect(fetch(`${url}/rest/api/3/myself`)).rejects.toThrow();
+  });
+
+  it.each([
+    [{ port: '70000' }, '--port'],
+    [{ issues: '0' }, '--issues'],
+    [{ seed: 'x' }, '--seed'],
+    [{ userTz: 'Mars/Olympus' }, '--user-tz'],
+    [{ siteTz: 'nowhere' }, '--site-tz'],
+  ])('rejects %j as a usage error', async (override, flag) => {
+    const controller = new AbortController();
+    controller.abort();
+    const result = runFakeSite({ ...FLAGS, ...override }, { write: () => true }, controller.signal);
+    await expect(result).rejects.toThrow(UsageError);
+    await expect(result).rejects.toThrow(flag);
+  });
+});
