@@ -104,9 +104,9 @@ export class ScanWriter {
       UPDATE findings SET status = 'resolved', resolved_run = ?
       WHERE item_id = ? AND item_scan < ? AND status <> 'resolved'`);
     this.#resolveVanishedFields = db.prepare(`
-      UPDATE findings SET status = 'resolved', resolved_run = ?1
-      WHERE item_id = ?2 AND item_scan < ?3 AND status <> 'resolved'
-        AND EXISTS (SELECT 1 FROM json_each(?4) j WHERE j.value ->> 0 = findings.field AND j.value ->> 1 = findings.field_id)`);
+      UPDATE findings SET status = 'resolved', resolved_run = ?
+      WHERE item_id = ? AND item_scan < ? AND status <> 'resolved'
+        AND EXISTS (SELECT 1 FROM json_each(?) j WHERE j.value ->> 0 = findings.field AND j.value ->> 1 = findings.field_id)`);
     // Unchanged content: the item and its live findings were seen by this run; nothing else moves.
     this.#touch = db.prepare(`
       UPDATE items SET last_scanned_run = @runId, scanned_at = @now, deleted = 0
