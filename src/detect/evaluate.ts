@@ -1,6 +1,6 @@
-// The checks between a regex match and a Hit, in the order DESIGN.md gives: value group, entropy floor,
-// validator, allowlists (global + rule; values, patterns, nearby words on the same line), context words
-// (boost, or required). Each passed check adds a reason; a failed one drops the candidate.
+// The checks between a regex match and a Hit (DESIGN.md "Rules"): value group, entropy floor, context words
+// (required, or a confidence boost), allowlists (global + rule; values, patterns, nearby words on the same
+// line), validator. Each passed check adds a reason; a failed one drops the candidate.
 import type { Hit } from './hit.ts';
 import type { CompiledRule } from './load-rules.ts';
 import { shannonEntropy } from './entropy.ts';
@@ -79,19 +79,19 @@ export function evaluateMatch(prepared: PreparedRule, text: string, match: RegEx
     if (entropy < spec.entropy) return undefined;
     reasons.push(`entropy ${entropy.toFixed(1)}`);
   }
+  // Every check is a gate, so their order only matters for speed: validators (some call recognizers-text)
+  // run last, after the cheap context and allowlist checks.
+  const word = contextWord(prepared, text, start, end);
+  if (word === undefined && spec.context?.required) return undefined;
+  if (isAllowlisted(prepared, text, value, start, end)) return undefined;
   if (prepared.validator) {
     if (!prepared.validator(value, { text, start, end })) return undefined;
     reasons.push(`validator ${spec.validator}`);
   }
-  if (isAllowlisted(prepared, text, value, start, end)) return undefined;
-
   let confidence = spec.confidence;
-  const word = contextWord(prepared, text, start, end);
   if (word !== undefined) {
     confidence = Math.min(1, confidence + spec.context!.boost);
     reasons.push(`context: ${word}`);
-  } else if (spec.context?.required) {
-    return undefined;
   }
   return {
     ruleId: spec.id,

@@ -1,0 +1,49 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDetector } from '../../src/detect/engine.ts';
+import { loadRules } from '../../src/detect/load-rules.ts';
+import { createPool } from '../../src/detect/pool.ts';
+
+const RULES = 'test/fixtures/rules-engine';
+const key = Buffer.alloc(32, 9);
+const rules = loadRules(RULES);
+
+// Documents mixing every fixture example with filler, so batches hold findings of every rule.
+const samples = rules.flatMap((r) => [...r.spec.examples.match, ...r.spec.examples.nomatch]);
+const docs = Array.from({ length: 150 }, (_, i) => ({
+  id: `doc-${i}`,
+  text: `${'filler text '.repeat(i % 7)}${samples[i % samples.length]}\n${samples[(i * 3) % samples.length]}`,
+}));
+
+describe('detector pool', () => {
+  const pool = createPool({ key, rulesDir: RULES, workers: 2, batchSize: 8, maxQueued: 2 });
+  afterAll(() => pool.close());
+
+  it('returns the single-thread findings, in document order', async () => {
+    const single = createDetector(rules, { key });
+    const pooled = await pool.scanBatch(docs);
+    expect(pooled).toEqual(docs.map((doc) => single.scan(doc.text)));
+    expect(pooled.flat().length).toBeGreaterThan(100);
+  });
+
+  it('keeps order across concurrent callers with a bounded queue', async () => {
+    const halves = [docs.slice(0, 75), docs.slice(75)];
+    const [first, second] = await Promise.all(halves.map((half) => pool.scanBatch(half)));
+    const single = createDetector(rules, { key });
+    expect([...first!, ...second!]).toEqual(docs.map((doc) => single.scan(doc.text)));
+  });
+
+  it.each([[{ categories: ['pii' as const] }], [{ minConfidence: 0.75 }]])(
+    'passes detector options %o to its workers',
+    async (options) => {
+      const filtered = createPool({ key, rulesDir: RULES, workers: 1, ...options });
+      try {
+        const single = createDetector(rules, { key, ...options });
+        expect(await filtered.scanBatch(docs.slice(0, 40))).toEqual(
+          docs.slice(0, 40).map((d) => single.scan(d.text)),
+        );
+      } finally {
+        await filtered.close();
+      }
+    },
+  );
+});
