@@ -1,0 +1,230 @@
+// Truth tables for every validator in the registry. Valid values were computed from each specification's
+// algorithm by an independent implementation; each invalid value breaks exactly one check.
+import { describe, expect, it } from 'vitest';
+import { VALIDATORS } from '../../src/detect/validators/index.ts';
+import { cardIssuer } from '../../src/detect/validators/luhn.ts';
+import { numericDateCandidates } from '../../src/detect/validators/date-of-birth.ts';
+import { verhoeffValid } from '../../src/detect/validators/verhoeff.ts';
+
+type Row = [validator: string, value: string, expected: boolean, why: string];
+
+const TABLE: Row[] = [
+  ['luhn', '4064206423017209', true, 'Luhn valid'],
+  ['luhn', '4064206423017208', false, 'check digit off by one'],
+  ['payment-card', '4064 2064 2301 7209', true, 'Visa 16, spaced'],
+  ['payment-card', '4069805731433803861', true, 'Visa 19'],
+  ['payment-card', '5170-3760-0968-0783', true, 'Mastercard 51-55, dashed'],
+  ['payment-card', '2720400459230873', true, 'Mastercard 2-series upper bound'],
+  ['payment-card', '345726373341647', true, 'Amex 34'],
+  ['payment-card', '6011952405786852', true, 'Discover 6011'],
+  ['payment-card', '3530612046497991', true, 'JCB'],
+  ['payment-card', '36544944947493', true, 'Diners 36, 14 digits'],
+  ['payment-card', '6272446256966790', true, 'UnionPay'],
+  ['payment-card', '501807769275', true, 'Maestro 12 digits'],
+  ['payment-card', '4064206423017208', false, 'Luhn fails'],
+  ['payment-card', '4272936690388', false, 'Visa 13 no longer accepted'],
+  ['payment-card', '3457263733416471', false, 'Amex prefix with 16 digits'],
+  ['payment-card', '9064206423017201', false, 'no issuer starts with 9'],
+  ['payment-card', '4064 2064-2301 7209', false, 'mixed separators'],
+  ['iban', 'DE50 5260 1815 9083 0166 13', true, 'Germany, grouped'],
+  ['iban', 'GB55CRNB91390996030824', true, 'UK, electronic'],
+  ['iban', 'DE51 5260 1815 9083 0166 13', false, 'mod-97 check digits'],
+  ['iban', 'DE50 5260 1815 9083 0166 1', false, 'country length'],
+  ['iban', 'XY50 5260 1815 9083 0166 13', false, 'unknown country'],
+  ['us-ssn', '244-69-7786', true, 'valid structure'],
+  ['us-ssn', '880324579', true, 'undelimited'],
+  ['us-ssn', '000-69-7786', false, 'area 000'],
+  ['us-ssn', '666-69-7786', false, 'area 666'],
+  ['us-ssn', '944-69-7786', false, 'area 9xx'],
+  ['us-ssn', '244-00-7786', false, 'group 00'],
+  ['us-ssn', '244-69-0000', false, 'serial 0000'],
+  ['us-ssn', '078-05-1120', false, 'voided advertising number'],
+  ['us-itin', '922-52-0802', true, 'group 52'],
+  ['us-itin', '974-78-0148', true, 'group 78'],
+  ['us-itin', '937-94-0951', true, 'group 94'],
+  ['us-itin', '822-52-0802', false, 'does not start with 9'],
+  ['us-itin', '922-93-0802', false, 'group 93 not issued'],
+  ['us-itin', '922-45-0802', false, 'group below 50'],
+  ['aba-routing', '210841156', true, 'prefix 21'],
+  ['aba-routing', '117087194', true, 'prefix 11'],
+  ['aba-routing', '210841157', false, '3-7-1 checksum'],
+  ['aba-routing', '410841154', false, 'prefix 41 is not a Federal Reserve district'],
+  ['npi', '1555007651', true, 'Luhn over 80840 prefix'],
+  ['npi', '2535937306', true, 'starts with 2'],
+  ['npi', '1555007652', false, 'check digit'],
+  ['npi', '3555007651', false, 'first digit 3'],
+  ['dea', 'AT3015244', true, 'practitioner'],
+  ['dea', 'MD9077430', true, 'mid-level practitioner'],
+  ['dea', 'AT3015245', false, 'check digit'],
+  ['dea', 'ZT3015244', false, 'registrant letter Z'],
+  ['medicare-mbi', '8D61-KU1-CM97', true, 'dashed'],
+  ['medicare-mbi', '5Q85AT5GY17', true, 'compact'],
+  ['medicare-mbi', '0D61KU1CM97', false, 'first character 0'],
+  ['medicare-mbi', '8S61KU1CM97', false, 'letter S excluded'],
+  ['medicare-mbi', '8D61KU1C397', false, 'position 9 must be a letter'],
+  ['icd10', 'E11.9', true, 'diabetes code with subcategory'],
+  ['icd10', 'J18', true, 'category only'],
+  ['icd10', 'M1A.0710', true, 'letter category with 7th character'],
+  ['icd10', 'U07.1', false, 'U chapter reserved'],
+  ['icd10', 'E1X.9', false, 'letter third character outside the lettered categories'],
+  ['icd10', 'E11.12345', false, 'too many characters after the dot'],
+  ['aadhaar', '9546 4065 5065', true, 'Verhoeff valid'],
+  ['aadhaar', '891067915882', true, 'compact'],
+  ['aadhaar', '9546 4065 5066', false, 'check digit'],
+  ['aadhaar', '1546 4065 5065', false, 'first digit 1'],
+  ['uk-nino', 'JT 48 21 93 C', true, 'spaced'],
+  ['uk-nino', 'SK592047B', true, 'compact'],
+  ['uk-nino', 'QQ482193C', false, 'prefix letter Q'],
+  ['uk-nino', 'GB482193A', false, 'unallocated prefix GB'],
+  ['uk-nino', 'JT482193E', false, 'suffix E'],
+  ['canada-sin', '484 727 185', true, 'Luhn valid'],
+  ['canada-sin', '484 727 186', false, 'Luhn fails'],
+  ['canada-sin', '884727183', false, 'first digit 8'],
+  ['brazil-cpf', '725.287.480-00', true, 'both check digits'],
+  ['brazil-cpf', '12306703272', true, 'unformatted'],
+  ['brazil-cpf', '725.287.480-10', false, 'first check digit'],
+  ['brazil-cpf', '725.287.480-01', false, 'second check digit'],
+  ['brazil-cpf', '111.111.111-11', false, 'repeated digits'],
+  ['spain-dni', '27406935C', true, 'control letter'],
+  ['spain-dni', '95943741-T', true, 'dashed'],
+  ['spain-dni', '27406935D', false, 'wrong letter'],
+  ['spain-nie', 'X0079490W', true, 'X prefix'],
+  ['spain-nie', 'Z7547960D', true, 'Z prefix'],
+  ['spain-nie', 'X0079490A', false, 'wrong letter'],
+  ['spain-nie', 'A0079490W', false, 'prefix not X/Y/Z'],
+  ['italy-codice-fiscale', 'VFPHRD42C43B442E', true, 'check letter'],
+  ['italy-codice-fiscale', 'KJGTNZ04E19M643I', true, 'check letter'],
+  ['italy-codice-fiscale', 'VFPHRD42C43B442F', false, 'wrong check letter'],
+  ['italy-codice-fiscale', 'VFPHRD42F43B442E', false, 'month letter F not used'],
+  ['france-nir', '2 30 12 15 865 920 59', true, 'spaced'],
+  ['france-nir', '224022A75383241', true, 'Corsica 2A'],
+  ['france-nir', '230121586592058', false, 'key'],
+  ['france-nir', '530121586592059', false, 'sex digit 5'],
+  ['germany-tax-id', '65 254 978 013', true, 'one digit twice'],
+  ['germany-tax-id', '28340057192', true, 'compact'],
+  ['germany-tax-id', '65254978014', false, 'check digit'],
+  ['germany-tax-id', '12345678903', false, 'no repeated digit'],
+  ['germany-tax-id', '05254978013', false, 'leading zero'],
+  ['australia-tfn', '632 598 795', true, 'weights divisible by 11'],
+  ['australia-tfn', '567134119', true, 'compact'],
+  ['australia-tfn', '632598796', false, 'weights fail'],
+  ['public-ipv4', '81.214.37.190', true, 'public'],
+  ['public-ipv4', '10.1.2.3', false, 'private 10/8'],
+  ['public-ipv4', '172.20.3.4', false, 'private 172.16/12'],
+  ['public-ipv4', '192.168.1.20', false, 'private 192.168/16'],
+  ['public-ipv4', '127.0.0.1', false, 'loopback'],
+  ['public-ipv4', '169.254.10.2', false, 'link-local'],
+  ['public-ipv4', '100.64.1.1', false, 'CGNAT'],
+  ['public-ipv4', '203.0.113.7', false, 'documentation TEST-NET-3'],
+  ['public-ipv4', '198.18.0.5', false, 'benchmarking'],
+  ['public-ipv4', '239.1.2.3', false, 'multicast'],
+  ['public-ipv4', '256.1.2.3', false, 'octet out of range'],
+  ['public-ipv6', '2a02:8071:b83:4e00:5d1c:9f2:1a3b:77c4', true, 'global unicast'],
+  ['public-ipv6', '2600:1700:3c0:88f0::19', true, 'compressed'],
+  ['public-ipv6', '2001:db8::1', false, 'documentation'],
+  ['public-ipv6', 'fe80::1c2d:3e4f', false, 'link-local'],
+  ['public-ipv6', '2600:1700::3c0::19', false, 'two :: is not an address'],
+  ['email', 'marta.kowalczyk@ferrowind.pl', true, 'personal address'],
+  ['email', 'icon@2x.png', false, 'retina asset'],
+  ['email', 'report@build.json', false, 'file extension TLD'],
+  ['email', 'no-reply@northgrid-energy.com', false, 'role mailbox'],
+  ['phone', '+44 20 7946 0958', true, 'UK international'],
+  ['phone', '+1 (415) 555-0132', true, 'US international'],
+  ['phone', '+44 20 7946', false, 'too short'],
+  ['phone-us', '(212) 867-5309', true, 'NANP'],
+  ['phone-us', '(112) 867-5309', false, 'area code starting with 1'],
+  ['phone-gb', '020 7946 0958', true, 'London'],
+  ['phone-de', '030 12345678', true, 'Berlin'],
+  ['phone-fr', '06.12.34.56.78', true, 'dotted mobile'],
+  ['phone-fr', '00 12 34 56 78', false, 'no French number starts 00'],
+  ['phone-in', '98765 43210', true, 'mobile'],
+  ['phone-in', '98765 4321', false, 'one digit short'],
+  ['us-driver-licence', 'B4729183', true, 'generic shape without a state'],
+  ['us-driver-licence', 'B47', false, 'too short'],
+  ['date-of-birth', '03/12/1985', true, 'past date'],
+  ['date-of-birth', '1990-07-04', true, 'ISO'],
+  ['date-of-birth', '31/02/1990', false, 'no 31 February, either order'],
+  ['date-of-birth', '12/03/2099', false, 'future'],
+  ['date-of-birth', '1850-01-01', false, 'older than 120 years'],
+];
+
+describe('validators', () => {
+  it.each(TABLE)('%s(%j) is %s: %s', (name, value, expected) => {
+    const validate = VALIDATORS[name];
+    expect(validate, `validator ${name} is registered`).toBeDefined();
+    expect(validate!(value, { text: value, start: 0, end: value.length })).toBe(expected);
+  });
+
+  it('has a truth table row for every registered validator', () => {
+    const covered = new Set(TABLE.map(([name]) => name));
+    expect(Object.keys(VALIDATORS).filter((name) => !covered.has(name))).toEqual([]);
+  });
+});
+
+describe('validators that read the surrounding text', () => {
+  const inText = (name: string, before: string, value: string, after = ''): boolean => {
+    const text = before + value + after;
+    return VALIDATORS[name]!(value, { text, start: before.length, end: before.length + value.length });
+  };
+
+  it.each([
+    ['Login from ', '81.214.37.190', true],
+    ['Upgraded to version ', '81.214.37.190', false],
+    ['tag v', '81.214.37.190', false],
+  ])('public-ipv4 after %j is %s', (before, value, expected) => {
+    expect(inText('public-ipv4', before, value)).toBe(expected);
+  });
+
+  it.each([
+    ['reach ', 'anna.berg@korvo-mail.se', ' today', true],
+    ['git clone ', 'git@korvo-mail.se', ':org/repo.git', false],
+  ])('email %j%j%j is %s', (before, value, after, expected) => {
+    expect(inText('email', before, value, after)).toBe(expected);
+  });
+
+  it.each([
+    ['California DL ', 'B4729183', true],
+    ['California DL ', '48293017', false],
+    ['Texas DL ', '48293017', true],
+    ['DL number ', '48293017', true],
+    ['DL number ', 'AB12', false],
+  ])('us-driver-licence %j%j is %s', (before, value, expected) => {
+    expect(inText('us-driver-licence', before, value)).toBe(expected);
+  });
+
+  it.each([
+    ['Born on ', '12 March 1985', true],
+    ['Born on ', 'March 12th, 2090', false],
+  ])('date-of-birth with a month name %j%j is %s', (before, value, expected) => {
+    expect(inText('date-of-birth', before, value)).toBe(expected);
+  });
+});
+
+describe('building blocks', () => {
+  it.each([
+    ['4064206423017209', 'visa'],
+    ['2221008265916447', 'mastercard'],
+    ['373025338075894', 'amex'],
+    ['6523596422462673', 'discover'],
+    ['30056920022759', 'diners'],
+    ['6759620923407394', 'maestro'],
+    ['9999999999999999', undefined],
+  ])('cardIssuer(%s) is %s', (pan, issuer) => {
+    expect(cardIssuer(pan)).toBe(issuer);
+  });
+
+  it.each([
+    ['236', true],
+    ['235', false],
+  ])('verhoeffValid(%s) is %s', (digits, expected) => {
+    expect(verhoeffValid(digits)).toBe(expected);
+  });
+
+  it.each([
+    ['03/04/1985', ['1985-04-03', '1985-03-04']],
+    ['25.12.1979', ['1979-12-25']],
+    ['01/02/85', ['1985-02-01', '1985-01-02']],
+  ])('numericDateCandidates(%s) tries both orders', (value, expected) => {
+    expect(numericDateCandidates(value, new Date('2026-01-01T00:00:00Z'))).toEqual(expected);
+  });
+});
