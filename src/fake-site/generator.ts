@@ -16,8 +16,6 @@ import {
 import { buildIssue } from './content/jira-content.ts';
 import { createMutations } from './content/mutations.ts';
 import { confluencePlanted, jiraPlanted } from './content/planted.ts';
-import { createRng } from '../synth/rng.ts';
-import { createdMs, iso } from './content/timeline.ts';
 
 export const DEFAULT_SITE_SPEC: SiteSpec = {
   seed: 42,
@@ -31,8 +29,7 @@ export function createSiteContent(spec: SiteSpec): SiteContent {
   if (!Number.isFinite(now)) throw new RangeError('SiteSpec.now must be an ISO instant');
   const users = createUsers(spec.seed);
   const projects = createProjects(spec, users);
-  const spaceClock = createRng(spec.seed).fork('spaces');
-  const spaces = createSpaces(spec, users, (i) => iso(createdMs(spaceClock, now, i, 40)));
+  const spaces = createSpaces(spec, users, now);
   const jira = { seed: spec.seed, now, users, projects };
   const confluence = { seed: spec.seed, now, users, spaces };
   const projectOrdinal = new Map(projects.map((p, i) => [p.key, i]));

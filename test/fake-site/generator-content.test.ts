@@ -174,6 +174,22 @@ describe('Confluence content of a default-size site', () => {
     }
   });
 
+  it('keeps every instant in order: space < content <= comments and replies < now', () => {
+    const after = (list: ContentRecord['footerComments'], from: number): void => {
+      for (const c of list) {
+        expect(ms(c.createdAt)).toBeGreaterThanOrEqual(from);
+        expect(ms(c.createdAt)).toBeLessThan(now);
+        after(c.replies, ms(c.createdAt));
+      }
+    };
+    for (const c of contents) {
+      const space = site.spaces.find((s) => s.key === c.spaceKey);
+      expect(ms(c.createdAt)).toBeGreaterThan(ms(space?.createdAt ?? ''));
+      after(c.footerComments, ms(c.createdAt));
+      after(c.inlineComments, ms(c.createdAt));
+    }
+  });
+
   it('has footer comments with nested replies, long threads, and inline comments anchored by markers', () => {
     const depth = (list: ContentRecord['footerComments']): number =>
       list.length === 0 ? 0 : 1 + Math.max(...list.map((c) => depth(c.replies)));

@@ -4,6 +4,14 @@
 import type { FakeUser, ProjectRecord, SiteSpec, SpaceRecord } from '../model.ts';
 import { PROJECT_DEFS, SPACE_DEFS } from './containers.ts';
 import { contentId, projectId, spaceId } from './ids.ts';
+import { iso, TWO_YEARS_MS } from './timeline.ts';
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** Spaces predate everything in them: one a week, before the two years their content spans. */
+function spaceCreatedMs(now: number, ordinal: number): number {
+  return now - TWO_YEARS_MS - (SPACE_DEFS.length - ordinal) * WEEK_MS;
+}
 
 /** Largest-remainder split of `total` by `shares`, every part at least `min`. */
 export function splitCounts(total: number, shares: readonly number[], min: number): number[] {
@@ -43,11 +51,7 @@ function personalKey(users: readonly FakeUser[]): string {
   return `~${owner.accountId}`;
 }
 
-export function createSpaces(
-  spec: SiteSpec,
-  users: readonly FakeUser[],
-  createdAt: (i: number) => string,
-): SpaceRecord[] {
+export function createSpaces(spec: SiteSpec, users: readonly FakeUser[], now: number): SpaceRecord[] {
   const pages = splitCounts(
     spec.pages,
     SPACE_DEFS.map((d) => d.share),
@@ -71,7 +75,7 @@ export function createSpaces(
       status: def.status ?? 'current',
       description: def.description,
       authorAccountId: owner.accountId,
-      createdAt: createdAt(i),
+      createdAt: iso(spaceCreatedMs(now, i)),
       homepageId: contentId(i, 'page', 0),
       forbidden: def.forbidden === true,
       pageCount: pages[i] as number,

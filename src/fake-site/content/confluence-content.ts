@@ -150,8 +150,9 @@ export function buildContent(
 ): ContentRecord {
   const space = site.spaces[spaceOrdinal] as SpaceRecord;
   const topic = (SPACE_DEFS[spaceOrdinal] as (typeof SPACE_DEFS)[number]).topic;
-  const plan = planContent(site.seed, spaceOrdinal, space, type, index);
-  const rng = contentStreams(site.seed, space.key, type, index).text;
+  const streams = contentStreams(site.seed, space.key, type, index);
+  const plan = planContent(site.seed, spaceOrdinal, space, type, index, streams);
+  const rng = streams.text;
   const count = type === 'page' ? space.pageCount : space.blogPostCount;
   const created = createdMs(rng, site.now, index, count);
   const times = [created, ...spreadMs(rng, created, laterMs(rng, created, site.now), plan.versionCount - 1)];

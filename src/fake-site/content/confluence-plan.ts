@@ -105,26 +105,34 @@ export function planContent(
   space: SpaceRecord,
   type: ContentType,
   index: number,
+  streams: ContentStreams = contentStreams(seed, space.key, type, index),
 ): ContentPlan {
-  const s = contentStreams(seed, space.key, type, index);
   const id = contentId(spaceOrdinal, type, index);
   const next = { ordinal: 1 };
-  const footer = commentTrees(s.shape, id, next, footerRootCount(s.shape), 'footer');
-  const inline = commentTrees(s.shape, id, next, s.shape.chance(0.25) ? s.shape.int(1, 4) : 0, 'inline');
+  const footer = commentTrees(streams.shape, id, next, footerRootCount(streams.shape), 'footer');
+  const inline = commentTrees(
+    streams.shape,
+    id,
+    next,
+    streams.shape.chance(0.25) ? streams.shape.int(1, 4) : 0,
+    'inline',
+  );
   const shape = {
     id,
-    status: status(s.shape, type, index),
+    status: status(streams.shape, type, index),
     parentId:
       type === 'blogpost' || index === 0
         ? null
-        : contentId(spaceOrdinal, 'page', s.shape.int(Math.floor(index / 3), index - 1)),
+        : contentId(spaceOrdinal, 'page', streams.shape.int(Math.floor(index / 3), index - 1)),
     versionCount:
-      1 + (s.shape.chance(0.5) ? s.shape.int(1, 3) : 0) + (s.shape.chance(0.1) ? s.shape.int(2, 6) : 0),
+      1 +
+      (streams.shape.chance(0.5) ? streams.shape.int(1, 3) : 0) +
+      (streams.shape.chance(0.1) ? streams.shape.int(2, 6) : 0),
     footer,
     inline,
   };
   const def = SPACE_DEFS[spaceOrdinal] as (typeof SPACE_DEFS)[number];
-  return { ...shape, plants: planPlants(s.plant, def.plant, slots(shape)) };
+  return { ...shape, plants: planPlants(streams.plant, def.plant, slots(shape)) };
 }
 
 /** Inline comment ids whose highlighted text (and marker) is on the page. */

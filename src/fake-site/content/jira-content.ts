@@ -67,22 +67,26 @@ function issueSlots(topic: Topic, commentIds: readonly string[]): Slot[] {
   ];
 }
 
-function streams(seed: number, projectKey: string, index: number): { shape: Rng; plant: Rng; text: Rng } {
-  const root = createRng(seed).fork(`jira/${projectKey}/${index}`);
+function issueStreams(site: JiraSite, ordinal: number, index: number): { shape: Rng; plant: Rng; text: Rng } {
+  const root = createRng(site.seed).fork(`jira/${(site.projects[ordinal] as ProjectRecord).key}/${index}`);
   return { shape: root.fork('shape'), plant: root.fork('plant'), text: root.fork('text') };
 }
 
-export function planIssue(site: JiraSite, ordinal: number, index: number): IssuePlan {
+export function planIssue(
+  site: JiraSite,
+  ordinal: number,
+  index: number,
+  streams = issueStreams(site, ordinal, index),
+): IssuePlan {
   const project = site.projects[ordinal] as ProjectRecord;
   const def = PROJECT_DEFS[ordinal] as (typeof PROJECT_DEFS)[number];
-  const s = streams(site.seed, project.key, index);
   const id = issueId(ordinal, index);
-  const commentIds = Array.from({ length: commentCount(s.shape) }, (_, i) => commentId(id, i + 1));
+  const commentIds = Array.from({ length: commentCount(streams.shape) }, (_, i) => commentId(id, i + 1));
   return {
     id,
     key: issueKey(project.key, index),
     commentIds,
-    plants: planPlants(s.plant, def.plant, issueSlots(def.topic, commentIds)),
+    plants: planPlants(streams.plant, def.plant, issueSlots(def.topic, commentIds)),
   };
 }
 
@@ -135,11 +139,12 @@ function customFields(
 }
 
 export function buildIssue(site: JiraSite, ordinal: number, index: number): IssueRecord {
-  const plan = planIssue(site, ordinal, index);
+  const streams = issueStreams(site, ordinal, index);
+  const plan = planIssue(site, ordinal, index, streams);
   const project = site.projects[ordinal] as ProjectRecord;
   const topic = (PROJECT_DEFS[ordinal] as (typeof PROJECT_DEFS)[number]).topic;
   const text = topicText(topic);
-  const rng = streams(site.seed, project.key, index).text;
+  const rng = streams.text;
   const created = createdMs(rng, site.now, index, project.issueCount);
   const updated = laterMs(rng, created, site.now);
   const summaryPlants = plantsIn(plan.plants, 'summary').map((p) => p.carrier);
