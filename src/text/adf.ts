@@ -154,8 +154,13 @@ class AdfWalker {
     const type = typeof node.type === 'string' ? node.type : '';
     if (type === 'text') {
       this.visitText(node);
-      return;
+    } else {
+      this.visitElement(type, node);
     }
+    if (Array.isArray(node.content)) this.pushChildren(node.content, type === 'tableRow');
+  }
+
+  private visitElement(type: string, node: Node): void {
     this.flushHref();
     const isBlock = BLOCK_TYPES.has(type);
     if (isBlock) this.out.boundary();
@@ -166,7 +171,6 @@ class AdfWalker {
       this.out.cellDepth++;
       this.stack.push(EXIT_CELL);
     }
-    if (Array.isArray(node.content)) this.pushChildren(node.content, type === 'tableRow');
   }
 
   private visitText(node: Node): void {
