@@ -51,6 +51,12 @@ describe('planted values', () => {
     expect(records.some((r) => r.field.startsWith(prefix))).toBe(true);
   });
 
+  it('reach blog posts as well as pages, and keep one-line fields short', () => {
+    expect(confluence.some((r) => site.locateContent(r.item)?.type === 'blogpost')).toBe(true);
+    for (const r of jira.filter((p) => p.field === 'summary'))
+      expect(fieldText(r).length).toBeLessThanOrEqual(255);
+  });
+
   it.each(site.projects.map((p) => [p.key, p.issueCount, !p.forbidden] as const))(
     'mark Jira %s records readable=%s',
     (key, _count, readable) => {
@@ -114,7 +120,9 @@ describe('planting rate and mix', () => {
     expect(share(planted, (r) => r.category === category)).toBeGreaterThanOrEqual(min);
   });
 
-  it('uses every sensitive kind somewhere', () => {
-    expect(new Set(planted.map((r) => r.kind))).toEqual(new Set(SENSITIVE_KINDS.map((k) => k.kind)));
+  it('uses every sensitive kind somewhere in a large site', () => {
+    const large = createSiteContent({ ...DEFAULT_SITE_SPEC, issues: 40_000, pages: 10_000 });
+    const kinds = new Set(Array.from(large.planted(), (r) => r.kind));
+    expect(kinds).toEqual(new Set(SENSITIVE_KINDS.map((k) => k.kind)));
   });
 });

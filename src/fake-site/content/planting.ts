@@ -47,6 +47,9 @@ export function weighted<T>(rng: Rng, items: readonly T[], weightOf: (item: T) =
   return items[items.length - 1];
 }
 
+/** One-line fields (summary: 255 characters at most) take the bare value when the sentence is long. */
+const MAX_ONE_LINE = 120;
+
 const isUrl = (value: string): boolean => /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(value);
 
 /** The text a slot would carry for this value, or undefined when the slot cannot hold it. */
@@ -54,7 +57,7 @@ function carrierFor(slot: Slot, value: string, wrapped: string): string | undefi
   if (slot.urlOnly) return isUrl(value) ? value : undefined;
   if (!slot.singleLine) return wrapped;
   if (value.includes('\n')) return undefined;
-  return wrapped.includes('\n') ? value : wrapped;
+  return wrapped.includes('\n') || wrapped.length > MAX_ONE_LINE ? value : wrapped;
 }
 
 function fitting(slot: Slot, value: string, carrier: string): Placement[] {
