@@ -72,12 +72,18 @@ console.log(
   `heap held by a site: 2,000 issues ${smallHeap.toFixed(2)} MB, 100,000 issues ${largeHeap.toFixed(2)} MB${gc ? '' : ' (run with --expose-gc for exact figures)'}`,
 );
 
+const heapBeforeIssues = heapMb();
 const issueRuns = [0, 1, 2].map(() => timeIssues(large, 10_000));
+const retainedMb = heapMb() - heapBeforeIssues;
 const issues = issueRuns[0] as ReturnType<typeof timeIssues>;
 const issueMs = median(issueRuns.map((r) => r.generateMs));
 const issueSer = median(issueRuns.map((r) => r.serialiseMs));
 console.log(
   `10,000 issues: ${issueMs.toFixed(0)} ms (${((issueMs * 1000) / issues.count).toFixed(1)} us/issue, ${(issues.bytes / issues.count / 1024).toFixed(1)} KB JSON each); JSON.stringify of the same: ${issueSer.toFixed(0)} ms; ratio generate/serialise ${(issueMs / issueSer).toFixed(2)}`,
+);
+
+console.log(
+  `heap retained after generating 3 x 10,000 issues: ${retainedMb.toFixed(2)} MB (records are not cached)`,
 );
 
 const pageRuns = [0, 1, 2].map(() => timeContent(large, 2000));
