@@ -1,0 +1,151 @@
+// `exposure scan`: configuration → store (locked) → rules and worker pool → crawl → scores → summary and exit
+// code. The only place where the crawler, the detector and the store meet.
+import type { Writable } from 'node:stream';
+import type { Config } from '../config.ts';
+import { crawlSite, type CrawlResult } from '../crawl/crawl.ts';
+import type { DocScanner, RunInfo } from '../crawl/ports.ts';
+import { loadRules, rulesetHash } from '../detect/load-rules.ts';
+import { createPool } from '../detect/pool.ts';
+import { loadOrCreateKey } from '../detect/redact.ts';
+import { CredentialError, EXIT } from '../errors.ts';
+import { createLogger } from '../log.ts';
+import { createProgress } from '../report/progress.ts';
+import type { Store } from '../store/store.ts';
+import { openStore } from '../store/store.ts';
+import { SEVERITIES, type Severity } from '../types.ts';
+import { createStoreSink } from './scan-sink.ts';
+import { exposureTable } from './summary.ts';
+
+export interface ScanIO {
+  stdout: Writable;
+  stderr: Writable;
+  /** Progress bars only on an interactive terminal and without --quiet. */
+  progress: boolean;
+  signal?: AbortSignal;
+}
+
+const DAY = 86_400_000;
+
+function credentials(config: Config) {
+  if (!config.site)
+    throw new CredentialError('no site: pass --site https://your-site.atlassian.net or set ATLASSIAN_SITE');
+  if (!config.email) throw new CredentialError('no account email: pass --email or set ATLASSIAN_EMAIL');
+  if (!config.apiToken) {
+    throw new CredentialError(
+      'no API token: set ATLASSIAN_API_TOKEN in the environment or in .env (never on the command line)',
+    );
+  }
+  return { site: config.site, email: config.email, apiToken: config.apiToken };
+}
+
+/** Resume an interrupted run of this site, or start a full or incremental one. */
+export function startRun(
+  store: Store,
+  site: string,
+  config: Config,
+  hash: string,
+): RunInfo & { siteId: number } {
+  const history = store.runs.last(50).filter((r) => r.siteUrl === site);
+  const last = history[0];
+  if (last && (last.status === 'running' || last.status === 'interrupted') && last.rulesetHash === hash) {
+    store.runs.reopen(last.id);
+    return { runId: last.id, siteId: last.siteId, mode: last.mode, resumed: true };
+  }
+  const lastFull = history.find((r) => r.mode === 'full' && r.status === 'complete');
+  const fullDue = !lastFull || Date.now() - Date.parse(lastFull.startedAt) >= config.scan.reconcileDays * DAY;
+  const mode =
+    config.scan.mode === 'full' || (config.scan.mode === 'auto' && fullDue) ? 'full' : 'incremental';
+  const options = { ...config.scan, products: [...config.scan.products] };
+  const { runId, siteId } = store.runs.begin({ site, mode, options, rulesetHash: hash });
+  return { runId, siteId, mode, resumed: false };
+}
+
+function worstOpen(store: Store, runId: number): Severity | undefined {
+  const site = store.scores.forRun(runId).find((r) => r.container === null);
+  if (!site) return undefined;
+  return [...SEVERITIES]
+    .reverse()
+    .find((s) => Object.values(site.counts).some((bySeverity) => bySeverity[s] > 0));
+}
+
+function coverageLines(result: CrawlResult): string[] {
+  return result.coverage
+    .filter((c) => !c.complete)
+    .map(({ product, containerKey, coverage }) => {
+      const reasons = Object.entries(coverage.skipped)
+        .filter(([reason, n]) => n > 0 && reason !== 'truncated')
+        .map(([reason, n]) => `${n} ${reason}`)
+        .join(', ');
+      return `  ${product} ${containerKey}: ${coverage.scanned}/${coverage.listed} items scanned; not read: ${reasons}`;
+    });
+}
+
+export async function runScan(config: Config, io: ScanIO): Promise<number> {
+  const creds = credentials(config);
+  const logger = createLogger({ level: config.log.level, file: config.log.file });
+  const key = loadOrCreateKey(config.keyFile);
+  const rules = loadRules();
+  const hash = rulesetHash(rules);
+  const store = openStore(config.db, { scanLock: true });
+  const pool = createPool({ key, workers: config.scan.workers || undefined });
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  io.signal?.addEventListener('abort', stop);
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+  try {
+    const run = startRun(store, creds.site, config, hash);
+    logger.info({ runId: run.runId, mode: run.mode, resumed: run.resumed }, 'scan started');
+    const scanner: DocScanner = {
+      scanDocs: (docs) => pool.scanBatch(docs.map((d) => ({ id: d.itemId, text: d.text }))),
+    };
+    const progress = createProgress(io.progress);
+    let result: CrawlResult;
+    try {
+      result = await crawlSite({
+        ...creds,
+        products: config.scan.products,
+        scope: config.scan,
+        concurrency: config.scan.concurrency,
+        timeoutMs: config.scan.timeoutSeconds * 1000,
+        maxBodyBytes: config.scan.maxBodyMb * 1024 * 1024,
+        scanner,
+        sink: createStoreSink(store, run.runId, run.siteId),
+        run,
+        rulesetHash: hash,
+        logger,
+        progress,
+        signal: controller.signal,
+      });
+    } catch (error) {
+      store.runs.finish(run.runId, controller.signal.aborted ? 'interrupted' : 'failed');
+      throw error;
+    } finally {
+      progress.stop();
+    }
+    const status = result.interrupted ? 'interrupted' : result.complete ? 'complete' : 'partial';
+    store.runs.finish(run.runId, status);
+    const scores = store.scores.compute(run.runId);
+    io.stdout.write(exposureTable(scores));
+    const gaps = coverageLines(result);
+    io.stderr.write(
+      `run ${run.runId} (${run.mode}${run.resumed ? ', resumed' : ''}) ${status}: ` +
+        `${result.requests.requests} requests, ${result.requests.throttled} throttled\n`,
+    );
+    if (gaps.length > 0) io.stderr.write(`coverage incomplete:\n${gaps.join('\n')}\n`);
+    logger.info({ runId: run.runId, status, requests: result.requests.requests }, 'scan finished');
+    const worst = worstOpen(store, run.runId);
+    if (
+      config.scan.failOn !== 'none' &&
+      worst &&
+      SEVERITIES.indexOf(worst) >= SEVERITIES.indexOf(config.scan.failOn)
+    ) {
+      return EXIT.findings;
+    }
+    if (result.interrupted || (!result.complete && !config.scan.allowPartial)) return EXIT.incomplete;
+    return EXIT.ok;
+  } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop);
+    await pool.close();
+    store.close();
+  }
+}

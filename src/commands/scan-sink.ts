@@ -1,0 +1,24 @@
+// The crawler's CrawlSink on top of the SQLite store, for one run. Structural types make most calls pass-through.
+import type { Checkpoint, CrawlSink } from '../crawl/ports.ts';
+import { SITE_KEY } from '../crawl/jira-crawl.ts';
+import type { Store } from '../store/store.ts';
+
+export function createStoreSink(store: Store, runId: number, siteId: number): CrawlSink {
+  return {
+    upsertContainers: (containers) => store.containers.upsert(siteId, containers),
+    known: (product, ids) => store.scans.known(siteId, product, ids),
+    record(batch, checkpoint) {
+      const container = checkpoint && { product: checkpoint.product, key: checkpoint.containerKey };
+      store.scans.record(runId, batch, checkpoint && container && { container, value: checkpoint.value });
+    },
+    checkpoint: (product, key) => store.checkpoints.get<Checkpoint>(siteId, { product, key }),
+    coverage(product, key, coverage) {
+      // A site-wide phase (the comment listings) has no container row; the crawl result still reports its gap.
+      if (key !== SITE_KEY) store.runs.recordCoverage(runId, { product, key }, coverage);
+    },
+    reconcile(product, key) {
+      const gone = store.scans.unseen(runId, { product, key });
+      return gone.length > 0 ? store.scans.markDeleted(runId, { product, key }, gone) : 0;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// Per-container accounting: what was listed, scanned and skipped (and why). Nothing is skipped silently.
+import type { Coverage } from './ports.ts';
+
+export type SkipReason =
+  'forbidden' | 'not-found' | 'timeout' | 'throttled' | 'too-large' | 'unparseable' | 'truncated' | 'error';
+
+export class CoverageCounter {
+  readonly value: Coverage = { listed: 0, scanned: 0, bytes: 0, skipped: {} };
+
+  listed(n: number): void {
+    this.value.listed += n;
+  }
+
+  scanned(n: number, bytes: number): void {
+    this.value.scanned += n;
+    this.value.bytes += bytes;
+  }
+
+  skip(reason: SkipReason, n = 1): void {
+    this.value.skipped[reason] = (this.value.skipped[reason] ?? 0) + n;
+  }
+
+  get complete(): boolean {
+    return Object.entries(this.value.skipped).every(([reason, n]) => reason === 'truncated' || n === 0);
+  }
+}

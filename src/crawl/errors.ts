@@ -1,0 +1,46 @@
+// Classifies what the Atlassian clients throw, without ever reading response bodies into messages or logs
+// (they may hold the very content being scanned).
+import { isApiError, isNetworkError, isSchemaMismatchError } from 'jira.js';
+import { ResponseTooLargeError } from '../sources/read-body.ts';
+import { CrossOriginError, LoginFailedError, RequestTimeoutError } from '../sources/transport.ts';
+import type { SkipReason } from './coverage.ts';
+
+function causeChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = error; e != null && chain.length < 8; e = (e as { cause?: unknown }).cause) chain.push(e);
+  return chain;
+}
+
+export function statusOf(error: unknown): number | undefined {
+  return isApiError(error) ? (error as { status: number }).status : undefined;
+}
+
+export function isLoginFailure(error: unknown): boolean {
+  return statusOf(error) === 401 || causeChain(error).some((e) => e instanceof LoginFailedError);
+}
+
+/** The coverage reason for a failure that loses one container or item, or undefined if the run must stop. */
+export function skipReason(error: unknown): SkipReason | undefined {
+  if (isLoginFailure(error)) return undefined;
+  const chain = causeChain(error);
+  if (chain.some((e) => e instanceof CrossOriginError)) return 'error';
+  if (chain.some((e) => e instanceof ResponseTooLargeError)) return 'too-large';
+  if (chain.some((e) => e instanceof RequestTimeoutError)) return 'timeout';
+  if (isSchemaMismatchError(error)) return 'unparseable';
+  const status = statusOf(error);
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 400) return 'forbidden';
+  if (status === 429) return 'throttled';
+  if (isNetworkError(error)) return 'timeout';
+  if (status !== undefined) return 'error';
+  return undefined;
+}
+
+/** A one-line description safe for logs: status and error class, never the response body. */
+export function describe(error: unknown): string {
+  const status = statusOf(error);
+  const chain = causeChain(error);
+  const names = chain.map((e) => (e instanceof Error ? e.name : typeof e)).join(' < ');
+  return status !== undefined ? `HTTP ${status} (${names})` : names;
+}

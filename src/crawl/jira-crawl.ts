@@ -1,0 +1,184 @@
+// Jira: full crawls per project (search/jql paged by nextPageToken, resumable from the stored token) and
+// incremental crawls of everything updated since the watermark in one site-wide JQL query.
+import pLimit from 'p-limit';
+import type { JiraSource, SourceItem, TextField } from '../sources/jira.ts';
+import { queryDateLiteral } from '../sources/query-time.ts';
+import type { Container } from '../types.ts';
+import type { CrawlContext } from './context.ts';
+import { describe, skipReason, statusOf } from './errors.ts';
+import { processPage } from './pipeline.ts';
+
+/** Checkpoints of site-wide phases (watermarks, comment listings) use this container key. */
+export const SITE_KEY = '';
+const quote = (key: string) => `"${key.replace(/"/g, '\\"')}"`;
+
+export function maxUpdated(items: readonly SourceItem[], previous?: string): string | undefined {
+  let max = previous ? Date.parse(previous) : -Infinity;
+  for (const { item } of items) if (item.updated) max = Math.max(max, Date.parse(item.updated));
+  return Number.isFinite(max) ? new Date(max).toISOString() : undefined;
+}
+
+/** The project's own texts (name, description, workflow status names), as one item of kind project. */
+function projectMetadata(project: Container, statuses: ReadonlySet<string>): SourceItem {
+  const id = `project:${project.id}`;
+  const docs = [
+    { itemId: id, field: 'name', url: project.url, text: project.name },
+    { itemId: id, field: 'description', url: project.url, text: project.description ?? '' },
+    { itemId: id, field: 'statuses', url: project.url, text: [...statuses].sort().join('\n') },
+  ].filter((d) => d.text.trim() !== '');
+  return {
+    item: {
+      product: 'jira',
+      containerKey: project.key,
+      kind: 'project',
+      id,
+      title: project.name,
+      url: project.url,
+    },
+    docs,
+    truncated: 0,
+  };
+}
+
+/** Crawls one project to the end; returns its watermark (latest `updated` seen). */
+async function crawlProject(
+  ctx: CrawlContext,
+  jira: JiraSource,
+  project: Container,
+  fields: TextField[],
+): Promise<string | undefined> {
+  const coverage = ctx.coverage('jira', project.key);
+  const saved = ctx.sink.checkpoint('jira', project.key);
+  const resuming = saved?.runId === ctx.run.runId;
+  if (resuming && saved.done) return saved.watermark;
+  const pageContext = {
+    product: 'jira' as const,
+    containerKey: project.key,
+    runId: ctx.run.runId,
+    ...ctx,
+    coverage,
+  };
+  const jql = `project = ${quote(project.key)} ORDER BY key ASC`;
+  let token = resuming ? saved.cursor : undefined;
+  let watermark = resuming ? saved.watermark : undefined;
+  const statuses = new Set<string>();
+  for (;;) {
+    if (ctx.signal.aborted) return watermark;
+    let page;
+    try {
+      page = await jira.searchPage(jql, fields, token);
+    } catch (error) {
+      if (token && statusOf(error) === 400) {
+        token = undefined; // an expired page token: list again, items already recorded by this run are skipped
+        continue;
+      }
+      const reason = skipReason(error);
+      if (!reason) throw error;
+      coverage.skip(reason);
+      ctx.logger.warn({ project: project.key, error: describe(error) }, 'project not fully readable');
+      return watermark;
+    }
+    for (const s of page.statuses) statuses.add(s);
+    watermark = maxUpdated(page.items, watermark);
+    const done = page.nextPageToken === undefined;
+    await processPage(page.items, pageContext, {
+      runId: ctx.run.runId,
+      phase: 'issues',
+      cursor: page.nextPageToken,
+      done: false,
+      watermark,
+    });
+    ctx.progress?.advance('jira', page.items.length);
+    token = page.nextPageToken;
+    if (done) break;
+  }
+  await processPage([projectMetadata(project, statuses)], pageContext, {
+    runId: ctx.run.runId,
+    phase: 'issues',
+    done: true,
+    watermark,
+  });
+  coverage.listed(-1); // the metadata item is not a listed issue
+  ctx.sink.reconcile('jira', project.key);
+  return watermark;
+}
+
+function latest(instants: ReadonlyArray<string | undefined>): string | undefined {
+  const times = instants.filter((t): t is string => t !== undefined).map((t) => Date.parse(t));
+  return times.length > 0 ? new Date(Math.max(...times)).toISOString() : undefined;
+}
+
+function saveSiteWatermark(ctx: CrawlContext, watermark: string | undefined): void {
+  if (ctx.signal.aborted || !watermark) return;
+  const value = { runId: ctx.run.runId, phase: ctx.run.mode, done: true, watermark };
+  ctx.sink.record([], { product: 'jira', containerKey: SITE_KEY, value });
+}
+
+async function crawlProjects(
+  ctx: CrawlContext,
+  jira: JiraSource,
+  projects: Container[],
+  fields: TextField[],
+) {
+  const limit = pLimit(ctx.containerConcurrency);
+  return Promise.all(projects.map((project) => limit(() => crawlProject(ctx, jira, project, fields))));
+}
+
+export async function crawlJiraFull(
+  ctx: CrawlContext,
+  jira: JiraSource,
+  projects: Container[],
+): Promise<void> {
+  const fields = await jira.textFields();
+  const keys = projects.map((p) => quote(p.key)).join(',');
+  ctx.progress?.total('jira', projects.length > 0 ? await jira.count(`project in (${keys})`) : 0);
+  saveSiteWatermark(ctx, latest(await crawlProjects(ctx, jira, projects, fields)));
+}
+
+/**
+ * Everything updated since the site watermark, in one query over the known projects; projects never crawled
+ * before get a full crawl. The watermark is the latest `updated` the server reported, so the server's clock,
+ * not ours, decides what is new.
+ */
+export async function crawlJiraIncremental(
+  ctx: CrawlContext,
+  jira: JiraSource,
+  projects: Container[],
+): Promise<void> {
+  const since = ctx.sink.checkpoint('jira', SITE_KEY)?.watermark;
+  if (!since) return crawlJiraFull(ctx, jira, projects);
+  const fields = await jira.textFields();
+  const fresh = projects.filter((p) => ctx.sink.checkpoint('jira', p.key) === undefined);
+  const known = projects.filter((p) => !fresh.includes(p));
+  const freshMarks = await crawlProjects(ctx, jira, fresh, fields);
+  if (known.length === 0) return saveSiteWatermark(ctx, latest([since, ...freshMarks]));
+  const byKey = new Map(known.map((p) => [p.key, p]));
+  const jql =
+    `project in (${known.map((p) => quote(p.key)).join(',')}) AND ` +
+    `updated >= "${queryDateLiteral(since, ctx.timeZone)}" ORDER BY updated ASC, key ASC`;
+  let watermark = since;
+  for (let token: string | undefined; ;) {
+    if (ctx.signal.aborted) return;
+    const page = await jira.searchPage(jql, fields, token);
+    const groups = new Map<string, SourceItem[]>();
+    for (const source of page.items) {
+      const key = source.item.containerKey;
+      if (byKey.has(key)) groups.set(key, [...(groups.get(key) ?? []), source]);
+    }
+    for (const [key, items] of groups) {
+      const coverage = ctx.coverage('jira', key);
+      await processPage(items, {
+        product: 'jira',
+        containerKey: key,
+        runId: ctx.run.runId,
+        ...ctx,
+        coverage,
+      });
+    }
+    watermark = maxUpdated(page.items, watermark) ?? watermark;
+    ctx.progress?.advance('jira', page.items.length);
+    token = page.nextPageToken;
+    if (!token) break;
+  }
+  saveSiteWatermark(ctx, latest([watermark, ...freshMarks]));
+}

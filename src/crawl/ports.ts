@@ -1,0 +1,74 @@
+// What the crawler needs from the rest of the system, as narrow interfaces: a detector that scans documents and
+// a sink that persists results. The command wires the real worker pool and SQLite store behind them, and tests
+// can wire in-memory ones.
+import type { Container, Doc, Finding, Item, Product } from '../types.ts';
+
+export interface DocScanner {
+  /** Findings per document, in the order given. Offsets index each Doc.text. */
+  scanDocs(docs: readonly Doc[]): Promise<Finding[][]>;
+}
+
+export type LocatedFinding = Finding & { field: string; fieldId?: string; url: string };
+
+export interface ScannedItem {
+  item: Item;
+  contentHash: string;
+  /** `unchanged`: same content as stored; keep its findings and mark them seen by this run. */
+  findings: LocatedFinding[] | 'unchanged';
+  /**
+   * `item`: these docs are the whole item (its findings are replaced). `docs`: only these fields of the item were
+   * read (e.g. one changed comment): findings of other fields are left alone.
+   */
+  scope: 'item' | { fields: Array<{ field: string; fieldId?: string }> };
+}
+
+export interface KnownItem {
+  item: Item;
+  contentHash: string;
+  /** The last run that scanned (or confirmed unchanged) the item. */
+  runId: number;
+}
+
+export interface Coverage {
+  listed: number;
+  scanned: number;
+  bytes: number;
+  skipped: Record<string, number>;
+}
+
+export interface Checkpoint {
+  /** The run that wrote it: a checkpoint of an older, finished run is a watermark, not a resume point. */
+  runId: number;
+  phase: string;
+  cursor?: string;
+  done?: boolean;
+  /** UTC instant: everything updated before it was seen by the run that set it. */
+  watermark?: string;
+}
+
+export interface RunInfo {
+  runId: number;
+  mode: 'full' | 'incremental';
+  /** True when this run continues an interrupted one. */
+  resumed: boolean;
+  /** Start of the last complete run, for incremental watermarks. */
+  previousStart?: string;
+}
+
+export interface CrawlSink {
+  upsertContainers(containers: readonly Container[]): void;
+  /** Items already stored, to skip re-detecting unchanged content and to attach comments to their page. */
+  known(product: Product, ids: readonly string[]): Map<string, KnownItem>;
+  /** One transaction: the batch and the checkpoint describing it, so a kill never leaves one without the other. */
+  record(
+    batch: readonly ScannedItem[],
+    checkpoint?: { product: Product; containerKey: string; value: Checkpoint },
+  ): void;
+  checkpoint(product: Product, containerKey: string): Checkpoint | undefined;
+  coverage(product: Product, containerKey: string, coverage: Coverage): void;
+  /**
+   * After a complete listing of a container by this run: items the run did not see are gone (deleted, trashed,
+   * moved away); their findings are resolved. Returns how many.
+   */
+  reconcile(product: Product, containerKey: string): number;
+}

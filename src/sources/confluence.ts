@@ -1,0 +1,174 @@
+// Confluence Cloud REST v2 through confluence.js: spaces, pages and blog posts with their storage bodies in the
+// listings (no per-page calls), and footer/inline comments from the site-wide listings (replies included,
+// attributed to their page by pageId / blogPostId), 250 per request.
+import type { createV1Client, createV2Client } from 'confluence.js';
+import type { Container, Doc, Item } from '../types.ts';
+import { storageText } from './extract.ts';
+import type { SourceItem } from './jira.ts';
+
+export type ConfluenceV2 = ReturnType<typeof createV2Client>;
+export type ConfluenceV1 = ReturnType<typeof createV1Client>;
+
+const PAGE_LIMIT = 250;
+
+interface Links {
+  next?: string;
+  webui?: string;
+}
+interface RawContent {
+  id?: string;
+  title?: string;
+  status?: string;
+  spaceId?: string;
+  createdAt?: unknown;
+  version?: { number?: number; createdAt?: unknown } | null;
+  body?: { storage?: { value?: string } };
+  _links?: Links;
+}
+export interface RawComment extends RawContent {
+  pageId?: string;
+  blogPostId?: string;
+  parentCommentId?: string;
+  properties?: { inlineOriginalSelection?: string; 'inline-original-selection'?: string } | null;
+}
+
+/** The v2 cursor lives in `_links.next`, relative to the host, at no fixed position, URL-encoded. */
+export function nextCursor(links: Links | undefined, site: string): string | undefined {
+  if (!links?.next) return undefined;
+  return new URL(links.next, site).searchParams.get('cursor') ?? undefined;
+}
+
+const iso = (value: unknown): string | undefined =>
+  value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : undefined;
+
+export class ConfluenceSource {
+  private readonly v2: ConfluenceV2;
+  private readonly v1: ConfluenceV1;
+  private readonly site: string;
+  private readonly maxChars: number;
+
+  constructor(v2: ConfluenceV2, v1: ConfluenceV1, site: string, maxChars: number) {
+    this.v2 = v2;
+    this.v1 = v1;
+    this.site = site;
+    this.maxChars = maxChars;
+  }
+
+  async whoami(): Promise<{ timeZone: string | undefined }> {
+    const me = (await this.v1.users.getCurrentUser()) as { timeZone?: string | null };
+    return { timeZone: me.timeZone ?? undefined };
+  }
+
+  async spaces(includeArchived: boolean): Promise<Container[]> {
+    const out: Container[] = [];
+    for (const status of includeArchived ? ['current', 'archived'] : ['current']) {
+      for (let cursor: string | undefined; ;) {
+        const page = await this.v2.space.getSpaces({
+          status,
+          limit: PAGE_LIMIT,
+          cursor,
+          descriptionFormat: 'plain',
+        });
+        for (const s of page.results ?? []) {
+          const description = (s.description as { plain?: { value?: string } } | null | undefined)?.plain
+            ?.value;
+          out.push({
+            product: 'confluence',
+            id: String(s.id),
+            key: String(s.key),
+            name: String(s.name ?? s.key),
+            url: `${this.site}/wiki${s._links?.webui ?? `/spaces/${s.key}`}`,
+            type: s.type ?? undefined,
+            status: s.status ?? status,
+            description: description ?? undefined,
+          });
+        }
+        cursor = nextCursor(page._links, this.site);
+        if (!cursor) break;
+      }
+    }
+    return out;
+  }
+
+  /** One listing page of pages or blog posts in a space, bodies included. */
+  async contentPage(
+    space: Container,
+    type: 'page' | 'blogpost',
+    includeArchived: boolean,
+    cursor?: string,
+  ): Promise<{ items: SourceItem[]; cursor?: string }> {
+    const common = { id: Number(space.id), bodyFormat: 'storage', limit: PAGE_LIMIT, cursor } as const;
+    const page =
+      type === 'page'
+        ? await this.v2.page.getPagesInSpace({
+            ...common,
+            status: includeArchived ? ['current', 'archived'] : ['current'],
+          })
+        : await this.v2.blogPost.getBlogPostsInSpace({ ...common, status: ['current'] });
+    const items = ((page.results ?? []) as RawContent[]).map((raw) => this.toSourceItem(space, type, raw));
+    return { items, cursor: nextCursor(page._links as Links, this.site) };
+  }
+
+  /** One page of the site-wide footer or inline comment listing (roots and replies). */
+  async commentPage(
+    kind: 'footer' | 'inline',
+    cursor?: string,
+  ): Promise<{ comments: RawComment[]; cursor?: string }> {
+    const params = { bodyFormat: 'storage', limit: PAGE_LIMIT, cursor } as const;
+    const page =
+      kind === 'footer'
+        ? await this.v2.comment.getFooterComments(params)
+        : await this.v2.comment.getInlineComments(params);
+    return {
+      comments: (page.results ?? []) as RawComment[],
+      cursor: nextCursor(page._links as Links, this.site),
+    };
+  }
+
+  /** The docs of one comment: its body and, for inline comments, the highlighted page text it anchors to. */
+  commentDocs(
+    comment: RawComment,
+    kind: 'footer' | 'inline',
+    itemId: string,
+    itemUrl: string,
+  ): { docs: Doc[]; truncated: number } {
+    const field = `${kind}-comment`;
+    const url = `${itemUrl}?focusedCommentId=${comment.id}`;
+    const body = storageText(comment.body?.storage?.value ?? '', this.maxChars);
+    const docs: Doc[] = [];
+    if (body.text.trim() !== '') docs.push({ itemId, field, fieldId: comment.id, url, text: body.text });
+    const selection =
+      comment.properties?.['inline-original-selection'] ?? comment.properties?.inlineOriginalSelection;
+    if (typeof selection === 'string' && selection.trim() !== '') {
+      docs.push({ itemId, field: `${field}-selection`, fieldId: comment.id, url, text: selection });
+    }
+    return { docs, truncated: body.truncated ? 1 : 0 };
+  }
+
+  contentUrl(raw: RawContent, space: Container, type: 'page' | 'blogpost'): string {
+    return raw._links?.webui
+      ? `${this.site}/wiki${raw._links.webui}`
+      : `${this.site}/wiki/spaces/${space.key}/${type === 'page' ? 'pages' : 'blog'}/${raw.id}`;
+  }
+
+  private toSourceItem(space: Container, type: 'page' | 'blogpost', raw: RawContent): SourceItem {
+    const url = this.contentUrl(raw, space, type);
+    const item: Item = {
+      product: 'confluence',
+      containerKey: space.key,
+      kind: type,
+      id: String(raw.id),
+      title: raw.title ?? '',
+      url,
+      created: iso(raw.createdAt),
+      updated: iso(raw.version?.createdAt),
+      version: raw.version?.number,
+      status: raw.status,
+    };
+    const docs: Doc[] = [];
+    if (item.title.trim() !== '') docs.push({ itemId: item.id, field: 'title', url, text: item.title });
+    const body = storageText(raw.body?.storage?.value ?? '', this.maxChars);
+    if (body.text.trim() !== '') docs.push({ itemId: item.id, field: 'body', url, text: body.text });
+    return { item, docs, truncated: body.truncated ? 1 : 0 };
+  }
+}

@@ -1,0 +1,194 @@
+// Jira Cloud REST v3 through jira.js: projects, the text-field catalogue, and issues with every text field
+// and every comment. One search page (up to 100 issues with their fields and embedded comments) is one request;
+// comments are fetched separately only for issues whose embedded list is truncated.
+import type { createCloudClient } from 'jira.js';
+import type { Container, Doc, Item } from '../types.ts';
+import { toText } from './extract.ts';
+
+export type JiraClient = ReturnType<typeof createCloudClient>;
+
+export interface SourceItem {
+  item: Item;
+  docs: Doc[];
+  /** Fields cut at the size limit: recorded as a coverage note, never silently. */
+  truncated: number;
+}
+
+export interface TextField {
+  id: string;
+  name: string;
+}
+
+const SEARCH_PAGE = 100;
+const COMMENT_PAGE = 100;
+const BASE_FIELDS = [
+  'summary',
+  'description',
+  'environment',
+  'comment',
+  'status',
+  'project',
+  'created',
+  'updated',
+];
+const TEXT_CUSTOM_TYPES = /:(textfield|textarea|url|readonlyfield|labels)$/;
+
+type Fields = Record<string, unknown>;
+interface RawIssue {
+  id: string;
+  key: string;
+  fields?: Fields;
+}
+interface RawComment {
+  id?: string;
+  body?: unknown;
+}
+
+export class JiraSource {
+  private readonly client: JiraClient;
+  private readonly site: string;
+  private readonly maxChars: number;
+
+  constructor(client: JiraClient, site: string, maxChars: number) {
+    this.client = client;
+    this.site = site;
+    this.maxChars = maxChars;
+  }
+
+  /** The credential probe: /myself never answers anonymously, so a dead token fails here with a 401. */
+  async whoami(): Promise<{ accountId: string; timeZone: string | undefined }> {
+    const me = await this.client.myself.getCurrentUser();
+    return { accountId: String(me.accountId ?? ''), timeZone: me.timeZone ?? undefined };
+  }
+
+  async projects(includeArchived: boolean): Promise<Container[]> {
+    const out: Container[] = [];
+    for (let startAt = 0; ;) {
+      const page = await this.client.projects.searchProjects({
+        startAt,
+        maxResults: 100,
+        orderBy: 'key',
+        expand: 'description',
+        status: includeArchived ? ['live', 'archived'] : ['live'],
+      });
+      const values = page.values ?? [];
+      for (const p of values) {
+        out.push({
+          product: 'jira',
+          id: String(p.id),
+          key: String(p.key),
+          name: String(p.name ?? p.key),
+          url: `${this.site}/browse/${p.key}`,
+          type: p.projectTypeKey ?? undefined,
+          status: p.archived ? 'archived' : 'live',
+          description: typeof p.description === 'string' ? p.description : undefined,
+        });
+      }
+      startAt += values.length;
+      if (page.isLast || values.length === 0) return out;
+    }
+  }
+
+  /** Text-bearing custom fields from the catalogue: string types (textfield, textarea, url) and string arrays. */
+  async textFields(): Promise<TextField[]> {
+    const fields = await this.client.issueFields.getFields();
+    return fields
+      .filter((field) => {
+        if (!field.custom || !field.id) return false;
+        const schema = field.schema as { type?: string; items?: string; custom?: string } | undefined;
+        if (schema?.type === 'string') return true;
+        if (schema?.type === 'array' && schema.items === 'string') return true;
+        return TEXT_CUSTOM_TYPES.test(schema?.custom ?? '');
+      })
+      .map((field) => ({ id: String(field.id), name: String(field.name ?? field.id) }));
+  }
+
+  /** Approximate count, for progress bars only; never a loop bound. */
+  async count(jql: string): Promise<number | undefined> {
+    try {
+      return (await this.client.issueSearch.countIssues({ jql })).count ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** One page of issues for `jql`, with every text field; `nextPageToken` undefined on the last page. */
+  async searchPage(
+    jql: string,
+    textFields: readonly TextField[],
+    nextPageToken?: string,
+  ): Promise<{ items: SourceItem[]; nextPageToken?: string; statuses: string[] }> {
+    const page = await this.client.issueSearch.searchAndReconsileIssuesUsingJqlPost({
+      jql,
+      nextPageToken,
+      maxResults: SEARCH_PAGE,
+      fields: [...BASE_FIELDS, ...textFields.map((f) => f.id)],
+    });
+    const issues = (page.issues ?? []) as RawIssue[];
+    const statuses = new Set<string>();
+    const items: SourceItem[] = [];
+    for (const issue of issues) {
+      const status = (issue.fields?.status as { name?: string } | undefined)?.name;
+      if (status) statuses.add(status);
+      items.push(await this.toSourceItem(issue, textFields));
+    }
+    const token =
+      typeof page.nextPageToken === 'string' && page.nextPageToken !== '' ? page.nextPageToken : undefined;
+    return { items, nextPageToken: token, statuses: [...statuses] };
+  }
+
+  private async toSourceItem(issue: RawIssue, textFields: readonly TextField[]): Promise<SourceItem> {
+    const fields = issue.fields ?? {};
+    const url = `${this.site}/browse/${issue.key}`;
+    const project = fields.project as { key?: string } | undefined;
+    const item: Item = {
+      product: 'jira',
+      containerKey: String(project?.key ?? issue.key.split('-')[0]),
+      kind: 'issue',
+      id: String(issue.id),
+      key: issue.key,
+      title: typeof fields.summary === 'string' ? fields.summary : '',
+      url,
+      created: typeof fields.created === 'string' ? fields.created : undefined,
+      updated: typeof fields.updated === 'string' ? fields.updated : undefined,
+      version: typeof fields.updated === 'string' ? Date.parse(fields.updated) : undefined,
+      status: (fields.status as { name?: string } | undefined)?.name,
+    };
+    const docs: Doc[] = [];
+    let truncated = 0;
+    const add = (field: string, value: unknown, fieldId?: string, link = url) => {
+      const extracted = toText(value, this.maxChars);
+      if (extracted.truncated) truncated++;
+      if (extracted.text.trim() !== '')
+        docs.push({ itemId: item.id, field, fieldId, url: link, text: extracted.text });
+    };
+    add('title', fields.summary);
+    add('description', fields.description);
+    add('environment', fields.environment);
+    for (const field of textFields) add(field.id, fields[field.id], field.id);
+    for (const comment of await this.comments(issue)) {
+      add('comment', comment.body, comment.id, `${url}?focusedCommentId=${comment.id}`);
+    }
+    return { item, docs, truncated };
+  }
+
+  /** Embedded comments when complete, otherwise the comment endpoint paged to the end. */
+  private async comments(issue: RawIssue): Promise<RawComment[]> {
+    const embedded = issue.fields?.comment as { comments?: RawComment[]; total?: number } | undefined;
+    const list = embedded?.comments ?? [];
+    if (embedded && (embedded.total ?? list.length) <= list.length) return list;
+    const all: RawComment[] = [];
+    for (let startAt = 0; ;) {
+      const page = await this.client.issueComments.getComments({
+        issueIdOrKey: issue.id,
+        startAt,
+        maxResults: COMMENT_PAGE,
+        orderBy: 'created',
+      });
+      const comments = (page.comments ?? []) as RawComment[];
+      all.push(...comments);
+      startAt += comments.length;
+      if (comments.length === 0 || startAt >= (page.total ?? 0)) return all;
+    }
+  }
+}

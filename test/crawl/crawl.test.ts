@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSiteContent } from '../../src/fake-site/generator.ts';
+import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
+import { crawl, TruthScanner } from './harness.ts';
+import { MemorySink } from './memory-sink.ts';
+
+const SPEC = { seed: 7, issues: 400, pages: 120, now: '2026-01-15T12:00:00.000Z' };
+
+describe('crawler against the fake site', () => {
+  let site: FakeSite;
+  beforeAll(async () => {
+    site = await startFakeSite({ content: createSiteContent(SPEC) });
+  });
+  afterAll(() => site.stop());
+
+  it('hands every readable planted value to the detector, in the right item', async () => {
+    const truth = site.admin.truth().planted;
+    const readable = truth.filter((p) => p.readable && !p.field.startsWith('version:'));
+    const scanner = new TruthScanner(readable.map((p) => p.value));
+    const sink = new MemorySink();
+    const result = await crawl(site, sink, scanner);
+    const missed = readable.filter((p) => {
+      const itemIds = [...sink.items.values()]
+        .filter((i) => (p.product === 'jira' ? i.item.key === p.item : i.item.id === p.item))
+        .map((i) => i.item.id);
+      return !itemIds.some((id) => (scanner.seen.get(id) ?? []).some((d) => d.text.includes(p.value)));
+    });
+    expect(missed.map((p) => `${p.container}/${p.item}/${p.field}/${p.kind}`)).toEqual([]);
+    expect(result.requests.requests).toBeGreaterThan(0);
+  });
+
+  it('makes few requests per item (bulk listings, not per-item calls)', async () => {
+    site.admin.resetStats();
+    const sink = new MemorySink();
+    await crawl(site, sink, new TruthScanner([]));
+    const items = [...sink.items.values()].filter((i) =>
+      ['issue', 'page', 'blogpost'].includes(i.item.kind),
+    ).length;
+    const requests = site.admin.stats().total;
+    expect(items).toBeGreaterThan(400);
+    expect(requests / items).toBeLessThan(0.1);
+  });
+});

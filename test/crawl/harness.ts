@@ -1,0 +1,70 @@
+// Shared set-up for crawler tests: a fake site, an in-memory sink, and a scanner that records every document it
+// is given and reports the planted values it contains, so coverage is measured independently of the detectors.
+import { createHash } from 'node:crypto';
+import { crawlSite, type CrawlResult } from '../../src/crawl/crawl.ts';
+import type { DocScanner } from '../../src/crawl/ports.ts';
+import { silentLogger } from '../../src/log.ts';
+import type { Doc, Finding } from '../../src/types.ts';
+import type { FakeSite } from '../../src/fake-site/server.ts';
+import type { MemorySink } from './memory-sink.ts';
+
+export class TruthScanner implements DocScanner {
+  readonly seen = new Map<string, Doc[]>();
+  private readonly values: readonly string[];
+  constructor(values: readonly string[]) {
+    this.values = values;
+  }
+
+  async scanDocs(docs: readonly Doc[]): Promise<Finding[][]> {
+    return docs.map((doc) => {
+      this.seen.set(doc.itemId, [...(this.seen.get(doc.itemId) ?? []), doc]);
+      const findings: Finding[] = [];
+      for (const value of this.values) {
+        for (let at = doc.text.indexOf(value); at >= 0; at = doc.text.indexOf(value, at + 1)) {
+          findings.push({
+            ruleId: 'truth',
+            category: 'secret',
+            severity: 'high',
+            confidence: 1,
+            start: at,
+            end: at + value.length,
+            preview: '•••',
+            fingerprint: createHash('sha256').update(value).digest('hex'),
+            explanation: 'planted',
+          });
+        }
+      }
+      return findings;
+    });
+  }
+}
+
+export function crawl(
+  site: FakeSite,
+  sink: MemorySink,
+  scanner: DocScanner,
+  options: { mode?: 'full' | 'incremental'; signal?: AbortSignal; archived?: boolean } = {},
+): Promise<CrawlResult> {
+  return crawlSite({
+    site: site.url,
+    email: site.email,
+    apiToken: site.token,
+    products: ['jira', 'confluence'],
+    scope: {
+      projects: [],
+      spaces: [],
+      excludeProjects: [],
+      excludeSpaces: [],
+      archived: options.archived ?? true,
+    },
+    concurrency: 8,
+    timeoutMs: 10_000,
+    maxBodyBytes: 20_000_000,
+    scanner,
+    sink,
+    run: { runId: sink.runId, mode: options.mode ?? 'full', resumed: false },
+    rulesetHash: 'test-rules',
+    logger: silentLogger,
+    signal: options.signal,
+  });
+}

@@ -1,0 +1,95 @@
+// An in-memory CrawlSink for crawler tests: the same contract as the SQLite adapter, none of the storage.
+import type {
+  Checkpoint,
+  Coverage,
+  CrawlSink,
+  KnownItem,
+  LocatedFinding,
+  ScannedItem,
+} from '../../src/crawl/ports.ts';
+import type { Container, Product } from '../../src/types.ts';
+
+interface StoredItem extends KnownItem {
+  findings: LocatedFinding[];
+  deleted: boolean;
+  containerKey: string;
+}
+
+export class MemorySink implements CrawlSink {
+  runId = 1;
+  readonly containers = new Map<string, Container>();
+  readonly items = new Map<string, StoredItem>();
+  readonly checkpoints = new Map<string, Checkpoint>();
+  readonly coverages = new Map<string, Coverage>();
+  recordCalls = 0;
+
+  upsertContainers(containers: readonly Container[]): void {
+    for (const c of containers) this.containers.set(`${c.product}:${c.key}`, c);
+  }
+
+  known(product: Product, ids: readonly string[]): Map<string, KnownItem> {
+    const out = new Map<string, KnownItem>();
+    for (const id of ids) {
+      const stored = this.items.get(`${product}:${id}`);
+      if (stored && !stored.deleted) out.set(id, stored);
+    }
+    return out;
+  }
+
+  record(
+    batch: readonly ScannedItem[],
+    checkpoint?: { product: Product; containerKey: string; value: Checkpoint },
+  ) {
+    this.recordCalls++;
+    for (const scanned of batch) {
+      const key = `${scanned.item.product}:${scanned.item.id}`;
+      const previous = this.items.get(key);
+      let findings: LocatedFinding[];
+      if (scanned.findings === 'unchanged') findings = previous?.findings ?? [];
+      else if (scanned.scope === 'item') findings = scanned.findings;
+      else {
+        const replaced = new Set(scanned.scope.fields.map((f) => `${f.field}\u0000${f.fieldId ?? ''}`));
+        findings = [
+          ...(previous?.findings ?? []).filter((f) => !replaced.has(`${f.field}\u0000${f.fieldId ?? ''}`)),
+          ...scanned.findings,
+        ];
+      }
+      const item = scanned.scope === 'item' || !previous ? scanned.item : previous.item;
+      const contentHash = scanned.scope === 'item' || !previous ? scanned.contentHash : previous.contentHash;
+      this.items.set(key, {
+        item,
+        contentHash,
+        runId: this.runId,
+        findings,
+        deleted: false,
+        containerKey: item.containerKey,
+      });
+    }
+    if (checkpoint)
+      this.checkpoints.set(`${checkpoint.product}:${checkpoint.containerKey}`, checkpoint.value);
+  }
+
+  checkpoint(product: Product, containerKey: string): Checkpoint | undefined {
+    return this.checkpoints.get(`${product}:${containerKey}`);
+  }
+
+  coverage(product: Product, containerKey: string, coverage: Coverage): void {
+    this.coverages.set(`${product}:${containerKey}`, coverage);
+  }
+
+  reconcile(product: Product, containerKey: string): number {
+    let gone = 0;
+    for (const stored of this.items.values()) {
+      if (stored.item.product !== product || stored.containerKey !== containerKey || stored.deleted) continue;
+      if (stored.runId !== this.runId) {
+        stored.deleted = true;
+        gone++;
+      }
+    }
+    return gone;
+  }
+
+  openFindings(): LocatedFinding[] {
+    return [...this.items.values()].filter((i) => !i.deleted).flatMap((i) => i.findings);
+  }
+}
