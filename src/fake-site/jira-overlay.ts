@@ -1,6 +1,7 @@
 // Jira mutations on top of the lazy SiteContent: only mutated, created, moved and deleted issues are held here.
 // Search reads an index that can lag behind these mutations (eventual consistency); direct GETs never lag.
 import type { AdfNode, CommentRecord, IssueRecord, ProjectRecord, SiteContent } from './model.ts';
+import { IssueHistory, type ChangeRecord } from './jira-history.ts';
 import { TimeIndexCache, type ItemMeta } from './time-index.ts';
 import type { SiteClock } from './clock.ts';
 
@@ -14,29 +15,6 @@ export interface IssuePatch {
   description?: AdfNode | null;
   environment?: AdfNode | null;
   customFields?: Record<string, unknown>;
-}
-
-export interface ChangeRecord {
-  id: string;
-  created: string;
-  authorAccountId: string;
-  items: Array<{
-    field: string;
-    fieldtype: 'jira';
-    fieldId: string;
-    fromString: string | null;
-    toString: string | null;
-  }>;
-}
-
-function plain(value: unknown): string | null {
-  if (value == null) return null;
-  if (typeof value === 'string') return value;
-  const texts: string[] = [];
-  JSON.stringify(value, (key, v: unknown) =>
-    key === 'text' && typeof v === 'string' ? (texts.push(v), v) : v,
-  );
-  return texts.join(' ');
 }
 
 interface PendingIndex {
@@ -71,11 +49,10 @@ export class JiraOverlay {
   private readonly keyAliases = new Map<string, string>();
   private readonly pending = new Map<string, PendingIndex>();
   private readonly indexes = new TimeIndexCache();
-  private readonly history = new Map<string, ChangeRecord[]>();
+  private readonly history = new IssueHistory();
   private readonly commentOwners = new Map<string, string>();
   private baseCommentOwners: Map<string, string> | undefined;
   private createdCount = 0;
-  private changeCount = 0;
   private commentCount = 0;
 
   constructor(content: SiteContent, clock: SiteClock) {
@@ -165,23 +142,7 @@ export class JiraOverlay {
   update(idOrKey: string, patch: IssuePatch): IssueRecord | undefined {
     const before = this.issue(idOrKey);
     if (!before) return undefined;
-    const items = (['summary', 'description', 'environment'] as const)
-      .filter((field) => field in patch)
-      .map((field) => ({
-        field,
-        fieldtype: 'jira' as const,
-        fieldId: field,
-        fromString: plain(before[field]),
-        toString: plain(patch[field]),
-      }));
-    const changes = this.history.get(before.id) ?? [];
-    changes.push({
-      id: String(++this.changeCount),
-      created: this.clock.isoNow(),
-      authorAccountId: before.reporterAccountId,
-      items,
-    });
-    this.history.set(before.id, changes);
+    this.history.record(before, patch, this.clock.isoNow());
     return this.mutate(idOrKey, (issue) => ({
       ...issue,
       ...patch,
@@ -260,7 +221,7 @@ export class JiraOverlay {
 
   /** Field edits made through the overlay, oldest first (generated issues start with no history). */
   changes(id: string): ChangeRecord[] {
-    return this.history.get(id) ?? [];
+    return this.history.of(id);
   }
 
   /** Ids of every issue deleted through the overlay (the truth manifest drops their planted values). */

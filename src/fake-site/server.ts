@@ -3,7 +3,8 @@
 // to the emulated auth, faults or stats) and /_edge/tenant_info.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { adminOf, adminRoutes, type AdminApi } from './admin-routes.ts';
+import { adminOf, type AdminApi } from './admin-api.ts';
+import { adminRoutes } from './admin-routes.ts';
 import { checkAuthorization, unauthorized } from './auth.ts';
 import { confluenceRoutes } from './confluence-routes.ts';
 import type { FaultConfig } from './faults.ts';

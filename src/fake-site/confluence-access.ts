@@ -1,0 +1,65 @@
+// What every Confluence v2 route shares: visibility (forbidden spaces hidden, their content 404), the
+// body-format parameter, the 404 body, and the walk over content of several spaces with status filters.
+import type { ContentType, LiveContent } from './confluence-overlay.ts';
+import type { Walk } from './confluence-pager.ts';
+import { confluenceError, type BodyFormat } from './confluence-render.ts';
+import type { SpaceRecord } from './model.ts';
+import type { Reply, RequestContext } from './router.ts';
+
+const FORMATS = new Set(['storage', 'atlas_doc_format', 'view']);
+
+const LIST_DEFAULT_STATUS: Record<ContentType, string[]> = {
+  page: ['current', 'archived'],
+  blogpost: ['current'],
+};
+
+export function notFound(): Reply {
+  return confluenceError(404, 'NOT_FOUND', 'Not Found');
+}
+
+export function bodyFormat(context: RequestContext, single: boolean): BodyFormat | undefined | Reply {
+  const format = context.query.get('body-format') ?? undefined;
+  if (format === undefined) return undefined;
+  if (!FORMATS.has(format) || (!single && format === 'view')) {
+    return confluenceError(400, 'INVALID_REQUEST_PARAMETER', `Invalid value for body-format: ${format}`);
+  }
+  return format as BodyFormat;
+}
+
+export function isReply(value: unknown): value is Reply {
+  return typeof value === 'object' && value !== null && 'status' in value;
+}
+
+export function readableSpaces(context: RequestContext): SpaceRecord[] {
+  return context.site.content.spaces.filter((s) => !s.forbidden);
+}
+
+export function visibleContent(
+  context: RequestContext,
+  id: string,
+  type?: ContentType,
+): LiveContent | undefined {
+  const live = context.site.confluence.get(id);
+  if (!live || (type && live.record.type !== type)) return undefined;
+  return context.site.confluence.space(live.record.spaceKey)?.forbidden ? undefined : live;
+}
+
+/** Walks content of the given spaces and types, filtered by status. State: space index, type index, position. */
+export function contentWalk(
+  context: RequestContext,
+  spaces: SpaceRecord[],
+  types: ContentType[],
+  statuses?: string[],
+): Walk<LiveContent> {
+  return function* (from) {
+    for (let s = from.s ?? 0; s < spaces.length; s++) {
+      for (let t = s === from.s ? (from.t ?? 0) : 0; t < types.length; t++) {
+        const start = s === from.s && t === from.t ? (from.p ?? 0) : 0;
+        const wanted = statuses?.length ? statuses : LIST_DEFAULT_STATUS[types[t]!];
+        for (const { position, live } of context.site.confluence.list(spaces[s]!.key, types[t]!, start)) {
+          if (wanted.includes(live.status)) yield { item: live, resume: { s, t, p: position + 1 } };
+        }
+      }
+    }
+  };
+}
