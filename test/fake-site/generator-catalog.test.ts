@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { splitCounts } from '../../src/fake-site/content/catalog.ts';
 import { createSiteContent, DEFAULT_SITE_SPEC } from '../../src/fake-site/generator.ts';
 import type { SiteSpec } from '../../src/fake-site/model.ts';
 
@@ -18,6 +19,15 @@ describe('site catalogues', () => {
     expect(sized.projects.every((p) => p.issueCount > 0) && sized.spaces.every((s) => s.pageCount > 0)).toBe(
       true,
     );
+  });
+
+  it.each([
+    [8, [2, 1, 1, 1, 1, 1, 1]],
+    [6, [1, 1, 1, 1, 1, 1, 1]],
+    [3, [1, 1, 1, 1, 1, 1, 1]],
+    [100, [27, 16, 18, 7, 14, 7, 11]],
+  ])('splits %i items over seven shares, one item each at least', (total, expected) => {
+    expect(splitCounts(total, [0.27, 0.16, 0.18, 0.07, 0.14, 0.07, 0.11], 1)).toEqual(expected);
   });
 
   it('has about 25 users with Atlassian-style account ids', () => {

@@ -13,7 +13,10 @@ function spaceCreatedMs(now: number, ordinal: number): number {
   return now - TWO_YEARS_MS - (SPACE_DEFS.length - ordinal) * WEEK_MS;
 }
 
-/** Largest-remainder split of `total` by `shares`, every part at least `min`. */
+/**
+ * Largest-remainder split of `total` by `shares`, every part at least `min` (so a tiny total can come out
+ * larger: each container keeps one item, e.g. a space its homepage).
+ */
 export function splitCounts(total: number, shares: readonly number[], min: number): number[] {
   const sum = shares.reduce((a, b) => a + b, 0);
   const exact = shares.map((s) => (total * s) / sum);
@@ -23,6 +26,12 @@ export function splitCounts(total: number, shares: readonly number[], min: numbe
   for (let k = 0; left > 0; k = (k + 1) % order.length, left--) {
     const at = (order[k] as { i: number }).i;
     counts[at] = (counts[at] as number) + 1;
+  }
+  // Raising small parts to `min` may overshoot: take the excess back from the largest parts.
+  for (; left < 0; left++) {
+    const largest = counts.indexOf(Math.max(...counts));
+    if ((counts[largest] as number) <= min) break;
+    counts[largest] = (counts[largest] as number) - 1;
   }
   return counts;
 }
