@@ -25,7 +25,7 @@ const CLINICAL_CODE_RULES = new Set(['icd10-cm']);
 
 // "patient John Smith", "Patient: Jane Roe", "patient name - Mr. Ali Khan": two or three capitalised words.
 const PATIENT_NAME =
-  /\b[Pp]atient(?:'s)?(?: [Nn]ame)?(?: ?[:-] ?| )(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?([A-Z][a-z'-]{1,30}(?: [A-Z][a-z'-]{1,30}){1,2})\b/g;
+  /\b[Pp]atient(?:'s)?(?: [Nn]ame)?(?: ?[:-] ?| )(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?(\p{Lu}[\p{Ll}'-]{1,30}(?: \p{Lu}[\p{Ll}'-]{1,30}){1,2})(?![\p{L}\p{N}])/gu;
 // Capitalised words that follow "patient" in product and UI text, not names.
 const NOT_NAMES = new Set(
   'Portal Record Records Data Safety Care Management Services Service Information Id Name Number Chart List Search Table Admin Access Intake Flow'.split(

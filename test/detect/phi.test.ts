@@ -67,6 +67,7 @@ describe('derivePhiHits', () => {
     ['Patient: Jane Roe was started on insulin', 'Jane Roe'],
     ['patient Ali Khan Mirza, post appendectomy', 'Ali Khan Mirza'],
     ["Patient's name - Mrs. Ines Duarte; chemotherapy cycle 2", 'Ines Duarte'],
+    ['Patient: João Müller, currently on albuterol', 'João Müller'],
   ])('a name in patient context counts as an identifier: %s', (text, name) => {
     const phi = derivePhiHits(text, []);
     expect(phi.map((h) => text.slice(h.start, h.end))).toEqual([name]);

@@ -56,7 +56,7 @@ export const VALIDATORS: Record<string, Validator> = {
   'public-ipv6': isPublicIpv6,
   email: isPersonalEmail,
   'date-of-birth': (value, context) => isDateOfBirth(value, context),
-  phone: phoneValidator(undefined, true),
+  phone: phoneValidator(undefined, false),
   'phone-us': phoneValidator('US', true),
   'phone-gb': phoneValidator('GB', false),
   'phone-de': phoneValidator('DE', false),

@@ -18,8 +18,8 @@ const MIN_RECOGNIZER_SCORE = 0.5;
 /**
  * Validator for a region (undefined: international numbers only). With `secondOpinion`, the recognizers-text
  * phone model must also see a phone number in the window (at most 200 characters, and only for candidates
- * libphonenumber accepted). Rules that already require a phone word nearby skip it: the model rejects some
- * valid national layouts (French dotted pairs score 0) and adds nothing the required context does not.
+ * libphonenumber accepted). Only the North American rule uses it (bench:recognizers): the model scores valid
+ * layouts 0 (French dotted pairs, half of +91 numbers), and the national rules already require a phone word.
  */
 export function phoneValidator(region: CountryCode | undefined, secondOpinion: boolean): Validator {
   return (value, { text, start, end }) =>
