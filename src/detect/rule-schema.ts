@@ -46,10 +46,11 @@ export interface RuleSpec {
   examples: { match: string[]; nomatch: string[] };
 }
 
+// prettier-ignore
 const RULE_KEYS = [
   'id', 'title', 'category', 'severity', 'confidence', 'keywords', 'regex', 'flags', 'group', 'entropy',
   'validator', 'normalize', 'mask', 'context', 'allowlist', 'references', 'examples',
-] as const; // prettier-ignore
+] as const;
 const ALLOWLIST_KEYS = ['values', 'patterns', 'nearby'] as const;
 const ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EXTRA_FLAGS = /^(?!.*(.).*\1)[imsu]*$/;

@@ -78,10 +78,11 @@ describe('exposure detect --jsonl', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
+    // prettier-ignore
     expect(lines).toEqual([
       { id: 'a', ruleId: 'fixture-token', category: 'secret', severity: 'high', confidence: 0.8, start: 6, end: 34, preview: 'tok_********************1wE6' },
       { id: 'd', ruleId: 'fixture-card', category: 'pii', severity: 'high', confidence: 0.7, start: 5, end: 24, preview: '•••• •••• •••• 0004' },
-    ]); // prettier-ignore
+    ]);
   });
 
   it.each([
