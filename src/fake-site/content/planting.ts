@@ -101,12 +101,21 @@ export function planPlants(rng: Rng, profile: PlantProfile, slots: readonly Slot
   const count = rng.chance(0.8) ? 1 : rng.chance(0.75) ? 2 : 3;
   const plants: Plant[] = [];
   for (let i = 0; i < count; i++) {
-    // A URL field holds one value: once planted, it takes no other.
-    const open = slots.filter((s) => !(s.urlOnly && plants.some((p) => p.field === s.field)));
-    const plant = plantOne(rng, profile, open);
+    const plant = plantOne(rng, profile, stillOpen(slots, plants));
     if (plant) plants.push(plant);
   }
   return plants;
+}
+
+/** A URL field holds one value and an inline comment one selection: once planted, they take no other. */
+function stillOpen(slots: readonly Slot[], plants: readonly Plant[]): Slot[] {
+  return slots.flatMap((slot) => {
+    const taken = plants.filter((p) => p.field === slot.field);
+    if (taken.length === 0) return [slot];
+    if (slot.urlOnly) return [];
+    if (!taken.some((p) => p.placement === 'selection')) return [slot];
+    return [{ ...slot, placements: slot.placements.filter((p) => p !== 'selection') }];
+  });
 }
 
 /** Spread a total weight over many same-kind slots (one per comment, one per version...). */
