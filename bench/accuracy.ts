@@ -9,6 +9,7 @@ import { pct, table, verdict } from './bench-format.ts';
 import { benignCorpus, MB, positiveCorpus, totalChars, type Positive } from './corpus.ts';
 
 const RECALL_TARGET = 0.95;
+const PHI_PASS_RULE_ID = 'phi-health-context';
 const FP_PER_MB_TARGET = 1;
 
 interface KindTally {
@@ -129,7 +130,8 @@ function loadRulesOrExplain(): CompiledRule[] | undefined {
 function main(): void {
   const rules = loadRulesOrExplain();
   if (!rules) return;
-  const ruleIds = new Set(rules.map((r) => r.spec.id));
+  // Rule files, plus the pass that derives PHI from health context (it has no rule file).
+  const ruleIds = new Set([...rules.map((r) => r.spec.id), PHI_PASS_RULE_ID]);
   const perCategory = CATEGORIES.map((c) => `${c} ${rules.filter((r) => r.spec.category === c).length}`).join(
     ', ',
   );

@@ -38,8 +38,11 @@ export function positiveExample(rng: Rng, kind: SensitiveKind): Positive {
   };
 }
 
-/** `perKind` examples of every kind (default: enough for >= 2,000 in total). */
-export function positiveCorpus(seed = 1, perKind = Math.ceil(2000 / SENSITIVE_KINDS.length)): Positive[] {
+/** `perKind` examples of every kind (default: at least 30 each and >= 2,000 in total). */
+export function positiveCorpus(
+  seed = 1,
+  perKind = Math.max(30, Math.ceil(2000 / SENSITIVE_KINDS.length)),
+): Positive[] {
   const root = createRng(seed);
   return SENSITIVE_KINDS.flatMap((kind) => {
     const rng = root.fork(kind.kind);

@@ -5,6 +5,7 @@ import type { Rng } from './rng.ts';
 import { codeBlock } from './benign/code.ts';
 import { base64Blob } from './benign/identifiers.ts';
 import { logLines } from './benign/logs.ts';
+import { lookalikeLines } from './benign/lookalikes.ts';
 import { paragraph, summary, testCardDocs, type ProseTopic } from './benign/prose.ts';
 
 export {
@@ -31,6 +32,7 @@ export {
   uuid,
 } from './benign/identifiers.ts';
 export { logLine } from './benign/logs.ts';
+export { lookalikeLine } from './benign/lookalikes.ts';
 export { PROSE_TOPICS, testCardDocs, type ProseTopic } from './benign/prose.ts';
 
 export const benignParagraph = (rng: Rng, topic?: ProseTopic): string => paragraph(rng, topic);
@@ -41,9 +43,10 @@ export const benignLogLines = (rng: Rng, n: number): string => logLines(rng, n);
 /** One block of a ticket or page body, mixing prose with the technical material tickets carry. */
 export function benignBlock(rng: Rng, topic?: ProseTopic): string {
   const roll = rng.next();
-  if (roll < 0.45) return paragraph(rng, topic);
-  if (roll < 0.7) return codeBlock(rng);
-  if (roll < 0.88) return logLines(rng, rng.int(2, 8));
+  if (roll < 0.4) return paragraph(rng, topic);
+  if (roll < 0.62) return codeBlock(rng);
+  if (roll < 0.78) return logLines(rng, rng.int(2, 8));
+  if (roll < 0.88) return lookalikeLines(rng, rng.int(1, 3));
   if (roll < 0.95) return `Attached thumbnail (base64): ${base64Blob(rng)}`;
   return testCardDocs(rng);
 }

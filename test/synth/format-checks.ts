@@ -152,4 +152,8 @@ export const cardValid =
   (value: string): boolean =>
     CARD_SHAPES[kind]!.test(digits(value)) && luhnValid(value);
 
+/** A card number by any issuer's prefix and length, with a valid Luhn digit. */
+export const isCardNumber = (value: string): boolean =>
+  Object.values(CARD_SHAPES).some((shape) => shape.test(digits(value))) && luhnValid(value);
+
 export { digits };

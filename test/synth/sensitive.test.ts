@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SENSITIVE_KINDS, TEST_CARD_NUMBERS } from '../../src/synth/sensitive.ts';
@@ -63,6 +64,30 @@ const VALID: Record<string, (value: string) => boolean> = {
   'private-key-pkcs8': pem('PRIVATE KEY'),
   'private-key-ec': pem('EC PRIVATE KEY'),
   'private-key-openssh': pem('OPENSSH PRIVATE KEY'),
+  'bitbucket-app-password': shape(/^ATBB[A-Za-z0-9]{32}[0-9A-F]{8}$/),
+  'discord-webhook-url': shape(/^https:\/\/discord\.com\/api\/webhooks\/\d{18}\/[\w-]{68}$/),
+  'teams-webhook-url': shape(
+    /^https:\/\/acme\.webhook\.office\.com\/webhookb2\/[\da-f-]{36}@[\da-f-]{36}\/IncomingWebhook\/[\da-f]{32}\/[\da-f-]{36}$/,
+  ),
+  'square-access-token': shape(/^EAAA[\w-]{60}$/),
+  'braintree-access-token': shape(/^access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32}$/),
+  'twilio-api-key': shape(/^SK[0-9a-f]{32}$/),
+  'mailgun-api-key': shape(/^key-[0-9a-f]{32}$/),
+  'mailchimp-api-key': shape(/^[0-9a-f]{32}-us\d{1,2}$/),
+  'cohere-api-key': shape(/^[A-Za-z0-9]{40}$/),
+  'pypi-api-token': shape(/^pypi-AgEIcHlwaS5vcmc[\w-]{60,160}$/),
+  'rubygems-api-key': shape(/^rubygems_[0-9a-f]{48}$/),
+  'sentry-dsn': shape(/^https:\/\/[0-9a-f]{32}@o\d{6}\.ingest\.sentry\.io\/\d{7}$/),
+  'new-relic-user-api-key': shape(/^NRAK-[A-Z0-9]{27}$/),
+  'grafana-service-account-token': shape(/^glsa_[A-Za-z0-9]{32}_[0-9a-f]{8}$/),
+  'datadog-api-key': shape(/^[0-9a-f]{32}$/),
+  'private-key-pgp': shape(
+    /^-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n([A-Za-z0-9+/]{64}\n)+[A-Za-z0-9+/]{1,64}\n=[A-Za-z0-9+/]{4}\n-----END PGP PRIVATE KEY BLOCK-----$/,
+  ),
+  'sqlserver-jdbc-url': shape(
+    /^jdbc:sqlserver:\/\/[a-z0-9.-]+:1433;databaseName=orders;user=svc_orders;password=[A-Za-z0-9!*._~-]{16,22};encrypt=true$/,
+  ),
+  'password-in-url': shape(/^(https|ftp|amqp):\/\/[a-z.]+:[A-Za-z0-9!*._~-]{16,22}@[a-z.]+\/[a-z-]+$/),
   jwt: jwtValid,
   'postgres-url': url('postgres'),
   'mysql-url': url('mysql'),
@@ -113,6 +138,10 @@ const VALID: Record<string, (value: string) => boolean> = {
   'fr-nir': check.nirValid,
   'de-steuer-id': check.steuerIdValid,
   'au-tfn': check.tfnValid,
+  'us-itin': shape(/^9\d{2}-(5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])-\d{4}$/),
+  'us-driver-licence': shape(/^([A-Z]\d{7}|\d{9}|[A-Z]\d{12}|\d{8})$/),
+  'ipv6-public': (v) => isIPv6(v) && /^2(a0|60|40)[1-9a-f]:/.test(v),
+  'bank-account-number': shape(/^\d{8,12}$/),
   'us-passport': shape(/^[A-Z]\d{8}$/),
   mrn: shape(/^(\d{8}|MRN\d{7}|[A-Z]{2}-\d{6})$/),
   'health-member-id': shape(/^[A-Z]{3}\d{9}$/),

@@ -128,6 +128,21 @@ function australiaTfn(rng: Rng): string {
 /** US passport (next-generation books): one letter + 8 digits. Context is what makes it identifiable. */
 const usPassport = (rng: Rng): string => `${rng.chars(UPPER, 1)}${rng.chars(DIGITS, 8)}`;
 
+/** IRS ITIN: 9XX-XX-XXXX with the group in 50-65, 70-88, 90-92 or 94-99. */
+function usItin(rng: Rng): string {
+  const group = rng.pick([rng.int(50, 65), rng.int(70, 88), rng.int(90, 92), rng.int(94, 99)]);
+  return `9${rng.chars(DIGITS, 2)}-${group}-${rng.chars(DIGITS, 4)}`;
+}
+
+/** State driver licence formats (AAMVA): CA letter + 7 digits, NY 9 digits, FL letter + 12, TX 8 digits. */
+const usDriverLicence = (rng: Rng): string =>
+  rng.pick([
+    () => `${rng.chars(UPPER, 1)}${rng.chars(DIGITS, 7)}`,
+    () => rng.chars(DIGITS, 9),
+    () => `${rng.chars(UPPER, 1)}${rng.chars(DIGITS, 12)}`,
+    () => rng.chars(DIGITS, 8),
+  ])();
+
 const idKind = (
   kind: string,
   ruleIds: string[],
@@ -143,7 +158,7 @@ const idKind = (
 });
 
 export const NATIONAL_ID_KINDS: readonly SensitiveKind[] = [
-  idKind('us-ssn', ['us-ssn'], usSsn, [
+  idKind('us-ssn', ['us-ssn', 'us-ssn-undelimited'], usSsn, [
     'Employee SSN: {v}',
     '{name} SSN {v} for the background check',
     'social security number {v}',
@@ -152,32 +167,28 @@ export const NATIONAL_ID_KINDS: readonly SensitiveKind[] = [
     'National Insurance number: {v}',
     '{name}, NI number {v}, starts payroll in May',
   ]),
-  idKind('ca-sin', ['ca-sin', 'canada-sin'], canadaSin, [
-    'SIN: {v}',
-    'Social Insurance Number for {name}: {v}',
-  ]),
-  idKind('in-aadhaar', ['in-aadhaar', 'india-aadhaar'], aadhaar, [
-    'Aadhaar no. {v}',
-    'KYC: {name}, Aadhaar {v}',
-  ]),
-  idKind('br-cpf', ['br-cpf', 'brazil-cpf'], cpf, ['CPF: {v}', 'Cliente {name}, CPF {v}']),
-  idKind('es-dni', ['es-dni', 'spain-dni'], spainDni, ['DNI {v}', '{name} (DNI: {v})']),
-  idKind('es-nie', ['es-nie', 'spain-nie'], spainNie, ['NIE {v}', 'Número de identidad de extranjero: {v}']),
-  idKind('it-codice-fiscale', ['it-codice-fiscale', 'italy-codice-fiscale'], codiceFiscale, [
+  idKind('ca-sin', ['canada-sin'], canadaSin, ['SIN: {v}', 'Social Insurance Number for {name}: {v}']),
+  idKind('in-aadhaar', ['india-aadhaar'], aadhaar, ['Aadhaar no. {v}', 'KYC: {name}, Aadhaar {v}']),
+  idKind('br-cpf', ['brazil-cpf'], cpf, ['CPF: {v}', 'Cliente {name}, CPF {v}']),
+  idKind('es-dni', ['spain-dni'], spainDni, ['DNI {v}', '{name} (DNI: {v})']),
+  idKind('es-nie', ['spain-nie'], spainNie, ['NIE {v}', 'Número de identidad de extranjero: {v}']),
+  idKind('it-codice-fiscale', ['italy-codice-fiscale'], codiceFiscale, [
     'Codice fiscale: {v}',
     'CF {v} per {name}',
   ]),
-  idKind('fr-nir', ['fr-nir', 'france-nir'], franceNir, [
-    'Numéro de sécurité sociale : {v}',
-    'NIR {v} ({name})',
-  ]),
-  idKind('de-steuer-id', ['de-steuer-id', 'germany-tax-id', 'de-tax-id'], germanTaxId, [
+  idKind('fr-nir', ['france-nir'], franceNir, ['Numéro de sécurité sociale : {v}', 'NIR {v} ({name})']),
+  idKind('de-steuer-id', ['germany-tax-id'], germanTaxId, [
     'Steuer-ID: {v}',
     'Steuerliche Identifikationsnummer {v} für {name}',
   ]),
-  idKind('au-tfn', ['au-tfn', 'australia-tfn'], australiaTfn, [
-    'TFN: {v}',
-    'Tax file number for {name} is {v}',
+  idKind('au-tfn', ['australia-tfn'], australiaTfn, ['TFN: {v}', 'Tax file number for {name} is {v}']),
+  idKind('us-itin', ['us-itin'], usItin, [
+    'ITIN {v} for the contractor payment',
+    '{name} has no SSN, use ITIN: {v}',
+  ]),
+  idKind('us-driver-licence', ['us-driver-licence'], usDriverLicence, [
+    "Driver's license number {v}, please verify for the rental",
+    '{name} DL# {v}',
   ]),
   idKind('us-passport', ['us-passport'], usPassport, [
     'US passport number {v}, expires 2031',

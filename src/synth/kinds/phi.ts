@@ -77,7 +77,7 @@ const phiKind = (
 export const PHI_KINDS: readonly SensitiveKind[] = [
   phiKind(
     'mrn',
-    ['mrn', 'medical-record-number'],
+    ['medical-record-number'],
     (rng) =>
       rng.pick([
         rng.chars(DIGITS, 8),
@@ -92,20 +92,20 @@ export const PHI_KINDS: readonly SensitiveKind[] = [
   ),
   phiKind(
     'health-member-id',
-    ['health-plan-member-id', 'member-id'],
+    ['health-plan-member-id'],
     (rng) => `${rng.chars(UPPER, 3)}${rng.chars(DIGITS, 9)}`,
     ['Insurance member ID: {v}, group 44120', 'Eligibility check failed for {name}, member id {v}'],
   ),
-  phiKind('medicare-mbi', ['medicare-mbi', 'us-medicare-mbi'], medicareMbi, [
+  phiKind('medicare-mbi', ['medicare-mbi'], medicareMbi, [
     'Medicare MBI {v} for {name}',
     'Medicare Beneficiary Identifier: {v}',
   ]),
-  phiKind('npi', ['npi', 'us-npi'], npi, ['Referring provider NPI: {v}', 'Dr. {name}, NPI {v}']),
-  phiKind('dea-number', ['dea-number', 'us-dea'], dea, [
+  phiKind('npi', ['npi'], npi, ['Referring provider NPI: {v}', 'Dr. {name}, NPI {v}']),
+  phiKind('dea-number', ['dea-number'], dea, [
     'Prescriber DEA# {v}',
     'DEA registration {v} on the e-prescription for {name}',
   ]),
-  phiKind('icd10-clinical', ['icd10-code', 'icd-10-cm', 'icd10'], (rng) => rng.pick(ICD10)[0], [
+  phiKind('icd10-clinical', ['icd10-cm'], (rng) => rng.pick(ICD10)[0], [
     'Patient {name}: diagnosis code {v} added to the problem list at the visit.',
     'Claim rejected: ICD-10 {v} not covered for this patient.',
     'Discharge summary lists dx {v}, follow-up with the clinic in 2 weeks.',

@@ -46,19 +46,11 @@ const PHONE_WRAPS = [
   'tel: {v} ({name}, site manager)',
 ];
 
-const phoneKind = (kind: string, generate: (rng: Rng) => string): SensitiveKind => ({
+const phoneKind = (kind: string, nationalRule: string, generate: (rng: Rng) => string): SensitiveKind => ({
   kind,
   category: 'pii',
   family: 'phone',
-  ruleIds: [
-    'phone-number',
-    'phone-international',
-    'phone-nanp',
-    'phone-uk',
-    'phone-de',
-    'phone-fr',
-    'phone-in',
-  ],
+  ruleIds: ['phone-international', nationalRule],
   generate,
   wrap: wrapWith(PHONE_WRAPS, phoneSlots),
 });
@@ -67,6 +59,16 @@ const phoneKind = (kind: string, generate: (rng: Rng) => string): SensitiveKind 
 function publicIpv4(rng: Rng): string {
   const first = rng.pick([23, 31, 45, 52, 63, 77, 81, 89, 104, 142, 151, 185, 212]);
   return `${first}.${rng.int(1, 254)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
+}
+
+/** Global unicast IPv6 in allocated RIR blocks (2a00::/12, 2600::/12, 2400::/12), never 2001:db8::/32. */
+function publicIpv6(rng: Rng): string {
+  const group = (): string => rng.chars('0123456789abcdef', rng.int(1, 4)).replace(/^0+(?=.)/, '');
+  const head = `${rng.pick(['2a0', '260', '240'])}${rng.chars('123456789abcdef', 1)}`;
+  const groups = [head, group(), group(), group()];
+  return rng.chance(0.5)
+    ? `${groups.join(':')}::${group()}`
+    : [...groups, group(), group(), group(), group()].join(':');
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -89,7 +91,7 @@ export const PII_CONTACT_KINDS: readonly SensitiveKind[] = [
     kind: 'email',
     category: 'pii',
     family: 'contact',
-    ruleIds: ['email', 'email-address'],
+    ruleIds: ['email'],
     generate: (rng) => `${userName(rng)}${rng.chance(0.5) ? rng.int(1, 99) : ''}@${rng.pick(EMAIL_DOMAINS)}`,
     wrap: wrapWith(
       [
@@ -100,7 +102,7 @@ export const PII_CONTACT_KINDS: readonly SensitiveKind[] = [
       { name },
     ),
   },
-  phoneKind('phone-nanp', (rng) => {
+  phoneKind('phone-nanp', 'phone-north-america', (rng) => {
     const area = rng.pick(NANP_AREAS);
     const ex = nanpExchange(rng);
     const line = rng.chars(DIGITS, 4);
@@ -111,7 +113,7 @@ export const PII_CONTACT_KINDS: readonly SensitiveKind[] = [
       `+1 ${area} ${ex} ${line}`,
     ]);
   }),
-  phoneKind('phone-uk', (rng) => {
+  phoneKind('phone-uk', 'phone-uk', (rng) => {
     // Ofcom: 074, 075 and 077-079 are mobile ranges (076 is mostly pagers).
     const drawn = `7${rng.pick(['4', '5', '7', '8', '9'])}${rng.chars(DIGITS, 2)}`;
     const mobile = drawn === '7911' || drawn === '7700' ? '7912' : drawn; // unallocated blocks
@@ -122,19 +124,19 @@ export const PII_CONTACT_KINDS: readonly SensitiveKind[] = [
       `+44 20 7${rng.chars(DIGITS, 3)} ${rng.chars(DIGITS, 4)}`,
     ]);
   }),
-  phoneKind('phone-de', (rng) => {
+  phoneKind('phone-de', 'phone-germany', (rng) => {
     const prefix = rng.pick(['151', '152', '160', '170', '171', '176']);
     const rest = rng.chars(DIGITS, prefix === '160' ? 7 : 8);
     return rng.pick([`+49 ${prefix} ${rest}`, `0${prefix} ${rest}`, `+49 30 ${rng.chars(DIGITS, 8)}`]);
   }),
-  phoneKind('phone-fr', (rng) => {
+  phoneKind('phone-fr', 'phone-france', (rng) => {
     // ARCEP: 06 and 073-078 are metropolitan mobiles, 01 is Paris; 069x and 0639 belong to overseas regions.
     const first = rng.pick(['6', '7', '1']);
     const lead = first === '7' ? `${rng.int(3, 8)}${rng.int(0, 9)}` : `${rng.int(1, 8)}${rng.int(0, 8)}`;
     const pairs = [lead, ...Array.from({ length: 3 }, () => rng.chars(DIGITS, 2))].join(' ');
     return rng.pick([`+33 ${first} ${pairs}`, `0${first} ${pairs}`]);
   }),
-  phoneKind('phone-in', (rng) => {
+  phoneKind('phone-in', 'phone-india', (rng) => {
     const n = `${rng.int(6, 9)}${rng.chars(DIGITS, 9)}`;
     return rng.pick([`+91 ${n.slice(0, 5)} ${n.slice(5)}`, `+91-${n}`]);
   }),
@@ -142,7 +144,7 @@ export const PII_CONTACT_KINDS: readonly SensitiveKind[] = [
     kind: 'ipv4-public',
     category: 'pii',
     family: 'network',
-    ruleIds: ['ipv4-public', 'ip-address'],
+    ruleIds: ['ipv4-public'],
     generate: publicIpv4,
     wrap: wrapWith(
       [
@@ -151,6 +153,19 @@ export const PII_CONTACT_KINDS: readonly SensitiveKind[] = [
         'GeoIP lookup for client {v} shows the user location.',
       ],
       { name },
+    ),
+  },
+  {
+    kind: 'ipv6-public',
+    category: 'pii',
+    family: 'network',
+    ruleIds: ['ipv6-public'],
+    generate: publicIpv6,
+    wrap: wrapWith(
+      ['Customer {name} connects from {v} and gets blocked by the WAF.', 'client_ip={v} user={name}'],
+      {
+        name,
+      },
     ),
   },
   {

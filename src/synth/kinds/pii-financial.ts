@@ -69,7 +69,7 @@ const cardKind = (issuer: Issuer): SensitiveKind => ({
   kind: issuer.kind,
   category: 'pii',
   family: 'card',
-  ruleIds: ['credit-card', 'payment-card'],
+  ruleIds: ['payment-card'],
   generate: (rng) => cardNumber(rng, issuer),
   wrap: wrapWith(CARD_WRAPS, { name: fullName }),
 });
@@ -114,10 +114,24 @@ export const PII_FINANCIAL_KINDS: readonly SensitiveKind[] = [
     ),
   },
   {
+    kind: 'bank-account-number',
+    category: 'pii',
+    family: 'bank',
+    ruleIds: ['bank-account-number'],
+    generate: (rng) => rng.chars(DIGITS, rng.int(8, 12)),
+    wrap: wrapWith(
+      [
+        'Refund failed: account number {v} was closed by the bank.',
+        'Payroll change for {name}: acct no. {v}',
+      ],
+      { name: fullName },
+    ),
+  },
+  {
     kind: 'us-bank-routing',
     category: 'pii',
     family: 'bank',
-    ruleIds: ['aba-routing-number', 'us-bank-account'],
+    ruleIds: ['aba-routing-number'],
     generate: routingNumber,
     wrap: (rng, v) =>
       rng.pick([
