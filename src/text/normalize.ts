@@ -22,8 +22,11 @@ export interface NormalizedText {
 
 // Every character the normaliser changes, plus entity-looking text; one test decides the zero-copy fast path.
 const NEEDS_WORK =
-  /[\u00A0\u00AD\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u2066-\u2069\u3000\uFEFF\uFF01-\uFF5E]|&#?[0-9A-Za-z]+;/;
-const WORK_ITEMS = new RegExp(NEEDS_WORK.source, 'g');
+  /[\u00A0\u00AD\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u2066-\u2069\u3000\uFEFF\uFF01-\uFF5E]|&#?[0-9A-Za-z]{1,32};/;
+const FIRST_CHANGED_CODE = 0xa0;
+const AMPERSAND = 0x26;
+const SEMICOLON = 0x3b;
+const LONGEST_ENTITY_BODY = 32;
 
 const REMOVED = 0;
 const UNCHANGED = -1;
@@ -57,16 +60,30 @@ function normalizeCode(code: number): number {
 }
 
 /** Builds the text and its segments; the last segment is always open (no end yet) until `finish`. */
+/** Index just past the `;` of an entity-shaped `&#?[0-9A-Za-z]{1,32};` at `start`, or `start + 1` if none. */
+function entityEnd(text: string, start: number): number {
+  const bodyStart = text.charCodeAt(start + 1) === 0x23 ? start + 2 : start + 1;
+  const limit = Math.min(text.length, bodyStart + LONGEST_ENTITY_BODY + 1);
+  for (let i = bodyStart; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code === SEMICOLON) return i > bodyStart ? i + 1 : start + 1;
+    const alphanumeric = (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+    if (!alphanumeric) return start + 1;
+  }
+  return start + 1;
+}
+
 class MapBuilder {
   readonly normStarts: number[] = [0];
   readonly origStarts: number[] = [0];
   readonly origEnds: number[] = [];
-  private readonly parts: string[] = [];
+  // Concatenation (a rope V8 flattens once) measured faster here than collecting parts and joining them.
+  private text = '';
   private normLength = 0;
 
   /** Text of unchanged length (copied, or replaced one for one): extends the open segment. */
   append(text: string): void {
-    this.parts.push(text);
+    this.text += text;
     this.normLength += text.length;
   }
 
@@ -85,7 +102,7 @@ class MapBuilder {
   finish(originalLength: number): NormalizedText {
     this.origEnds.push(originalLength);
     const { normStarts, origStarts, origEnds, normLength } = this;
-    return { text: this.parts.join(''), map: { normStarts, origStarts, origEnds, normLength } };
+    return { text: this.text, map: { normStarts, origStarts, origEnds, normLength } };
   }
 
   /** Ends the open segment at original index `end` and opens one at `next`; an empty one is just moved. */
@@ -110,28 +127,30 @@ export function normalizeForDetection(text: string): NormalizedText {
   if (!NEEDS_WORK.test(text)) return { text, map: identityMap(text.length) };
   const builder = new MapBuilder();
   let copied = 0;
-  WORK_ITEMS.lastIndex = 0;
-  for (let match = WORK_ITEMS.exec(text); match !== null; match = WORK_ITEMS.exec(text)) {
-    const start = match.index;
-    const token = match[0];
-    const end = start + token.length;
+  // A plain loop over code units: several times faster than a global regex when disguises are frequent.
+  for (let start = 0; start < text.length; start++) {
+    const code = text.charCodeAt(start);
+    if (code < FIRST_CHANGED_CODE && code !== AMPERSAND) continue;
+    const end = code === AMPERSAND ? entityEnd(text, start) : start + 1;
+    const replacement = code === AMPERSAND ? decodeEntity(text.slice(start, end)) : normalizeCode(code);
+    if (replacement === undefined || replacement === UNCHANGED) continue;
     if (start > copied) builder.append(text.slice(copied, start));
     copied = end;
-    if (token.length === 1) {
-      const code = normalizeCode(token.charCodeAt(0));
-      if (code === REMOVED) builder.remove(start, end);
-      else builder.append(String.fromCharCode(code));
-      continue;
+    if (typeof replacement === 'number') {
+      if (replacement === REMOVED) builder.remove(start, end);
+      else builder.append(String.fromCharCode(replacement));
+    } else {
+      // The decoded character gets the same treatment as a literal one: `&#8203;` hides like U+200B does.
+      const decoded = replacement.length === 1 ? normalizeCode(replacement.charCodeAt(0)) : UNCHANGED;
+      if (decoded === REMOVED) builder.remove(start, end);
+      else
+        builder.replaceAtomically(
+          start,
+          end,
+          decoded === UNCHANGED ? replacement : String.fromCharCode(decoded),
+        );
     }
-    const decoded = decodeEntity(token);
-    if (decoded === undefined) {
-      builder.append(token);
-      continue;
-    }
-    // The decoded character gets the same treatment as a literal one: `&#8203;` hides like U+200B does.
-    const code = decoded.length === 1 ? normalizeCode(decoded.charCodeAt(0)) : UNCHANGED;
-    if (code === REMOVED) builder.remove(start, end);
-    else builder.replaceAtomically(start, end, code === UNCHANGED ? decoded : String.fromCharCode(code));
+    start = end - 1;
   }
   if (copied < text.length) builder.append(text.slice(copied));
   return builder.finish(text.length);
