@@ -98,8 +98,12 @@ export class ConfluenceOverlay {
     }
   }
 
+  /** A generated record seen through the overlay, generated once (not again through locateContent). */
   private getBase(spaceKey: string, type: ContentType, index: number): LiveContent | undefined {
-    return this.get(this.content.content(spaceKey, type, index).id);
+    const base = this.content.content(spaceKey, type, index);
+    if (this.purged.has(base.id)) return undefined;
+    const record = this.overrides.get(base.id) ?? base;
+    return { record, status: this.trashed.has(base.id) ? 'trashed' : record.status };
   }
 
   /** Time metas for CQL: a compact index for generated content, overlay state on top. */

@@ -77,9 +77,16 @@ export function renderComment(
   };
 }
 
+const fieldIdsBySite = new WeakMap<Site, string[]>();
+
 /** Field ids an issue can carry: the system fields plus every custom field of the catalogue. */
 export function knownFieldIds(site: Site): string[] {
-  return [...SYSTEM_FIELDS, ...site.content.fields.filter((f) => f.custom).map((f) => f.id)];
+  let ids = fieldIdsBySite.get(site);
+  if (!ids) {
+    ids = [...SYSTEM_FIELDS, ...site.content.fields.filter((f) => f.custom).map((f) => f.id)];
+    fieldIdsBySite.set(site, ids);
+  }
+  return ids;
 }
 
 /**
@@ -172,8 +179,15 @@ function isAdf(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc';
 }
 
+const cataloguesBySite = new WeakMap<Site, Map<string, FieldRecord>>();
+
 function fieldCatalogue(site: Site): Map<string, FieldRecord> {
-  return new Map(site.content.fields.map((f) => [f.id, f]));
+  let catalogue = cataloguesBySite.get(site);
+  if (!catalogue) {
+    catalogue = new Map(site.content.fields.map((f) => [f.id, f]));
+    cataloguesBySite.set(site, catalogue);
+  }
+  return catalogue;
 }
 
 /** One issue: `{id}` alone when only id/key were asked for, else the full envelope with the chosen fields. */
@@ -184,7 +198,8 @@ export function renderIssue(
   fields: Set<string>,
   expand: Set<string>,
 ) {
-  const wanted = [...fields].filter((id) => id !== 'id' && id !== 'key' && knownFieldIds(site).includes(id));
+  const known = knownFieldIds(site);
+  const wanted = [...fields].filter((id) => id !== 'id' && id !== 'key' && known.includes(id));
   if (!wanted.length && !expand.size)
     return fields.has('key') ? { id: issue.id, key: issue.key } : { id: issue.id };
   const values: Record<string, unknown> = {};

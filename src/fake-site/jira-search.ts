@@ -54,10 +54,13 @@ export function searchJql(context: RequestContext): Reply {
     return jqlFailure(error);
   }
   const page = issues.slice(offset, offset + maxResults);
-  const rendered = page.flatMap((meta) => {
-    const issue = site.jira.issue(meta.id);
-    return issue ? [renderIssue(site, context.origin, issue, fields, expand)] : [];
-  });
+  // Id-only pages come straight from the index, as Jira's do: no record is generated for them.
+  const rendered = idsOnly
+    ? page.map((meta) => (fields.has('key') ? { id: meta.id, key: meta.key } : { id: meta.id }))
+    : page.flatMap((meta) => {
+        const issue = site.jira.issue(meta.id);
+        return issue ? [renderIssue(site, context.origin, issue, fields, expand)] : [];
+      });
   const next = offset + page.length;
   const body: Record<string, unknown> = { issues: rendered };
   if (next < issues.length) body.nextPageToken = encodeToken({ o: next }, fingerprint);
