@@ -9,6 +9,8 @@ export type RecognizerKind = 'phone' | 'email' | 'ip' | 'url' | 'datetime';
 
 /** Characters taken on each side of the candidate. */
 export const WINDOW_MARGIN = 60;
+/** The date-time model is super-linear: dates get a tight window, enough for "12th of March, 1985". */
+const DATE_MARGIN = 16;
 /** Longest window ever parsed; longer candidates are cut to this size around their start. */
 export const MAX_WINDOW = 200;
 
@@ -52,14 +54,10 @@ export function recognizeAround(
   text: string,
   start: number,
   end: number,
+  margin = WINDOW_MARGIN,
 ): Recognized[] {
-  const windowStart = cutAtSpace(text, Math.max(0, start - WINDOW_MARGIN), start, 1);
-  const windowEnd = cutAtSpace(
-    text,
-    Math.min(text.length, end + WINDOW_MARGIN, windowStart + MAX_WINDOW),
-    end,
-    -1,
-  );
+  const windowStart = cutAtSpace(text, Math.max(0, start - margin), start, 1);
+  const windowEnd = cutAtSpace(text, Math.min(text.length, end + margin, windowStart + MAX_WINDOW), end, -1);
   const window = text.slice(windowStart, windowEnd);
   const results: ModelResult[] = loadModels()[kind].parse(window);
   return results
@@ -87,7 +85,7 @@ export function phoneScore(text: string, start: number, end: number): number {
 /** ISO dates (YYYY-MM-DD) the date-time model resolves for the candidate span; ambiguous dates give several. */
 export function resolvedDates(text: string, start: number, end: number): string[] {
   const dates: string[] = [];
-  for (const entity of recognizeAround('datetime', text, start, end)) {
+  for (const entity of recognizeAround('datetime', text, start, end, DATE_MARGIN)) {
     const values = entity.resolution['values'];
     if (!Array.isArray(values)) continue;
     for (const v of values as { type?: string; value?: string }[]) {

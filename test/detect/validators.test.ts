@@ -119,6 +119,7 @@ const TABLE: Row[] = [
   ['public-ipv4', '198.18.0.5', false, 'benchmarking'],
   ['public-ipv4', '239.1.2.3', false, 'multicast'],
   ['public-ipv4', '256.1.2.3', false, 'octet out of range'],
+  ['public-ipv4', '2.0.0.1', false, 'single-digit parts read as a version'],
   ['public-ipv6', '2a02:8071:b83:4e00:5d1c:9f2:1a3b:77c4', true, 'global unicast'],
   ['public-ipv6', '2600:1700:3c0:88f0::19', true, 'compressed'],
   ['public-ipv6', '2001:db8::1', false, 'documentation'],

@@ -33,6 +33,8 @@ export function isPublicIpv4(value: string, context: ValidatorContext): boolean 
     )
   )
     return false;
+  // All four parts below 10 (1.2.3.4, 2.0.0.0) is a version far more often than a host in a ticket.
+  if (value.split('.').every((part) => part.length === 1)) return false;
   return !VERSION_BEFORE.test(context.text.slice(Math.max(0, context.start - 12), context.start));
 }
 
