@@ -106,6 +106,7 @@ class StorageTextCallbacks implements TokenizerCallbacks {
     this.closeElement(this.source.slice(start, end).toLowerCase());
   }
 
+  // Doctypes and processing instructions carry no content.
   ondeclaration(): void {}
   onprocessinginstruction(): void {}
   onend(): void {}
@@ -121,9 +122,9 @@ class StorageTextCallbacks implements TokenizerCallbacks {
     for (const [attribute, value] of this.attributes) {
       if (attribute !== 'ac:name') out.spaced(value);
     }
-    if (name === 'ac:parameter') this.openParameter();
-    else if (SILENT_ELEMENTS.has(name)) this.skipText = true;
     if (selfClosing) this.closeElement(name);
+    else if (name === 'ac:parameter') this.openParameter();
+    else if (SILENT_ELEMENTS.has(name)) this.skipText = true;
     if (out.full) this.tokenizer?.pause();
   }
 

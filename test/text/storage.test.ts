@@ -128,6 +128,16 @@ describe('storageToText: each construct', () => {
     ],
     ['emoticon is ignored', '<p>ok<ac:emoticon ac:name="smile"/>go</p>', 'okgo'],
     ['upper-case tags are recognised', '<P>a</P><DIV>b</DIV>', 'a\nb'],
+    [
+      'self-closing silent elements hide nothing after them',
+      '<p>a<script/>b<ac:parameter ac:name="language"/>c</p>',
+      'ab\nc',
+    ],
+    [
+      'rendered HTML (Jira renderedFields, Confluence view)',
+      '<p>Token: <tt>k9Q</tt></p><div class="code panel"><div class="codeContent panelContent"><pre class="code-bash">x=1 &amp;&amp; y=2</pre></div></div>',
+      'Token: k9Q\nx=1 && y=2',
+    ],
     ['comments are dropped', '<p>a<!-- hidden -->b</p>', 'ab'],
   ])('%s', (_name, input, expected) => {
     expect(storageToText(input)).toEqual({ text: expected, truncated: false });
