@@ -24,7 +24,9 @@ describe('Jira issues of a default-size site', () => {
     for (const value of Object.values(issue.customFields))
       if ((value as { type?: string }).type === 'doc') adfTypes(value as never, adfTypesSeen);
   }
-  const marks = new Set(JSON.stringify(issues.map((i) => i.description)).match(/"type":"(link|strong)"/g));
+  const marks = new Set(
+    JSON.stringify(issues.map((i) => i.description)).match(/"type":"(link|strong|code)"/g),
+  );
 
   it.each([
     'doc',
@@ -51,12 +53,28 @@ describe('Jira issues of a default-size site', () => {
     'extension',
     'mediaSingle',
     'media',
+    'blockquote',
+    'rule',
+    'taskList',
+    'taskItem',
+    'decisionList',
+    'decisionItem',
+    'nestedExpand',
+    'embedCard',
+    'mediaGroup',
+    'mediaInline',
+    'caption',
+    'placeholder',
+    'layoutSection',
+    'layoutColumn',
+    'bodiedExtension',
+    'inlineExtension',
   ])('uses ADF node %s somewhere', (type) => {
     expect(adfTypesSeen).toContain(type);
   });
 
-  it('uses link marks', () => {
-    expect(marks.size).toBe(2);
+  it('uses link, strong and code marks', () => {
+    expect(marks.size).toBe(3);
   });
 
   it('keeps every instant in order: created <= comments <= updated < now, within two years', () => {

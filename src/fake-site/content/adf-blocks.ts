@@ -3,6 +3,7 @@
 
 import type { AdfNode, FakeUser } from '../model.ts';
 import * as adf from './adf-builder.ts';
+import { rareBlocks } from './adf-rare-blocks.ts';
 import type { Plant } from './planting.ts';
 import type { Rng } from '../../synth/rng.ts';
 import { benignLogLines as logLines } from '../../synth/benign.ts';
@@ -149,6 +150,7 @@ export function descriptionBlocks(
 ): AdfNode[] {
   const blocks = [adf.paragraph(adf.text(openingProse(rng, topic)))];
   for (const [p, make] of OPTIONAL) if (rng.chance(p)) blocks.push(...make(rng, topic, users, now));
+  blocks.push(...rareBlocks(rng, topic));
   return blocks;
 }
 
@@ -172,6 +174,8 @@ export function plantBlock(plant: Plant): AdfNode {
       return adf.expand('Details', [adf.codeBlock('text', carrier)]);
     case 'link':
       return adf.paragraph(adf.text('Endpoint: '), adf.text('link', [adf.link(carrier)]));
+    case 'task':
+      return adf.taskList('plant', [{ done: false, content: [adf.text(carrier)] }]);
     default:
       return adf.paragraph(adf.text(carrier));
   }

@@ -94,15 +94,18 @@ export const emoji = (shortName: string, unicode: string): AdfNode => ({
 
 export const hardBreak = (): AdfNode => ({ type: 'hardBreak' });
 
+const MACRO = 'com.atlassian.confluence.macro.core';
+
+const macroParams = (parameters: Record<string, string>): Record<string, { value: string }> =>
+  Object.fromEntries(Object.entries(parameters).map(([name, value]) => [name, { value }]));
+
 /** A macro carried through ADF; its parameters are text a scanner must read. */
 export const extension = (extensionKey: string, parameters: Record<string, string>): AdfNode => ({
   type: 'extension',
   attrs: {
-    extensionType: 'com.atlassian.confluence.macro.core',
+    extensionType: MACRO,
     extensionKey,
-    parameters: {
-      macroParams: Object.fromEntries(Object.entries(parameters).map(([name, value]) => [name, { value }])),
-    },
+    parameters: { macroParams: macroParams(parameters) },
   },
 });
 
@@ -110,4 +113,82 @@ export const mediaSingle = (id: string, alt: string): AdfNode => ({
   type: 'mediaSingle',
   attrs: { layout: 'center' },
   content: [{ type: 'media', attrs: { type: 'file', id, collection: '', alt, width: 640, height: 360 } }],
+});
+
+export const blockquote = (content: AdfNode[]): AdfNode => ({ type: 'blockquote', content });
+
+export const rule = (): AdfNode => ({ type: 'rule' });
+
+export const taskList = (localId: string, items: Array<{ done: boolean; content: AdfNode[] }>): AdfNode => ({
+  type: 'taskList',
+  attrs: { localId },
+  content: items.map((item, i) => ({
+    type: 'taskItem',
+    attrs: { localId: `${localId}-${i}`, state: item.done ? 'DONE' : 'TODO' },
+    content: item.content,
+  })),
+});
+
+export const decisionList = (localId: string, decisions: AdfNode[][]): AdfNode => ({
+  type: 'decisionList',
+  attrs: { localId },
+  content: decisions.map((content, i) => ({
+    type: 'decisionItem',
+    attrs: { localId: `${localId}-${i}`, state: 'DECIDED' },
+    content,
+  })),
+});
+
+/** An expand inside a table cell must be a nestedExpand. */
+export const tableWithNestedExpand = (header: string, title: string, content: AdfNode[]): AdfNode => ({
+  type: 'table',
+  attrs: { isNumberColumnEnabled: false, layout: 'default' },
+  content: [
+    { type: 'tableRow', content: [{ type: 'tableHeader', attrs: {}, content: [paragraph(text(header))] }] },
+    {
+      type: 'tableRow',
+      content: [
+        { type: 'tableCell', attrs: {}, content: [{ type: 'nestedExpand', attrs: { title }, content }] },
+      ],
+    },
+  ],
+});
+
+export const embedCard = (url: string): AdfNode => ({ type: 'embedCard', attrs: { url, layout: 'center' } });
+
+export const mediaGroup = (ids: string[]): AdfNode => ({
+  type: 'mediaGroup',
+  content: ids.map((id) => ({ type: 'media', attrs: { type: 'file', id, collection: '' } })),
+});
+
+export const mediaInline = (id: string): AdfNode => ({
+  type: 'mediaInline',
+  attrs: { type: 'file', id, collection: '' },
+});
+
+export const captionedMedia = (id: string, alt: string, caption: string): AdfNode => {
+  const single = mediaSingle(id, alt);
+  return { ...single, content: [...(single.content ?? []), { type: 'caption', content: [text(caption)] }] };
+};
+
+export const placeholder = (hint: string): AdfNode => ({ type: 'placeholder', attrs: { text: hint } });
+
+export const layout = (columns: AdfNode[][]): AdfNode => ({
+  type: 'layoutSection',
+  content: columns.map((content) => ({
+    type: 'layoutColumn',
+    attrs: { width: 100 / columns.length },
+    content,
+  })),
+});
+
+export const bodiedExtension = (extensionKey: string, content: AdfNode[]): AdfNode => ({
+  type: 'bodiedExtension',
+  attrs: { extensionType: MACRO, extensionKey, parameters: {} },
+  content,
+});
+
+export const inlineExtension = (extensionKey: string, parameters: Record<string, string>): AdfNode => ({
+  type: 'inlineExtension',
+  attrs: { extensionType: MACRO, extensionKey, parameters: { macroParams: macroParams(parameters) } },
 });

@@ -55,7 +55,7 @@ function issueSlots(topic: Topic, commentIds: readonly string[]): Slot[] {
     {
       field: 'description',
       weight: 0.45,
-      placements: ['paragraph', 'code', 'table', 'panel', 'expand', 'link'],
+      placements: ['paragraph', 'code', 'table', 'panel', 'expand', 'link', 'task'],
     },
     { field: 'environment', weight: 0.06, placements: ['paragraph', 'code'] },
     ...shareWeight(
