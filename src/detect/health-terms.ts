@@ -24,6 +24,8 @@ export function createHealthTermMatcher(terms: readonly string[]): HealthTermMat
     if (first === undefined) continue;
     byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), { term, words }]);
   }
+  // Longest first, so "type 2 diabetes" wins over "type 2" and the words it covers are not matched again.
+  for (const candidates of byFirstWord.values()) candidates.sort((x, y) => y.words.length - x.words.length);
   return {
     find(text, limit = 3) {
       const lower = text.toLowerCase();
@@ -32,18 +34,19 @@ export function createHealthTermMatcher(terms: readonly string[]): HealthTermMat
         start: m.index,
         end: m.index + m[0].length,
       }));
+      const continuesAt = (i: number, words: readonly string[]): boolean =>
+        words.every((word, k) => {
+          const t = tokens[i + k];
+          const previous = tokens[i + k - 1];
+          return t?.word === word && (k === 0 || TERM_GAP.test(lower.slice(previous?.end ?? 0, t.start)));
+        });
       const found: string[] = [];
-      tokens.forEach((token, i) => {
-        if (found.length >= limit) return;
-        for (const { term, words } of byFirstWord.get(token.word) ?? []) {
-          const continues = words.every((word, k) => {
-            const t = tokens[i + k];
-            const previous = tokens[i + k - 1];
-            return t?.word === word && (k === 0 || TERM_GAP.test(lower.slice(previous?.end ?? 0, t.start)));
-          });
-          if (continues && !found.includes(term)) found.push(term);
-        }
-      });
+      for (let i = 0; i < tokens.length && found.length < limit; i++) {
+        const match = byFirstWord.get(tokens[i]?.word ?? '')?.find(({ words }) => continuesAt(i, words));
+        if (match === undefined) continue;
+        if (!found.includes(match.term)) found.push(match.term);
+        i += match.words.length - 1;
+      }
       return found;
     },
   };
