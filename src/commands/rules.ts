@@ -4,6 +4,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { createDetector } from '../detect/engine.ts';
 import { loadRules } from '../detect/load-rules.ts';
+import { PHI_HEALTH_CONTEXT } from '../detect/phi.ts';
 import { EXIT } from '../errors.ts';
 import { RULES_DIR } from '../paths.ts';
 import { CATEGORIES } from '../types.ts';
@@ -19,9 +20,14 @@ export function runRulesList(flags: { category?: Category[]; rulesDir?: string }
   const rules = loadRules(flags.rulesDir ?? RULES_DIR).filter(
     (rule) => !flags.category || flags.category.includes(rule.spec.category),
   );
-  const rows = rules.map(({ spec }) => [spec.id, spec.category, spec.severity, spec.title]);
+  // The health-context pass is a detector without a rule file; list it with the rules it builds on.
+  const derived = [PHI_HEALTH_CONTEXT].filter((d) => !flags.category || flags.category.includes(d.category));
+  const rows = [
+    ...rules.map(({ spec }) => [spec.id, spec.category, spec.severity, spec.title]),
+    ...derived.map((d) => [d.ruleId, d.category, d.severity, d.title]),
+  ];
   io.stdout.write(formatTable(['ID', 'CATEGORY', 'SEVERITY', 'TITLE'], rows));
-  io.stdout.write(`${rules.length} rule${rules.length === 1 ? '' : 's'}\n`);
+  io.stdout.write(`${rows.length} rule${rows.length === 1 ? '' : 's'}\n`);
   return EXIT.ok;
 }
 

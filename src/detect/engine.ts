@@ -26,6 +26,11 @@ export interface DetectorOptions {
   prefilter?: boolean;
 }
 
+interface Redaction {
+  mask: MaskStyle;
+  normalize: Normalization;
+}
+
 export interface Detector {
   scan(text: string): Finding[];
 }
@@ -94,10 +99,10 @@ export function dedupeHits(hits: readonly Hit[]): Hit[] {
 export function createDetector(rules: readonly CompiledRule[], options: DetectorOptions): Detector {
   const categories = new Set(options.categories ?? ['secret', 'pii', 'phi']);
   const minConfidence = options.minConfidence ?? 0;
-  const prepared = rules
-    .filter((r) => categories.has(r.spec.category))
-    .map((r) => prepareRule(r, VALIDATORS));
-  const redaction = new Map<string, { mask: MaskStyle; normalize: Normalization }>(
+  // The PHI pass needs personal identifiers as evidence, so pii rules run whenever phi is asked for.
+  const evidence = categories.has('phi') ? new Set([...categories, 'pii']) : categories;
+  const prepared = rules.filter((r) => evidence.has(r.spec.category)).map((r) => prepareRule(r, VALIDATORS));
+  const redaction = new Map<string, Redaction>(
     rules.map((r) => [r.spec.id, { mask: r.spec.mask, normalize: r.spec.normalize }]),
   );
   const useKeywords = options.prefilter !== false;
@@ -119,13 +124,17 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
     return hits;
   }
 
-  function toFinding(hit: Hit, text: string): Finding {
+  // Derived hits (the PHI pass) have no rule file; they span an identifier found by a rule, redacted like it.
+  function redactionOf(hit: Hit, ruleHits: readonly Hit[]): Redaction {
+    const own = redaction.get(hit.ruleId);
+    if (own) return own;
+    const source = ruleHits.find((h) => h.start === hit.start && h.end === hit.end);
+    return (source && redaction.get(source.ruleId)) ?? { mask: 'last4', normalize: 'none' };
+  }
+
+  function toFinding(hit: Hit, text: string, ruleHits: readonly Hit[]): Finding {
     const value = text.slice(hit.start, hit.end);
-    // Derived hits (the PHI pass) may have no rule file: redact them like a rule of their category would be.
-    const style = redaction.get(hit.ruleId) ?? {
-      mask: hit.category === 'secret' ? 'edges' : 'last4',
-      normalize: 'none',
-    };
+    const style = redactionOf(hit, ruleHits);
     return {
       ruleId: hit.ruleId,
       category: hit.category,
@@ -144,7 +153,7 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
       const hits = ruleHits(text);
       const all = categories.has('phi') ? [...hits, ...derivePhiHits(text, hits)] : hits;
       const eligible = all.filter((h) => categories.has(h.category) && h.confidence >= minConfidence);
-      return dedupeHits(eligible).map((hit) => toFinding(hit, text));
+      return dedupeHits(eligible).map((hit) => toFinding(hit, text, hits));
     },
   };
 }

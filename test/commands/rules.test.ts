@@ -15,10 +15,17 @@ describe('exposure rules list', () => {
   it.each([
     [
       undefined,
-      ['fixture-long-token', 'fixture-password', 'fixture-token', 'fixture-account', 'fixture-card'],
+      [
+        'fixture-long-token',
+        'fixture-password',
+        'fixture-token',
+        'fixture-account',
+        'fixture-card',
+        'phi-health-context',
+      ],
     ],
     [['pii' as const], ['fixture-account', 'fixture-card']],
-    [['phi' as const], []],
+    [['phi' as const], ['phi-health-context']],
   ])('with --category %o lists id, category, severity and title', (category, ids) => {
     const { io, out } = commandIO();
     expect(runRulesList({ rulesDir: RULES, category }, io)).toBe(0);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createDetector, dedupeHits } from '../../src/detect/engine.ts';
 import type { Hit } from '../../src/detect/hit.ts';
 import { loadRules } from '../../src/detect/load-rules.ts';
+import type { Category } from '../../src/types.ts';
 
 const rules = loadRules('test/fixtures/rules-engine');
 const key = Buffer.alloc(32, 3);
@@ -101,6 +102,32 @@ describe('de-duplication', () => {
   ])('%s', (_, hits, kept) => {
     expect(dedupeHits(hits).map((h) => h.ruleId)).toEqual(kept);
   });
+});
+
+describe('the PHI pass', () => {
+  it('adds a health-context finding redacted and fingerprinted like the identifier it spans', () => {
+    const text = `Diagnosed with type 2 diabetes; metformin started. Billing card ${CARD}`;
+    const [card, phi] = detector.scan(text);
+    expect(phi).toMatchObject({
+      ruleId: 'phi-health-context',
+      category: 'phi',
+      start: card!.start,
+      end: card!.end,
+    });
+    expect(phi!.preview).toBe(card!.preview);
+    expect(phi!.fingerprint).toBe(card!.fingerprint); // the card rule normalises digits: same key, same value
+  });
+
+  it.each<[Category[]]>([[['secret', 'pii']], [['phi']]])(
+    'reports health context only when phi is among %o, using pii rules as evidence',
+    (categories) => {
+      const text = `Diagnosed with type 2 diabetes. Billing card ${CARD}`;
+      const ids = createDetector(rules, { key, categories })
+        .scan(text)
+        .map((f) => f.ruleId);
+      expect(ids).toEqual(categories.includes('pii') ? ['fixture-card'] : ['phi-health-context']);
+    },
+  );
 });
 
 describe('options and output', () => {
