@@ -107,11 +107,15 @@ export interface ConfigSources {
   flags?: Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
-  /** Explicit --config path; otherwise the first of CONFIG_FILES found in cwd. */
-  configFile?: string;
+  /** Explicit --config path; otherwise the first of CONFIG_FILES found in cwd; false reads none (demo). */
+  configFile?: string | false;
 }
 
-function readConfigFile(cwd: string, explicit?: string): { file?: string; data: Record<string, unknown> } {
+function readConfigFile(
+  cwd: string,
+  explicit?: string | false,
+): { file?: string; data: Record<string, unknown> } {
+  if (explicit === false) return { data: {} };
   const file = explicit
     ? resolve(cwd, explicit)
     : CONFIG_FILES.map((n) => join(cwd, n)).find((p) => existsSync(p));

@@ -9,8 +9,7 @@ export interface ProgressDisplay extends ProgressSink {
 
 const NONE: ProgressDisplay = { total() {}, advance() {}, stop() {} };
 
-/** `throttled()` reports whether the site is making us wait right now, shown next to the bar. */
-export function createProgress(enabled: boolean, throttled: () => boolean): ProgressDisplay {
+export function createProgress(enabled: boolean): ProgressDisplay {
   if (!enabled) return NONE;
   const multi = new cliProgress.MultiBar(
     {
@@ -46,7 +45,7 @@ export function createProgress(enabled: boolean, throttled: () => boolean): Prog
       entry.total = n ?? 0;
       entry.bar.setTotal(Math.max(entry.total, entry.done));
     },
-    advance(product, n) {
+    advance(product, n, throttled = false) {
       const entry = bar(product);
       entry.done += n;
       const seconds = Math.max(1, (Date.now() - entry.started) / 1000);
@@ -54,7 +53,7 @@ export function createProgress(enabled: boolean, throttled: () => boolean): Prog
       entry.bar.setTotal(Math.max(entry.total, entry.done));
       entry.bar.update(entry.done, {
         rate: (entry.done / seconds).toFixed(0),
-        state: throttled() ? '(throttled)' : '',
+        state: throttled ? '(throttled)' : '',
       });
     },
     stop() {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 import { StoreError } from '../errors.ts';
 
 // A lock file next to the database keeps two scans from writing the same store at once. It holds the owner's pid
@@ -43,8 +44,14 @@ function tryCreate(path: string, owner: LockOwner): boolean {
   try {
     fd = openSync(path, 'wx', 0o600);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new StoreError(`cannot create the scan lock ${path}`, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    throw new StoreError(
+      `cannot create the scan lock ${path} (${code ?? 'error'}): is the folder writable?`,
+      {
+        cause: error,
+      },
+    );
   }
   try {
     writeSync(fd, JSON.stringify(owner));
@@ -56,6 +63,15 @@ function tryCreate(path: string, owner: LockOwner): boolean {
 
 export function acquireScanLock(databasePath: string): ScanLock {
   const path = `${databasePath}.lock`;
+  // A first scan into a new folder: create it owner-only, as the database would be.
+  if (!existsSync(dirname(path))) {
+    try {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new StoreError(`cannot create the folder of ${databasePath} (${code})`, { cause: error });
+    }
+  }
   const owner: LockOwner = {
     pid: process.pid,
     host: hostname(),

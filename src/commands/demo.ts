@@ -1,0 +1,83 @@
+// `exposure demo`: the embedded default. Starts the fake Atlassian site in-process on a free port, scans it
+// into a demo database, prints the exposure table and the path of the HTML report. No account needed.
+import type { Command } from 'commander';
+import { rmSync } from 'node:fs';
+import { loadConfig } from '../config.ts';
+import { createSiteContent, DEFAULT_SITE_SPEC } from '../fake-site/generator.ts';
+import { startFakeSite } from '../fake-site/server.ts';
+import { EXIT } from '../errors.ts';
+import { writeHtmlReport } from './report.ts';
+import { runScan } from './scan-run.ts';
+
+interface DemoFlags {
+  db: string;
+  html: string;
+  seed: string;
+  issues: string;
+  pages: string;
+  quiet?: boolean;
+  keyFile?: string;
+}
+
+export async function runDemo(flags: DemoFlags): Promise<number> {
+  const spec = {
+    ...DEFAULT_SITE_SPEC,
+    seed: Number(flags.seed),
+    issues: Number(flags.issues),
+    pages: Number(flags.pages),
+  };
+  const site = await startFakeSite({ content: createSiteContent(spec) });
+  try {
+    process.stderr.write(
+      `demo: fake Atlassian site at ${site.url} (seed ${spec.seed}, ${spec.issues} issues, ${spec.pages} pages)\n`,
+    );
+    // A fresh database each time, so the demo always shows a full first scan.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(flags.db + suffix, { force: true });
+    // Only the demo's own settings: real credentials in the environment or a config file must not leak in.
+    const config = loadConfig({
+      configFile: false,
+      env: { ATLASSIAN_API_TOKEN: site.token, EXPOSURE_KEY_FILE: process.env.EXPOSURE_KEY_FILE },
+      flags: {
+        site: site.url,
+        email: site.email,
+        db: flags.db,
+        keyFile: flags.keyFile,
+        mode: 'full',
+        archived: true,
+        allowPartial: true,
+        logLevel: 'error',
+      },
+    });
+    const code = await runScan(config, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      progress: !flags.quiet && process.stderr.isTTY === true,
+    });
+    const { path } = await writeHtmlReport(flags.db, flags.html, { plan: 'standard', excluded: [] });
+    process.stdout.write(`\nHTML report: ${path}\n`);
+    process.stdout.write(`Next: exposure export csv --db ${flags.db} --out findings.csv\n`);
+    return code === EXIT.incomplete ? EXIT.ok : code;
+  } finally {
+    await site.stop();
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command('demo')
+    .description('scan the built-in fake Atlassian site and write a demo report (no account needed)')
+    .option('--db <path>', 'demo database (recreated on each run)', 'data/demo.db')
+    .option('--html <file>', 'HTML report', 'data/demo-report.html')
+    .option('--seed <n>', 'fake site content seed', String(DEFAULT_SITE_SPEC.seed))
+    .option('--issues <n>', 'issues on the fake site', String(DEFAULT_SITE_SPEC.issues))
+    .option('--pages <n>', 'pages on the fake site', String(DEFAULT_SITE_SPEC.pages))
+    .option(
+      '--key-file <path>',
+      'fingerprint key (default: $EXPOSURE_KEY_FILE or ~/.config/exposure/fingerprint.key)',
+    )
+    .option('-q, --quiet', 'no progress bars')
+    .addHelpText('after', '\nExample:\n  npm run demo          (same as: exposure demo)\n')
+    .action(async (flags: DemoFlags) => {
+      process.exitCode = await runDemo(flags);
+    });
+}

@@ -1,0 +1,106 @@
+// Assembles what the HTML and terminal reports show, from the store only (reports never call the APIs).
+import { StoreError } from '../errors.ts';
+import type { Plan } from '../store/contribution.ts';
+import type { Store } from '../store/store.ts';
+import { SEVERITIES, type Category, type Severity } from '../types.ts';
+import type { ContainerRow, ReportData, TopItem } from './model.ts';
+
+export interface ReportOptions {
+  plan: Plan;
+  excluded: readonly string[];
+  since?: string;
+  /** Default: the last finished run. */
+  runId?: number;
+}
+
+function topItems(store: Store, siteId: number, since: string | undefined): TopItem[] {
+  const top = store.findings.topItems({ siteId, since }, 25);
+  const details = new Map(
+    top.map((t) => [
+      `${t.product}:${t.itemId}`,
+      { severities: new Set<Severity>(), categories: new Set<Category>() },
+    ]),
+  );
+  // One pass over the open findings collects the worst severity and the categories of the top items.
+  for (const f of store.findings.iterate({ siteId, since })) {
+    const entry = details.get(`${f.product}:${f.itemId}`);
+    entry?.severities.add(f.severity);
+    entry?.categories.add(f.category);
+  }
+  return top.map((item) => {
+    const entry = details.get(`${item.product}:${item.itemId}`)!;
+    return {
+      product: item.product,
+      containerKey: item.containerKey,
+      title: item.itemKey ? `${item.itemKey} ${item.itemTitle}` : item.itemTitle,
+      url: item.itemUrl,
+      findings: item.findings,
+      worst: [...SEVERITIES].reverse().find((s) => entry.severities.has(s)) ?? 'low',
+      categories: [...entry.categories].sort(),
+    };
+  });
+}
+
+export function buildReportData(store: Store, options: ReportOptions): ReportData {
+  const view = store.contribution({
+    plan: options.plan,
+    excluded: options.excluded,
+    since: options.since,
+    runId: options.runId,
+  });
+  const run = store.runs.get(view.runId);
+  const coverage = new Map(
+    store.runs.coverage(run.id).map((c) => [`${c.container.product}:${c.container.key}`, c]),
+  );
+  const scores = store.scores.calculate(run.id, { since: options.since });
+  const site = scores.find((s) => s.container === null);
+  if (!site) throw new StoreError(`run ${run.id} has no scores`);
+  const containers: ContainerRow[] = view.containers
+    .map(({ score, container, contributed, why }) => {
+      const cov = coverage.get(`${container.product}:${container.key}`);
+      return {
+        product: container.product,
+        key: container.key,
+        name: container.name,
+        url: container.url,
+        score: score.score,
+        open: score.openFindings,
+        suppressed: score.suppressed,
+        counts: score.counts,
+        density: score.density,
+        coverage: score.coverage,
+        listed: cov?.listed ?? score.itemsListed,
+        scanned: cov?.scanned ?? score.itemsScanned,
+        skipped: cov?.skipped ?? {},
+        contributed,
+        contributionReason: why,
+      };
+    })
+    .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  return {
+    siteUrl: run.siteUrl,
+    generatedAt: new Date().toISOString(),
+    run: {
+      id: run.id,
+      mode: run.mode,
+      status: run.status,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+    },
+    site: {
+      score: site.score,
+      open: site.openFindings,
+      suppressed: site.suppressed,
+      counts: site.counts,
+      coverage: site.coverage,
+      density: site.density,
+    },
+    containers,
+    trend: store.scores
+      .history(run.siteId)
+      .filter((s) => s.runId <= run.id)
+      .map((s) => ({ runId: s.runId, startedAt: store.runs.get(s.runId).startedAt, score: s.score })),
+    topItems: topItems(store, run.siteId, options.since),
+    plan: options.plan,
+  };
+}
