@@ -29,6 +29,11 @@ export function checkAuthorization(header: string | undefined, expected: Credent
 
 export const AUTH_FAILED_HEADERS = { 'X-Seraph-LoginReason': 'AUTHENTICATED_FAILED' };
 
+/** Headers of an answer served anonymously: only a failed login (not a missing one) is flagged. */
+export function anonymousHeaders(auth: AuthOutcome): Record<string, string> | undefined {
+  return auth === 'bad' ? AUTH_FAILED_HEADERS : undefined;
+}
+
 export function unauthorized(): Reply {
   return {
     status: 401,

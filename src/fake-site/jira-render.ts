@@ -190,6 +190,23 @@ function fieldCatalogue(site: Site): Map<string, FieldRecord> {
   return catalogue;
 }
 
+/** `names` and `schema` maps for the chosen fields, as `expand=names,schema` asks for them. */
+export function fieldMaps(
+  site: Site,
+  wanted: Iterable<string>,
+  expand: Set<string>,
+): Record<string, unknown> {
+  const catalogue = fieldCatalogue(site);
+  const ids = [...wanted].filter((id) => knownFieldIds(site).includes(id));
+  const maps: Record<string, unknown> = {};
+  if (expand.has('names'))
+    maps.names = Object.fromEntries(ids.map((id) => [id, catalogue.get(id)?.name ?? id]));
+  if (expand.has('schema')) {
+    maps.schema = Object.fromEntries(ids.map((id) => [id, catalogue.get(id)?.schema ?? { type: 'any' }]));
+  }
+  return maps;
+}
+
 /** One issue: `{id}` alone when only id/key were asked for, else the full envelope with the chosen fields. */
 export function renderIssue(
   site: Site,
@@ -226,11 +243,7 @@ export function renderIssue(
     }
     out.renderedFields = rendered;
   }
-  const catalogue = fieldCatalogue(site);
-  if (expand.has('names'))
-    out.names = Object.fromEntries(wanted.map((id) => [id, catalogue.get(id)?.name ?? id]));
-  if (expand.has('schema'))
-    out.schema = Object.fromEntries(wanted.map((id) => [id, catalogue.get(id)?.schema ?? { type: 'any' }]));
+  Object.assign(out, fieldMaps(site, wanted, expand));
   return out;
 }
 

@@ -1,5 +1,5 @@
 // Jira Cloud REST v3 routes: identity, fields, projects, issues, comments, changelog (search is jira-search.ts).
-import { AUTH_FAILED_HEADERS } from './auth.ts';
+import { anonymousHeaders } from './auth.ts';
 import { approximateCount, removedSearch, searchJql } from './jira-search.ts';
 import {
   jiraError,
@@ -172,7 +172,7 @@ function projectSearch(context: RequestContext): Reply {
     isLast,
     values: page.map((p) => renderProject(site, origin, p)),
   };
-  return json(200, body, context.auth === 'ok' ? undefined : AUTH_FAILED_HEADERS);
+  return json(200, body, anonymousHeaders(context.auth));
 }
 
 function getProject(context: RequestContext): Reply {
@@ -187,7 +187,7 @@ function getProject(context: RequestContext): Reply {
 
 function fields(context: RequestContext): Reply {
   const catalogue = context.site.content.fields.filter((f) => context.auth === 'ok' || !f.custom);
-  return json(200, catalogue.map(renderField), context.auth === 'ok' ? undefined : AUTH_FAILED_HEADERS);
+  return json(200, catalogue.map(renderField), anonymousHeaders(context.auth));
 }
 
 function myself(context: RequestContext): Reply {

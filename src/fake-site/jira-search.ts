@@ -1,8 +1,8 @@
 // Enhanced JQL search (`/rest/api/3/search/jql`, GET and POST) and the approximate count: bounded JQL only,
 // ids only by default, opaque nextPageToken paging with no total, index lag honoured unless reconciled.
-import { AUTH_FAILED_HEADERS } from './auth.ts';
+import { anonymousHeaders } from './auth.ts';
 import type { IssueMeta } from './jira-overlay.ts';
-import { jiraError, renderIssue, resolveFields } from './jira-render.ts';
+import { fieldMaps, jiraError, renderIssue, resolveFields } from './jira-render.ts';
 import { compileJql, JqlError } from './jql.ts';
 import { BadTokenError, clampInt, decodeToken, encodeToken, queryFingerprint } from './paging.ts';
 import { input, inputList, json, type Reply, type RequestContext } from './router.ts';
@@ -26,16 +26,11 @@ function jqlFailure(error: unknown): Reply {
 
 export function searchJql(context: RequestContext): Reply {
   const { site } = context;
-  if (context.auth !== 'ok') return json(200, { issues: [], isLast: true }, AUTH_FAILED_HEADERS);
+  if (context.auth !== 'ok') return json(200, { issues: [], isLast: true }, anonymousHeaders(context.auth));
   const jql = String(input(context, 'jql') ?? '');
   const requestedFields = inputList(context, 'fields');
-  const expandRaw = input(context, 'expand');
-  const expand = new Set(
-    (Array.isArray(expandRaw) ? expandRaw.join(',') : String(expandRaw ?? ''))
-      .split(',')
-      .map((e) => e.trim().toLowerCase())
-      .filter(Boolean),
-  );
+  // POST carries expand as one comma string; GET may repeat it.
+  const expand = new Set((inputList(context, 'expand') ?? []).map((e) => e.toLowerCase()));
   const fields = resolveFields(site, requestedFields, false);
   const idsOnly = [...fields].every((f) => f === 'id' || f === 'key') && !expand.size;
   const cap = idsOnly ? site.options.pageSizes.jiraSearchIds : site.options.pageSizes.jiraSearchFields;
@@ -55,14 +50,16 @@ export function searchJql(context: RequestContext): Reply {
   }
   const page = issues.slice(offset, offset + maxResults);
   // Id-only pages come straight from the index, as Jira's do: no record is generated for them.
+  // Search answers carry names and schema once, at the top level, not per issue.
+  const issueExpand = new Set([...expand].filter((e) => e !== 'names' && e !== 'schema'));
   const rendered = idsOnly
     ? page.map((meta) => (fields.has('key') ? { id: meta.id, key: meta.key } : { id: meta.id }))
     : page.flatMap((meta) => {
         const issue = site.jira.issue(meta.id);
-        return issue ? [renderIssue(site, context.origin, issue, fields, expand)] : [];
+        return issue ? [renderIssue(site, context.origin, issue, fields, issueExpand)] : [];
       });
   const next = offset + page.length;
-  const body: Record<string, unknown> = { issues: rendered };
+  const body: Record<string, unknown> = { issues: rendered, ...fieldMaps(site, fields, expand) };
   if (next < issues.length) body.nextPageToken = encodeToken({ o: next }, fingerprint);
   body.isLast = next >= issues.length;
   return json(200, body);

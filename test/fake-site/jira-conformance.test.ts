@@ -99,7 +99,8 @@ describe('jira.js against the fake site', () => {
     expect(fields.comment.total).toBe(45);
     expect(fields.updated).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}-0[78]00$/);
     expect(full.issues![0]!.renderedFields!.description).toContain('<p>');
-    expect(full.issues![0]!.names!.customfield_10042).toBe('Root cause');
+    expect(full.names!.customfield_10042).toBe('Root cause');
+    expect(full.schema!.customfield_10042.custom).toContain('textarea');
   });
 
   it.each([
@@ -198,5 +199,26 @@ describe('jira.js against the fake site', () => {
       headers: { Authorization: `Bearer wrong` },
     });
     expect(raw.headers.get('x-seraph-loginreason')).toBe('AUTHENTICATED_FAILED');
+    const anonymous = await fetch(`${site.url}/rest/api/3/project/search`);
+    expect([anonymous.status, anonymous.headers.get('x-seraph-loginreason')]).toEqual([200, null]);
+    expect(((await anonymous.json()) as { total: number }).total).toBe(0);
+  });
+
+  it.each([
+    ['fields=summary&fields=updated&expand=names', ['summary', 'updated'], true],
+    ['fields=summary,updated', ['summary', 'updated'], false],
+    ['fields=*navigable,-description', ['summary', 'updated', 'customfield_10042'], false],
+  ])('accepts GET search list parameters %s', async (params, present, names) => {
+    const response = await fetch(`${site.url}/rest/api/3/search/jql?jql=key%3DENG-1&${params}`, {
+      headers: { Authorization: `Bearer ${site.token}` },
+    });
+    const body = (await response.json()) as {
+      issues: Array<{ fields: Record<string, unknown> }>;
+      names?: unknown;
+    };
+    const issue = body.issues[0]!;
+    for (const field of present) expect(issue.fields).toHaveProperty(field);
+    expect(issue.fields).not.toHaveProperty('description');
+    expect(body.names !== undefined).toBe(names);
   });
 });
