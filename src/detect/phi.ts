@@ -42,6 +42,8 @@ interface Identifier {
 
 function patientNames(text: string): Identifier[] {
   const names: Identifier[] = [];
+  // Most fields never mention a patient; a plain substring test is far cheaper than the Unicode regex.
+  if (!text.includes('atient')) return names;
   for (const m of text.matchAll(PATIENT_NAME)) {
     const name = m[1] ?? '';
     if (NOT_NAMES.has(name.split(' ')[0] ?? '')) continue;
