@@ -18,7 +18,7 @@ import {
   type ContentPlan,
 } from './confluence-plan.ts';
 import type { ContentType } from './ids.ts';
-import type { Plant } from './planting.ts';
+import { plantsIn, type Plant } from './planting.ts';
 import type { Rng } from '../../synth/rng.ts';
 import {
   bodyAt,
@@ -42,10 +42,6 @@ export interface ConfluenceSite {
 
 const VERSION_MESSAGES = ['', '', 'Updated steps', 'Fixed typo', 'Clarified ownership', 'Reworded intro'];
 
-function plantsIn(plants: readonly Plant[], field: string): Plant[] {
-  return plants.filter((p) => p.field === field);
-}
-
 function title(rng: Rng, topic: Topic, space: SpaceRecord, type: ContentType, index: number): string {
   if (type === 'page' && index === 0) return `${space.name} Home`;
   const base = sentence(rng, topicText(topic).titles);
@@ -60,13 +56,18 @@ function commentBody(rng: Rng, topic: Topic, plants: readonly Plant[]): string {
   return [xhtml.p(proseHtml(sentence(rng, topicText(topic).comments))), ...own].join('');
 }
 
+/** What an inline comment highlights, and the marker that anchors it in the body. */
+interface Selection {
+  ref: string;
+  text: string;
+}
+
 interface CommentContext {
   rng: Rng;
   topic: Topic;
   users: readonly FakeUser[];
   plants: readonly Plant[];
-  selections: Map<string, { ref: string; text: string }>;
-  from: number;
+  selections: Map<string, Selection>;
   now: number;
 }
 
@@ -101,8 +102,8 @@ function comment(ctx: CommentContext, shape: CommentShape, from: number): Conflu
 }
 
 /** Each inline root highlights a phrase: the planted value when the plan says so, else topic prose. */
-function selections(rng: Rng, topic: Topic, plan: ContentPlan): Map<string, { ref: string; text: string }> {
-  const out = new Map<string, { ref: string; text: string }>();
+function selections(rng: Rng, plan: ContentPlan): Map<string, Selection> {
+  const out = new Map<string, Selection>();
   for (const root of plan.inline) {
     const planted = plantsIn(plan.plants, `inline-comment:${root.id}`).find(
       (p) => p.placement === 'selection',
@@ -121,7 +122,7 @@ function blocksWithPlants(
   rng: Rng,
   base: BodyBlock[],
   plan: ContentPlan,
-  marks: Map<string, { ref: string; text: string }>,
+  marks: Map<string, Selection>,
 ): BodyBlock[] {
   const latest = plan.versionCount;
   const extra: BodyBlock[] = plantsIn(plan.plants, 'body').map((p) => ({
@@ -133,7 +134,7 @@ function blocksWithPlants(
       extra.push({ html: plantHtml(rng, p), since: n, until: n });
   }
   for (const root of anchoredInline(plan)) {
-    const mark = marks.get(root.id) as { ref: string; text: string };
+    const mark = marks.get(root.id) as Selection;
     extra.push({
       html: xhtml.p(`Note on ${xhtml.inlineMarker(mark.ref, xhtml.escapeText(mark.text))} before rollout.`),
       since: latest,
@@ -160,7 +161,7 @@ export function buildContent(
     title(rng, topic, space, type, index),
     ...plantsIn(plan.plants, 'title').map((p) => p.carrier),
   ].join(' - ');
-  const marks = selections(rng, topic, plan);
+  const marks = selections(rng, plan);
   const ctx = {
     rng,
     topic,
@@ -185,7 +186,6 @@ export function buildContent(
     users: site.users,
     plants: plan.plants,
     selections: marks,
-    from: created,
     now: site.now,
   };
   return {

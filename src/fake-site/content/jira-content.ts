@@ -8,7 +8,7 @@ import { PROJECT_DEFS } from './containers.ts';
 import { customValue } from './custom-values.ts';
 import { customFieldsFor, type CustomFieldDef } from './fields.ts';
 import { commentId, issueId, issueKey } from './ids.ts';
-import { planPlants, shareWeight, type Plant, type Slot } from './planting.ts';
+import { planPlants, plantsIn, shareWeight, type Plant, type Slot } from './planting.ts';
 import { createRng, type Rng } from '../../synth/rng.ts';
 import { createdMs, iso, laterMs, spreadMs, TWO_YEARS_MS } from './timeline.ts';
 import { fill, ticketSummary, topicText, type Topic } from './topics.ts';
@@ -88,10 +88,6 @@ export function planIssue(
     commentIds,
     plants: planPlants(streams.plant, def.plant, issueSlots(def.topic, commentIds)),
   };
-}
-
-function plantsIn(plants: readonly Plant[], field: string): Plant[] {
-  return plants.filter((p) => p.field === field);
 }
 
 function status(rng: Rng, ageMs: number): IssueRecord['status'] {

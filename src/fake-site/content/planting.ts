@@ -118,6 +118,10 @@ function stillOpen(slots: readonly Slot[], plants: readonly Plant[]): Slot[] {
   });
 }
 
+export function plantsIn(plants: readonly Plant[], field: string): Plant[] {
+  return plants.filter((p) => p.field === field);
+}
+
 /** Spread a total weight over many same-kind slots (one per comment, one per version...). */
 export function shareWeight(
   fields: readonly string[],
