@@ -1,6 +1,7 @@
 // Atlassian Document Format -> plain text for the detector (atlassian-api.md §2.9). The walk uses an explicit
 // stack, so a document nested 100,000 deep cannot overflow the call stack, and it never throws: anything that is
 // not the expected shape is skipped, and unknown node types are descended into.
+import { BLOCK_TYPES, CARD_TYPES, EXTENSION_TYPES, TEXT_ATTRIBUTES } from './adf-nodes.ts';
 import { isPresentationParameter, parameterLabel } from './macro-parameters.ts';
 import {
   PlainTextWriter,
@@ -16,68 +17,6 @@ const BOUNDARY = 0;
 const EXIT_CELL = 1;
 const CELL_SEPARATOR = 2;
 
-const BLOCK_TYPES: ReadonlySet<string> = new Set([
-  'doc',
-  'paragraph',
-  'heading',
-  'blockquote',
-  'bulletList',
-  'orderedList',
-  'listItem',
-  'codeBlock',
-  'panel',
-  'expand',
-  'nestedExpand',
-  'table',
-  'tableRow',
-  'mediaSingle',
-  'mediaGroup',
-  'caption',
-  'blockCard',
-  'embedCard',
-  'taskList',
-  'taskItem',
-  'blockTaskItem',
-  'decisionList',
-  'decisionItem',
-  'rule',
-  'layoutSection',
-  'layoutColumn',
-  'extension',
-  'bodiedExtension',
-  'multiBodiedExtension',
-  'extensionFrame',
-  'syncBlock',
-  'bodiedSyncBlock',
-]);
-
-/** Attributes that carry user text, per node type (§2.9). */
-const TEXT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  mention: ['text', 'id'],
-  status: ['text'],
-  placeholder: ['text'],
-  inlineCard: ['url'],
-  blockCard: ['url'],
-  embedCard: ['url'],
-  media: ['alt', 'url'],
-  mediaInline: ['alt', 'url'],
-  expand: ['title'],
-  nestedExpand: ['title'],
-  extension: ['text'],
-  bodiedExtension: ['text'],
-  inlineExtension: ['text'],
-  multiBodiedExtension: ['text'],
-};
-
-const EXTENSION_TYPES: ReadonlySet<string> = new Set([
-  'extension',
-  'bodiedExtension',
-  'inlineExtension',
-  'multiBodiedExtension',
-]);
-
-const CARD_TYPES: ReadonlySet<string> = new Set(['inlineCard', 'blockCard', 'embedCard']);
-
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null;
 }
@@ -87,11 +26,15 @@ function stringAt(record: Node, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function linkHref(node: Node): string | undefined {
+/** A link mark's URL, followed by its title when it has one. */
+function linkTarget(node: Node): string | undefined {
   const marks = node.marks;
   if (!Array.isArray(marks)) return undefined;
   for (const mark of marks) {
-    if (isNode(mark) && mark.type === 'link' && isNode(mark.attrs)) return stringAt(mark.attrs, 'href');
+    if (!isNode(mark) || mark.type !== 'link' || !isNode(mark.attrs)) continue;
+    const href = stringAt(mark.attrs, 'href');
+    const title = stringAt(mark.attrs, 'title');
+    return title ? `${href ?? ''} ${title}`.trim() : href;
   }
   return undefined;
 }
@@ -174,7 +117,7 @@ class AdfWalker {
   }
 
   private visitText(node: Node): void {
-    const href = linkHref(node);
+    const href = linkTarget(node);
     if (href !== this.pendingHref) this.flushHref();
     const text = stringAt(node, 'text');
     if (text !== undefined) this.out.text(text);
@@ -189,7 +132,7 @@ class AdfWalker {
   }
 
   private writeAttributes(type: string, attrs: Node): void {
-    for (const key of TEXT_ATTRIBUTES[type] ?? []) {
+    for (const key of TEXT_ATTRIBUTES.get(type) ?? []) {
       const value = stringAt(attrs, key);
       if (value !== undefined) this.out.spaced(value);
     }

@@ -65,6 +65,13 @@ describe('adfToText: each node kind', () => {
       'see the docs https://h.test/a?k=1 now',
     ],
     [
+      'link title follows its href',
+      doc(
+        paragraph(text('a', [{ type: 'link', attrs: { href: 'https://h.test/1', title: 'Vault entry' } }])),
+      ),
+      'a https://h.test/1 Vault entry',
+    ],
+    [
       'different links each keep their href',
       doc(paragraph(text('a', [link('https://h.test/1')]), text('b', [link('https://h.test/2')]))),
       'a https://h.test/1 b https://h.test/2',
@@ -260,6 +267,15 @@ describe('adfToText: malformed input never throws', () => {
         ),
       ),
       'ok!',
+    ],
+    [
+      'node types named like Object members',
+      doc(
+        node('constructor', { text: 'x' }, [text('a')]),
+        node('__proto__'),
+        node('toString', {}, [text('b')]),
+      ),
+      'ab',
     ],
     ['node without a type', doc({ content: [text('typeless')] }), 'typeless'],
     ['a bare array of nodes', [paragraph(text('a')), paragraph(text('b'))], 'a\nb'],

@@ -26,6 +26,8 @@ const NODE_TYPES = [
   'hardBreak',
   'listItem',
   'futureNode',
+  'constructor',
+  'toString',
   '',
 ];
 
