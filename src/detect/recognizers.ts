@@ -1,9 +1,11 @@
 // @microsoft/recognizers-text as evidence on short windows around a regex candidate. It is slow and
 // super-linear on whole documents (DESIGN.md "What was measured"), so callers pass offsets and this module cuts
-// a window of at most MAX_WINDOW characters. Models are built once, lazily, and warmed by warmRecognizers().
-import { Culture, SequenceRecognizer } from '@microsoft/recognizers-text-sequence';
-import { DateTimeRecognizer } from '@microsoft/recognizers-text-date-time';
+// a window of at most MAX_WINDOW characters. The packages are required on first use, not imported: the
+// date-time bundle alone takes 0.5-1.5 s to load, which every CLI start and worker would pay for nothing.
+import { createRequire } from 'node:module';
 import type { IModel, ModelResult } from '@microsoft/recognizers-text';
+import type * as SequencePackage from '@microsoft/recognizers-text-sequence';
+import type * as DateTimePackage from '@microsoft/recognizers-text-date-time';
 
 export type RecognizerKind = 'phone' | 'email' | 'ip' | 'url' | 'datetime';
 
@@ -14,27 +16,40 @@ const DATE_MARGIN = 16;
 /** Longest window ever parsed; longer candidates are cut to this size around their start. */
 export const MAX_WINDOW = 200;
 
-let models: Record<RecognizerKind, IModel> | undefined;
+const require = createRequire(import.meta.url);
+const ENGLISH = 'en-us';
+const models = new Map<RecognizerKind, IModel>();
 
-function loadModels(): Record<RecognizerKind, IModel> {
-  if (models === undefined) {
-    const sequence = new SequenceRecognizer(Culture.English);
-    models = {
-      phone: sequence.getPhoneNumberModel(),
-      email: sequence.getEmailModel(),
-      ip: sequence.getIpAddressModel(),
-      url: sequence.getURLModel(),
-      datetime: new DateTimeRecognizer(Culture.English).getDateTimeModel(),
-    };
+function buildModel(kind: RecognizerKind): IModel {
+  if (kind === 'datetime') {
+    const { DateTimeRecognizer } = require('@microsoft/recognizers-text-date-time') as typeof DateTimePackage;
+    return new DateTimeRecognizer(ENGLISH).getDateTimeModel();
   }
-  return models;
+  const { SequenceRecognizer } = require('@microsoft/recognizers-text-sequence') as typeof SequencePackage;
+  const sequence = new SequenceRecognizer(ENGLISH);
+  const byKind = {
+    phone: () => sequence.getPhoneNumberModel(),
+    email: () => sequence.getEmailModel(),
+    ip: () => sequence.getIpAddressModel(),
+    url: () => sequence.getURLModel(),
+  };
+  return byKind[kind]();
 }
 
-/** Builds the models and runs each once, so the first real candidate does not pay ~0.5 s of start-up. */
-export function warmRecognizers(): void {
-  const warm = loadModels();
-  for (const model of Object.values(warm))
-    model.parse('call +1 415 555 0100 on 3 May 1990 at a.b@c.io 8.8.8.8');
+function model(kind: RecognizerKind): IModel {
+  let built = models.get(kind);
+  if (built === undefined) {
+    built = buildModel(kind);
+    models.set(kind, built);
+  }
+  return built;
+}
+
+const ALL_KINDS: readonly RecognizerKind[] = ['phone', 'email', 'ip', 'url', 'datetime'];
+
+/** Loads the models and runs each once, so the first real candidate does not pay the start-up (~0.5-2 s). */
+export function warmRecognizers(kinds: readonly RecognizerKind[] = ALL_KINDS): void {
+  for (const kind of kinds) model(kind).parse('call +1 415 555 0100 on 3 May 1990 at a.b@c.io 8.8.8.8');
 }
 
 /** A recognized entity with offsets into the caller's text (end exclusive). */
@@ -59,7 +74,7 @@ export function recognizeAround(
   const windowStart = cutAtSpace(text, Math.max(0, start - margin), start, 1);
   const windowEnd = cutAtSpace(text, Math.min(text.length, end + margin, windowStart + MAX_WINDOW), end, -1);
   const window = text.slice(windowStart, windowEnd);
-  const results: ModelResult[] = loadModels()[kind].parse(window);
+  const results: ModelResult[] = model(kind).parse(window);
   return results
     .map((r) => ({
       start: windowStart + r.start,
