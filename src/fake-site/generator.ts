@@ -5,6 +5,7 @@ import type { SiteContent, SiteSpec } from './model.ts';
 import { createProjects, createSpaces } from './content/catalog.ts';
 import { createUsers } from './content/users.ts';
 import { buildContent } from './content/confluence-content.ts';
+import { flattenComments, planContent } from './content/confluence-plan.ts';
 import { createFields } from './content/fields.ts';
 import {
   parseCommentId,
@@ -86,17 +87,16 @@ export function createSiteContent(spec: SiteSpec): SiteContent {
       if (!parsed || parsed.ordinal === 0) return undefined;
       const where = locateContent(parsed.parentId);
       if (!where) return undefined;
-      const record = buildContent(
-        confluence,
-        ordinalOf(spaceOrdinal, where.spaceKey),
+      const ordinal = ordinalOf(spaceOrdinal, where.spaceKey);
+      // The plan alone knows the comment tree: no text is generated to answer this.
+      const plan = planContent(
+        spec.seed,
+        ordinal,
+        spaces[ordinal] as (typeof spaces)[number],
         where.type,
         where.index,
       );
-      const ids = new Set<string>();
-      const collect = (list: typeof record.footerComments): void =>
-        list.forEach((c) => (ids.add(c.id), collect(c.replies)));
-      collect(record.footerComments);
-      collect(record.inlineComments);
+      const ids = new Set(flattenComments([...plan.footer, ...plan.inline]).map((c) => c.id));
       return ids.has(id) ? where : undefined;
     },
     *planted() {
