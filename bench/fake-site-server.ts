@@ -2,7 +2,7 @@
 // generating each issue once), later searches, full-field search pages and Confluence listings over HTTP, each
 // against its peer: generating and JSON-serialising the same records in process, without HTTP or rendering.
 // Run: node bench/fake-site-server.ts [issues=10000] [pages=2000]
-import { median, seconds, table } from './bench-format.ts';
+import { median, table } from './bench-format.ts';
 import { createSiteContent, DEFAULT_SITE_SPEC } from '../src/fake-site/generator.ts';
 import { startFakeSite } from '../src/fake-site/server.ts';
 
@@ -10,6 +10,13 @@ const issues = Number(process.argv[2] ?? 10_000);
 const pages = Number(process.argv[3] ?? 2_000);
 const spec = { ...DEFAULT_SITE_SPEC, issues, pages };
 const REPEAT = 5;
+
+/** Wall-clock seconds taken by `run` (the server and the client share this process). */
+async function seconds(run: () => unknown): Promise<number> {
+  const started = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
 
 /** Median seconds of REPEAT sequential runs (never concurrent: queueing would count as work). */
 async function medianOf(run: () => unknown): Promise<number> {

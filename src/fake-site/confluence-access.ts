@@ -1,10 +1,11 @@
 // What every Confluence v2 route shares: visibility (forbidden spaces hidden, their content 404), the
-// body-format parameter, the 404 body, and the walk over content of several spaces with status filters.
+// body-format parameter, the 404 body, and the walks over content of several spaces (status filters, sort).
 import type { ContentType, LiveContent } from './confluence-overlay.ts';
 import type { Walk } from './confluence-pager.ts';
 import { confluenceError, type BodyFormat } from './confluence-render.ts';
 import type { SpaceRecord } from './model.ts';
 import type { Reply, RequestContext } from './router.ts';
+import type { ItemMeta } from './time-index.ts';
 
 const FORMATS = new Set(['storage', 'atlas_doc_format', 'view']);
 
@@ -60,6 +61,46 @@ export function contentWalk(
           if (wanted.includes(live.status)) yield { item: live, resume: { s, t, p: position + 1 } };
         }
       }
+    }
+  };
+}
+
+const SORT_KEYS: Record<string, (meta: ItemMeta) => number> = {
+  id: (m) => m.order,
+  'created-date': (m) => m.created,
+  'modified-date': (m) => m.updated,
+};
+
+/** Whether `sort` is one the fake orders by (`title` is accepted by the real API but served in id order here). */
+export function isSupportedSort(sort: string | null): sort is string {
+  return sort !== null && sort.replace(/^-/, '') in SORT_KEYS;
+}
+
+/**
+ * Content ordered by `sort` (id, created-date, modified-date, each optionally descending), read from the time
+ * indexes so that only the served records are generated. State: offset into the ordered list.
+ */
+export function sortedContentWalk(
+  context: RequestContext,
+  spaces: SpaceRecord[],
+  types: ContentType[],
+  statuses: string[],
+  sort: string,
+): Walk<LiveContent> {
+  const key = SORT_KEYS[sort.replace(/^-/, '')]!;
+  const sign = sort.startsWith('-') ? -1 : 1;
+  return function* (from) {
+    const metas = spaces.flatMap((space) =>
+      types.flatMap((type) =>
+        [...context.site.confluence.metas(space.key, type)].map((meta) => ({ meta, type })),
+      ),
+    );
+    metas.sort((a, b) => sign * (key(a.meta) - key(b.meta)) || a.meta.order - b.meta.order);
+    for (let o = from.o ?? 0; o < metas.length; o++) {
+      const { meta, type } = metas[o]!;
+      const live = meta.live();
+      const wanted = statuses.length ? statuses : LIST_DEFAULT_STATUS[type];
+      if (live && wanted.includes(live.status)) yield { item: live, resume: { o: o + 1 } };
     }
   };
 }

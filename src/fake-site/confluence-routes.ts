@@ -12,8 +12,10 @@ import {
   bodyFormat,
   contentWalk,
   isReply,
+  isSupportedSort,
   notFound,
   readableSpaces,
+  sortedContentWalk,
   visibleContent,
 } from './confluence-access.ts';
 import { confluenceCommentRoutes, rootComments } from './confluence-comment-routes.ts';
@@ -25,7 +27,11 @@ function listContent(context: RequestContext, spaces: SpaceRecord[], types: Cont
   const format = bodyFormat(context, false);
   if (isReply(format)) return format;
   const ids = new Set(listParam(context.query, 'id'));
-  const walk = contentWalk(context, spaces, types, listParam(context.query, 'status'));
+  const statuses = listParam(context.query, 'status');
+  const sort = context.query.get('sort');
+  const walk = isSupportedSort(sort)
+    ? sortedContentWalk(context, spaces, types, statuses, sort)
+    : contentWalk(context, spaces, types, statuses);
   const filtered: Walk<LiveContent> = function* (from) {
     for (const step of walk(from)) if (!ids.size || ids.has(step.item.record.id)) yield step;
   };

@@ -109,6 +109,11 @@ describe('admin mutations', () => {
     );
     expect(page.body.version.number).toBe(2);
     expect(page.body.body.storage.value).toBe('<p>rewritten</p>');
+    const newest = await call<{ results: Array<{ id: string }> }>(
+      'GET',
+      '/wiki/api/v2/pages?sort=-modified-date&limit=1',
+    );
+    expect(newest.body.results[0]!.id).toBe('100003');
     const cql = await call<{ results: Array<{ content: { id: string } }> }>(
       'GET',
       `/wiki/rest/api/search?cql=${encodeURIComponent('lastmodified >= "2026/03/01 13:00"')}`,

@@ -75,6 +75,17 @@ describe('confluence.js v2 against the fake site', () => {
     expect(all.items[0]!.body?.storage?.value).toContain('CDATA');
   });
 
+  it.each([
+    ['-modified-date', (p: { version?: { createdAt?: Date } | null }) => -p.version!.createdAt!.getTime()],
+    ['created-date', (p: { createdAt?: Date }) => p.createdAt!.getTime()],
+    ['-id', (p: { id?: string }) => -Number(p.id)],
+  ] as const)('sorts a space listing by %s across pages', async (sort, key) => {
+    const all = await everything((cursor) => v2.page.getPagesInSpace({ id: ENG, sort, cursor, limit: 7 }));
+    expect(all.items).toHaveLength(29);
+    const keys = all.items.map((p) => key(p as never));
+    expect(keys).toEqual([...keys].sort((a, b) => a - b));
+  });
+
   it('lists site-wide pages and blog posts with status and space filters', async () => {
     expect((await everything((cursor) => v2.page.getPages({ cursor, limit: 10 }))).items).toHaveLength(33);
     const trashedOrDraft = await v2.page.getPages({ spaceId: [ENG], status: ['current'] });
