@@ -6,11 +6,19 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Seconds taken by `run`, measured with the monotonic clock. */
-export async function seconds(run: () => unknown): Promise<number> {
+export interface Timing {
+  /** Wall-clock seconds. */
+  wall: number;
+  /** CPU seconds of this process, all threads (user + system): robust when other jobs share the cores. */
+  cpu: number;
+}
+
+export async function timed(run: () => unknown): Promise<Timing> {
   const started = process.hrtime.bigint();
+  const cpuStarted = process.cpuUsage();
   await run();
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuStarted);
+  return { wall: Number(process.hrtime.bigint() - started) / 1e9, cpu: (cpu.user + cpu.system) / 1e6 };
 }
 
 export const pct = (part: number, whole: number): string =>

@@ -103,7 +103,13 @@ export const CREDENTIAL_SECRET_KINDS: readonly SensitiveKind[] = [
     kind: 'generic-password-assignment',
     category: 'secret',
     family: 'generic',
-    ruleIds: ['generic-password-assignment', 'generic-password', 'generic-secret-assignment'],
+    ruleIds: [
+      'generic-password-config',
+      'generic-password-quoted',
+      'generic-password-prose',
+      'generic-cli-secret-flag',
+      'generic-secret-env-assignment',
+    ],
     generate: password,
     wrap: wrapWith(
       [
