@@ -41,6 +41,14 @@ describe('jira.js against the fake site', () => {
     expect(fields.every((f) => typeof f.schema?.type === 'string')).toBe(true);
   });
 
+  it('gets a project by key or id, and 404s for the forbidden and the unknown', async () => {
+    expect((await jira.projects.getProject({ projectIdOrKey: 'ENG' })).id).toBe('10000');
+    expect((await jira.projects.getProject({ projectIdOrKey: '10001' })).key).toBe('SUP');
+    for (const key of ['FIN', 'NOPE']) {
+      expect(isNotFoundError(await errorOf(jira.projects.getProject({ projectIdOrKey: key })))).toBe(true);
+    }
+  });
+
   it.each([
     [1, 2],
     [2, 1],
