@@ -16,6 +16,7 @@ describe('exposure rules list', () => {
     [
       undefined,
       [
+        'fixture-blob',
         'fixture-long-token',
         'fixture-password',
         'fixture-token',

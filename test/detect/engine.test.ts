@@ -35,6 +35,15 @@ describe('offsets', () => {
     expect(found(text).map((f) => f.value)).toEqual(Array(5).fill(TOKEN));
   });
 
+  it.each([5000, 9000])('reports a %i-character value that outgrows its window whole', (length) => {
+    const value = 'Qw'.repeat(length / 2);
+    const text = `${'tok_ '.repeat(100)} blob:${value} blob:QwErTyUiOp`;
+    expect(found(text)).toEqual([
+      { rule: 'fixture-blob', value },
+      { rule: 'fixture-blob', value: 'QwErTyUiOp' },
+    ]);
+  });
+
   it('finds keyword-less rules on the whole text', () => {
     expect(found(`paid with ${CARD}, twice: ${CARD}`)).toEqual([
       { rule: 'fixture-card', value: CARD },
