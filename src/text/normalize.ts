@@ -2,18 +2,9 @@
 // spaces, full-width ASCII, HTML entities left in plain text) so the detector sees `4111 1111...` and `ghp_...`,
 // and keeps an offset map so each finding's span points back into the original text.
 import { decodeEntity } from './entities.ts';
+import { identityMap, OffsetMapBuilder, type OffsetMap } from './offset-map.ts';
 
-/**
- * Normalised text is built from segments. A segment whose normalised and original lengths are equal maps
- * character for character (copied text, one-for-one replacements); any other segment is one decoded entity and
- * maps as a whole. Characters that were removed lie between segments.
- */
-export interface OffsetMap {
-  readonly normStarts: readonly number[];
-  readonly origStarts: readonly number[];
-  readonly origEnds: readonly number[];
-  readonly normLength: number;
-}
+export { mapSpan, toOriginal, type OffsetMap } from './offset-map.ts';
 
 export interface NormalizedText {
   text: string;
@@ -73,59 +64,9 @@ function entityEnd(text: string, start: number): number {
   return start + 1;
 }
 
-class MapBuilder {
-  readonly normStarts: number[] = [0];
-  readonly origStarts: number[] = [0];
-  readonly origEnds: number[] = [];
-  // Concatenation (a rope V8 flattens once) measured faster here than collecting parts and joining them.
-  private text = '';
-  private normLength = 0;
-
-  /** Text of unchanged length (copied, or replaced one for one): extends the open segment. */
-  append(text: string): void {
-    this.text += text;
-    this.normLength += text.length;
-  }
-
-  /** Original [start, end) contributes nothing. */
-  remove(start: number, end: number): void {
-    this.startSegmentAt(start, end);
-  }
-
-  /** Original [start, end) becomes `text` as one indivisible segment. */
-  replaceAtomically(start: number, end: number, text: string): void {
-    this.startSegmentAt(start, start);
-    this.append(text);
-    this.startSegmentAt(end, end);
-  }
-
-  finish(originalLength: number): NormalizedText {
-    this.origEnds.push(originalLength);
-    const { normStarts, origStarts, origEnds, normLength } = this;
-    return { text: this.text, map: { normStarts, origStarts, origEnds, normLength } };
-  }
-
-  /** Ends the open segment at original index `end` and opens one at `next`; an empty one is just moved. */
-  private startSegmentAt(end: number, next: number): void {
-    const last = this.normStarts.length - 1;
-    if (this.normStarts[last] === this.normLength) {
-      this.origStarts[last] = next;
-      return;
-    }
-    this.origEnds.push(end);
-    this.normStarts.push(this.normLength);
-    this.origStarts.push(next);
-  }
-}
-
-/** The identity map over a text of this length. */
-export function identityMap(length: number): OffsetMap {
-  return { normStarts: [0], origStarts: [0], origEnds: [length], normLength: length };
-}
-
 export function normalizeForDetection(text: string): NormalizedText {
   if (!NEEDS_WORK.test(text)) return { text, map: identityMap(text.length) };
-  const builder = new MapBuilder();
+  const builder = new OffsetMapBuilder();
   let copied = 0;
   // A plain loop over code units: several times faster than a global regex when disguises are frequent.
   for (let start = 0; start < text.length; start++) {
@@ -154,55 +95,4 @@ export function normalizeForDetection(text: string): NormalizedText {
   }
   if (copied < text.length) builder.append(text.slice(copied));
   return builder.finish(text.length);
-}
-
-/** Index of the last segment starting at or before `offset`: the one holding it (only the last can be empty). */
-function segmentAt(map: OffsetMap, offset: number): number {
-  let low = 0;
-  let high = map.normStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((map.normStarts[middle] as number) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
-interface Segment {
-  normStart: number;
-  origStart: number;
-  origEnd: number;
-  /** Maps character for character; otherwise one entity that maps as a whole. */
-  linear: boolean;
-}
-
-function segment(map: OffsetMap, index: number): Segment {
-  const normStart = map.normStarts[index] as number;
-  const normEnd = map.normStarts[index + 1] ?? map.normLength;
-  const origStart = map.origStarts[index] as number;
-  const origEnd = map.origEnds[index] as number;
-  return { normStart, origStart, origEnd, linear: normEnd - normStart === origEnd - origStart };
-}
-
-function clamp(offset: number, map: OffsetMap): number {
-  return Math.min(Math.max(0, offset), map.normLength);
-}
-
-/** Original index of the character at `offset` in the normalised text (the original length past the end). */
-export function toOriginal(map: OffsetMap, offset: number): number {
-  const at = clamp(offset, map);
-  const s = segment(map, segmentAt(map, at));
-  return s.linear ? s.origStart + (at - s.normStart) : s.origStart;
-}
-
-/**
- * Maps a span [start, end) of the normalised text to the tightest span of the original text that normalises to
- * it: characters removed at either edge stay outside, an entity at either edge is included whole.
- */
-export function mapSpan(map: OffsetMap, start: number, end: number): { start: number; end: number } {
-  const origStart = toOriginal(map, start);
-  const last = clamp(end, map) - 1;
-  if (last < clamp(start, map)) return { start: origStart, end: origStart };
-  const s = segment(map, segmentAt(map, last));
-  return { start: origStart, end: s.linear ? s.origStart + (last + 1 - s.normStart) : s.origEnd };
 }

@@ -69,6 +69,16 @@ describe('mapSpan', () => {
     expect(original.slice(span.start, span.end)).toBe(expectedSlice);
   });
 
+  it('maps every character of a text with thousands of segments', () => {
+    const original = 'a&#x62;\u200B'.repeat(10_000);
+    const { text, map } = normalizeForDetection(original);
+    expect(text).toBe('ab'.repeat(10_000));
+    for (let i = 0; i < text.length; i++) {
+      const span = mapSpan(map, i, i + 1);
+      expect(original.slice(span.start, span.end)).toBe(i % 2 ? '&#x62;' : 'a');
+    }
+  });
+
   it.each<[number, number]>([
     [-5, 2],
     [3, 1],
