@@ -2,17 +2,22 @@
 // keyword hits) and how the pattern starts (to refuse slow, unanchored prefixes). A small recursive reader of
 // JavaScript regex syntax; it only needs to be conservative, never exact.
 
-/** Longest match in UTF-16 code units, lookaround contents included; Infinity when unbounded. */
+/**
+ * How far from any character of a match the regex can look, in UTF-16 code units: the longest match plus the
+ * longest lookaround (which may reach past either end). Infinity when unbounded.
+ */
 export function maxMatchLength(source: string, flags = ''): number {
   const unit = flags.includes('u') || flags.includes('v') ? 2 : 1;
-  const reader = { source, pos: 0, unit };
-  return readAlternation(reader);
+  const reader: Reader = { source, pos: 0, unit, lookaround: 0 };
+  return readAlternation(reader) + reader.lookaround;
 }
 
 interface Reader {
   source: string;
   pos: number;
   unit: number;
+  /** Longest lookaround seen; it matches no characters but reads them. */
+  lookaround: number;
 }
 
 function readAlternation(r: Reader): number {
@@ -38,10 +43,15 @@ function readAtom(r: Reader): number {
   const ch = r.source[r.pos];
   if (ch === '(') {
     r.pos++;
+    const look = /^\?<?[=!]/.test(r.source.slice(r.pos, r.pos + 3));
+    const outer = r.lookaround;
+    if (look) r.lookaround = 0; // a lookaround nested in this one reads from inside it
     if (r.source[r.pos] === '?') skipGroupPrefix(r);
     const inner = readAlternation(r);
     r.pos++; // ')'
-    return inner;
+    if (!look) return inner;
+    r.lookaround = Math.max(outer, inner + r.lookaround);
+    return 0;
   }
   if (ch === '[') {
     r.pos = classEnd(r.source, r.pos);
@@ -139,14 +149,14 @@ function leadingKind(source: string, pos: number): AtomKind {
 
 function atomEnd(source: string, pos: number, kind: AtomKind): number {
   if (kind === 'lookbehind') {
-    const r = { source, pos: pos + 1, unit: 1 };
+    const r = { source, pos: pos + 1, unit: 1, lookaround: 0 };
     skipGroupPrefix(r);
     readAlternation(r);
     return r.pos + 1;
   }
   if (source[pos] === '[') return classEnd(source, pos);
   if (source[pos] === '\\') {
-    const r = { source, pos, unit: 1 };
+    const r = { source, pos, unit: 1, lookaround: 0 };
     readEscape(r);
     return r.pos;
   }
