@@ -28,6 +28,14 @@ export const DEFAULT_SITE_SPEC: SiteSpec = {
 export function createSiteContent(spec: SiteSpec): SiteContent {
   const now = Date.parse(spec.now);
   if (!Number.isFinite(now)) throw new RangeError('SiteSpec.now must be an ISO instant');
+  for (const [name, value] of [
+    ['issues', spec.issues],
+    ['pages', spec.pages],
+    ['seed', spec.seed],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new RangeError(`SiteSpec.${name} must be a non-negative integer`);
+  }
   const users = createUsers(spec.seed);
   const projects = createProjects(spec, users);
   const spaces = createSpaces(spec, users, now);

@@ -30,6 +30,15 @@ describe('site catalogues', () => {
     expect(splitCounts(total, [0.27, 0.16, 0.18, 0.07, 0.14, 0.07, 0.11], 1)).toEqual(expected);
   });
 
+  it.each([
+    ['issues', { issues: -1 }],
+    ['pages', { pages: 1.5 }],
+    ['seed', { seed: Number.NaN }],
+    ['now', { now: 'yesterday' }],
+  ])('rejects a spec with a bad %s', (name, bad) => {
+    expect(() => createSiteContent({ ...spec, ...bad })).toThrow(new RegExp(`SiteSpec\\.${name}`));
+  });
+
   it('has about 25 users with Atlassian-style account ids', () => {
     expect(site.users.length).toBeGreaterThanOrEqual(20);
     expect(new Set(site.users.map((u) => u.accountId)).size).toBe(site.users.length);
