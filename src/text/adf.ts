@@ -90,7 +90,7 @@ class AdfWalker {
     this.flushHref();
     if (code === BOUNDARY) this.out.boundary();
     else if (code === CELL_SEPARATOR) this.out.cellSeparator();
-    else if (code === EXIT_CELL) this.out.cellDepth--;
+    else if (code === EXIT_CELL) this.out.leaveCell();
   }
 
   private visit(node: Node): void {
@@ -111,7 +111,7 @@ class AdfWalker {
     if (isNode(node.attrs)) this.writeAttributes(type, node.attrs);
     if (isBlock) this.stack.push(BOUNDARY);
     if (type === 'tableCell' || type === 'tableHeader') {
-      this.out.cellDepth++;
+      this.out.enterCell();
       this.stack.push(EXIT_CELL);
     }
   }

@@ -36,9 +36,9 @@ export function resolveMaxChars(options: ExtractOptions | undefined): number {
 }
 
 export class PlainTextWriter {
-  /** Above zero inside a table cell: block boundaries become spaces so one row stays on one line. */
-  cellDepth = 0;
   private readonly maxChars: number;
+  /** Above zero inside a table cell: block boundaries become spaces so one row stays on one line. */
+  private cellDepth = 0;
   private length = 0;
   private lastCode = -1;
   private spacePending = false;
@@ -99,6 +99,19 @@ export class PlainTextWriter {
   cellSeparator(): void {
     this.spacePending = false;
     this.appendSeparator(this.length === 0 || isWhitespace(this.lastCode) ? '| ' : ' | ');
+  }
+
+  enterCell(): void {
+    this.cellDepth++;
+  }
+
+  leaveCell(): void {
+    this.cellDepth = Math.max(0, this.cellDepth - 1);
+  }
+
+  /** For markup whose cells need not be closed (HTML): a new cell, row or table ends them all. */
+  leaveAllCells(): void {
+    this.cellDepth = 0;
   }
 
   finish(): ExtractedText {

@@ -136,7 +136,7 @@ class StorageTextCallbacks implements TokenizerCallbacks {
 
   private closeElement(name: string): void {
     if (name === 'tr' || TABLE_ELEMENTS.has(name)) this.leaveTable();
-    else if (CELL_ELEMENTS.has(name)) this.out.cellDepth = 0;
+    else if (CELL_ELEMENTS.has(name)) this.out.leaveAllCells();
     else if (BLOCK_ELEMENTS.has(name)) this.out.boundary();
   }
 
@@ -147,13 +147,13 @@ class StorageTextCallbacks implements TokenizerCallbacks {
 
   /** Cells may be left unclosed in HTML, so a new cell or row ends the previous one without a stack. */
   private startCell(): void {
-    this.out.cellDepth = 0;
+    this.out.leaveAllCells();
     if (this.cellsInRow++ > 0) this.out.cellSeparator();
-    this.out.cellDepth = 1;
+    this.out.enterCell();
   }
 
   private leaveTable(): void {
-    this.out.cellDepth = 0;
+    this.out.leaveAllCells();
     this.out.boundary();
   }
 
