@@ -109,7 +109,7 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
   const table = buildKeywordTable(useKeywords ? prepared : []);
   const whole = prepared.filter((p) => !useKeywords || p.rule.spec.keywords.length === 0);
 
-  function ruleHits(text: string): Hit[] {
+  function runRules(text: string): Hit[] {
     const hits: Hit[] = [];
     const collect = (p: PreparedRule) => (match: RegExpExecArray) => {
       const hit = evaluateMatch(p, text, match);
@@ -150,7 +150,7 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
 
   return {
     scan(text: string): Finding[] {
-      const hits = ruleHits(text);
+      const hits = runRules(text);
       const all = categories.has('phi') ? [...hits, ...derivePhiHits(text, hits)] : hits;
       const eligible = all.filter((h) => categories.has(h.category) && h.confidence >= minConfidence);
       return dedupeHits(eligible).map((hit) => toFinding(hit, text, hits));
