@@ -93,7 +93,9 @@ CREATE TABLE findings (
   resolved_run INTEGER REFERENCES runs(id),
   item_scan INTEGER NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('open', 'resolved', 'suppressed')),
-  UNIQUE (item_id, field, field_id, rule_id, fingerprint)
+  -- Hash of (field, field_id, rule_id, fingerprint): see identity.ts.
+  identity INTEGER NOT NULL,
+  UNIQUE (item_id, identity)
 );
 
 CREATE TABLE suppressions (

@@ -59,10 +59,11 @@ export interface ScannedItem {
   findings: PlacedFinding[] | 'unchanged';
   /**
    * `item` (default): the findings are the whole item's, and findings not among them are resolved.
-   * `fields`: only these fields were read (e.g. one page's comments from a site-wide listing): the item row is
-   * left as it is and only findings of these fields are replaced.
+   * `fields`: only these fields were read (e.g. one page's comments from a site-wide listing): only findings of
+   * these fields are replaced, and the item row is left as it is unless `updateItem` (e.g. a changed page body
+   * read without its comments).
    */
-  scope?: 'item' | { fields: ReadonlyArray<{ field: string; fieldId?: string }> };
+  scope?: 'item' | { fields: ReadonlyArray<{ field: string; fieldId?: string }>; updateItem?: boolean };
 }
 
 /** An item as stored, for the crawler: skip it when unchanged, attach comments to it. */

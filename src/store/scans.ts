@@ -3,7 +3,9 @@ import type { Item, Product } from '../types.ts';
 import type { CheckpointRepository } from './checkpoints.ts';
 import type { ContainerRepository } from './containers.ts';
 import type { ContainerRef, KnownItem, PlacedFinding, ScannedItem } from './model.ts';
+import { findingIdentity } from './identity.ts';
 import type { RunRepository } from './runs.ts';
+import { suppressionSnapshot } from './suppressions.ts';
 
 const WITHHELD_TITLE = '[title withheld: it holds a finding]';
 
@@ -58,6 +60,7 @@ export class ScanWriter {
   readonly #bumpScan: Database.Statement<[Record<string, unknown>], { id: number; scans: number }>;
   readonly #known: Database.Statement<[number, string, string], KnownRow>;
   readonly #unseen: Database.Statement<[number, number], { external_id: string }>;
+  readonly #liveIds: Database.Statement<[number], { external_id: string }>;
 
   constructor(
     db: Database.Database,
@@ -82,15 +85,14 @@ export class ScanWriter {
       RETURNING id, scans`);
     // A recurring finding keeps its row (and so its id, first-seen run and any suppression by id); a resolved one
     // that comes back is re-checked against the suppressions so that suppressed values never resurface.
+    // The status of a new row comes from the batch's suppression snapshot (see #suppressed). A resolved row that
+    // comes back is also checked against suppressions by finding id, so suppressed values never resurface.
     this.#upsertFinding = db.prepare(`
-      INSERT INTO findings (item_id, field, field_id, rule_id, category, severity, confidence, start_offset, end_offset,
-        preview, fingerprint, explanation, url, first_seen_run, last_seen_run, item_scan, status)
-      VALUES (@itemId, @field, @fieldId, @ruleId, @category, @severity, @confidence, @start, @end,
-        @preview, @fingerprint, @explanation, @url, @runId, @runId, @itemScan,
-        CASE WHEN EXISTS (SELECT 1 FROM suppressions WHERE fingerprint = @fingerprint)
-               OR EXISTS (SELECT 1 FROM suppressions WHERE rule_id = @ruleId AND container_id = @containerId)
-             THEN 'suppressed' ELSE 'open' END)
-      ON CONFLICT (item_id, field, field_id, rule_id, fingerprint) DO UPDATE SET
+      INSERT INTO findings (item_id, identity, field, field_id, rule_id, category, severity, confidence, start_offset,
+        end_offset, preview, fingerprint, explanation, url, first_seen_run, last_seen_run, item_scan, status)
+      VALUES (@itemId, @identity, @field, @fieldId, @ruleId, @category, @severity, @confidence, @start,
+        @end, @preview, @fingerprint, @explanation, @url, @runId, @runId, @itemScan, @status)
+      ON CONFLICT (item_id, identity) DO UPDATE SET
         category = excluded.category, severity = excluded.severity, confidence = excluded.confidence,
         start_offset = excluded.start_offset, end_offset = excluded.end_offset, preview = excluded.preview,
         explanation = excluded.explanation, url = excluded.url, last_seen_run = excluded.last_seen_run,
@@ -119,6 +121,8 @@ export class ScanWriter {
         i.last_scanned_run, c.key AS container_key
       FROM items i JOIN containers c ON c.id = i.container_id
       WHERE i.site_id = ? AND i.product = ? AND i.deleted = 0 AND i.external_id IN (SELECT value FROM json_each(?))`);
+    this.#liveIds = db.prepare(`
+      SELECT external_id FROM items WHERE container_id = ? AND deleted = 0 AND kind IN ('issue', 'page', 'blogpost')`);
     this.#unseen = db.prepare(`
       SELECT external_id FROM items
       WHERE container_id = ? AND deleted = 0 AND (last_scanned_run IS NULL OR last_scanned_run <> ?)`);
@@ -133,6 +137,7 @@ export class ScanWriter {
     const siteId = this.#siteOf(runId);
     const now = new Date().toISOString();
     this.#db.transaction(() => {
+      const suppressed = suppressionSnapshot(this.#db);
       for (const scanned of batch) {
         const { item, findings, scope } = scanned;
         const containerId = this.#containers.idOf(siteId, { product: item.product, key: item.containerKey });
@@ -140,12 +145,17 @@ export class ScanWriter {
           this.#touch.run({ siteId, product: item.product, id: item.id, runId, now });
           continue;
         }
-        const fields = scope !== undefined && scope !== 'item' ? scope.fields : undefined;
-        const row = fields
-          ? this.#bumpScan.get({ siteId, product: item.product, id: item.id })
-          : this.#upsertItem.get(this.#itemParams(siteId, containerId, scanned, findings, runId, now));
+        const partial = scope !== undefined && scope !== 'item' ? scope : undefined;
+        const fields = partial?.fields;
+        const row =
+          partial && !partial.updateItem
+            ? this.#bumpScan.get({ siteId, product: item.product, id: item.id })
+            : this.#upsertItem.get(this.#itemParams(siteId, containerId, scanned, findings, runId, now));
         if (!row) continue;
-        for (const f of findings) this.#upsertFinding.run(this.#findingParams(row, containerId, runId, f));
+        for (const f of findings) {
+          const status = suppressed.covers(f.fingerprint, f.ruleId, containerId) ? 'suppressed' : 'open';
+          this.#upsertFinding.run(this.#findingParams(row, runId, f, status));
+        }
         if (fields) {
           const list = JSON.stringify(fields.map((f) => [f.field, f.fieldId ?? '']));
           this.#resolveVanishedFields.run(runId, row.id, row.scans, list);
@@ -184,14 +194,21 @@ export class ScanWriter {
     };
   }
 
-  #findingParams(row: { id: number; scans: number }, containerId: number, runId: number, f: PlacedFinding) {
+  #findingParams(
+    row: { id: number; scans: number },
+    runId: number,
+    f: PlacedFinding,
+    status: 'open' | 'suppressed',
+  ) {
+    const fieldId = f.fieldId ?? '';
     return {
       itemId: row.id,
-      containerId,
+      identity: findingIdentity(f.field, fieldId, f.ruleId, f.fingerprint),
+      status,
       runId,
       itemScan: row.scans,
       field: f.field,
-      fieldId: f.fieldId ?? '',
+      fieldId,
       ruleId: f.ruleId,
       category: f.category,
       severity: f.severity,
@@ -230,6 +247,12 @@ export class ScanWriter {
         },
       ]),
     );
+  }
+
+  /** Issues, pages and blog posts of a container that are stored and not deleted (for id sweeps). */
+  liveIds(runId: number, container: ContainerRef): string[] {
+    const containerId = this.#containers.idOf(this.#siteOf(runId), container);
+    return this.#liveIds.all(containerId).map((r) => r.external_id);
   }
 
   /** Items of a container that `runId` did not scan or confirm: after a complete listing, they are gone. */

@@ -54,6 +54,27 @@ function toTarget(row: SuppressionRow): SuppressionTarget {
   return { kind: 'rule', ruleId: row.rule_id ?? '', containerId: row.container_id ?? 0 };
 }
 
+/** The suppressions by value and by rule per container, read once per batch so each new finding costs no query. */
+export interface SuppressionSnapshot {
+  covers(fingerprint: string, ruleId: string, containerId: number): boolean;
+}
+
+export function suppressionSnapshot(db: Database.Database): SuppressionSnapshot {
+  const rows = db
+    .prepare<[], Pick<SuppressionRow, 'fingerprint' | 'rule_id' | 'container_id'>>(
+      'SELECT fingerprint, rule_id, container_id FROM suppressions WHERE finding_id IS NULL',
+    )
+    .all();
+  const fingerprints = new Set(rows.flatMap((r) => (r.fingerprint === null ? [] : [r.fingerprint])));
+  const rules = new Set(
+    rows.flatMap((r) => (r.rule_id === null ? [] : [`${r.rule_id}\u0000${r.container_id}`])),
+  );
+  return {
+    covers: (fingerprint, ruleId, containerId) =>
+      fingerprints.has(fingerprint) || rules.has(`${ruleId}\u0000${containerId}`),
+  };
+}
+
 /**
  * Suppressions outlive runs: the finding upsert consults them, so a suppressed value never comes back as open.
  * Suppressed findings are excluded from scores and counted separately.
