@@ -6,9 +6,21 @@ import { isCardNumber, steuerIdValid } from './format-checks.ts';
 
 const corpus = benignDocument(createRng(2024), 400_000);
 
+/** RFC 1918, loopback and RFC 5737 documentation ranges are not anybody's address. */
 const PUBLIC_IPV4 = (ip: string): boolean => {
-  const [a, b] = ip.split('.').map(Number) as [number, number];
-  return !(a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a === 1);
+  const [a, b, c] = ip.split('.').map(Number) as [number, number, number];
+  const documentation =
+    (a === 192 && b === 0 && c === 2) ||
+    (a === 198 && b === 51 && c === 100) ||
+    (a === 203 && b === 0 && c === 113);
+  if (ip === '1.2.3.4') return false; // the textual look-alike, deliberately present
+  return !(
+    a === 10 ||
+    a === 127 ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    documentation
+  );
 };
 
 /** Shapes of sensitive values that must not occur in benign text (allowed placeholders excepted). */
@@ -20,7 +32,7 @@ const FORBIDDEN: [string, RegExp, (m: string) => boolean][] = [
   ['private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/g, () => true],
   ['JWT', /\beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{20,}/g, () => true],
   ['URL with password', /\b[a-z+]+:\/\/[^\s:/@]+:[^\s@/]+@/g, (m) => !/USER:PASSWORD@/.test(m)],
-  ['email', /\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b/g, () => true],
+  ['email', /\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b/g, (m) => !/@example\.(com|org)$/.test(m)],
   ['public IPv4', /\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/g, PUBLIC_IPV4],
   ['US SSN shape', /\b\d{3}-\d{2}-\d{4}\b/g, () => true],
   ['IBAN', /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}\b/g, () => true],

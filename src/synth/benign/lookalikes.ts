@@ -14,7 +14,8 @@ const LOOKALIKES: ((rng: Rng) => string)[] = [
   (r) => `Stripe publishable key for the checkout page: pk_live_${r.chars(ALNUM, 24)} (public by design)`,
   (r) => `Assigned to accountId ${r.chars(HEX, 24)}, watchers updated.`,
   (r) => `Slack thread ts=${r.int(1690000000, 1760000000)}.${r.chars(DIGITS, 6)} in #${service(r)}`,
-  (r) => `Discord channel id ${r.int(1, 9)}${r.chars(DIGITS, 17)} is where the bot posts release notes.`,
+  // Discord snowflakes issued since 2021 are 19 digits starting with 1.
+  (r) => `Discord channel id 1${r.int(0, 2)}${r.chars(DIGITS, 17)} is where the bot posts release notes.`,
   (r) =>
     `event_time_ms=${r.int(1690000000000, 1760000000000)} partition=${r.int(0, 63)} offset=${r.int(1, 9)}${r.chars(DIGITS, 9)}`,
   () => '+1 to reverting, the flag can stay off until Monday.',
@@ -29,6 +30,16 @@ const LOOKALIKES: ((rng: Rng) => string)[] = [
   (r) => `The triage rotation diagnosed the outage: health check timeouts on ${service(r)}.`,
   (r) =>
     `Jira issue id ${r.int(10000, 99999)} moved to ${service(r)}; build number ${r.int(1000, 9999)}.${r.int(1, 99)}.`,
+  (r) =>
+    `Firewall examples use documentation ranges 203.0.113.${r.int(1, 254)} and 198.51.100.${r.int(1, 254)}, and 2001:db8:${r.chars(HEX, 4)}::/48 for IPv6.`,
+  () =>
+    'Sample request: curl -u user@example.com:<api-token> https://your-domain.atlassian.net/rest/api/3/myself',
+  (r) =>
+    `Mock data uses the fictional range, e.g. +1 212-555-01${r.chars(DIGITS, 2)}, so no real line is ever dialled.`,
+  (r) =>
+    `Reproduced on Windows build 10.0.${r.int(19041, 22631)}.${r.int(1000, 4000)} and macOS 14.${r.int(0, 6)}.`,
+  (r) =>
+    `Charged $${r.int(10, 999)}.${r.chars(DIGITS, 2)} to the card ending in ${r.chars(DIGITS, 4)}; the receipt shows only the last four digits.`,
 ];
 
 export const lookalikeLine = (rng: Rng): string => rng.pick(LOOKALIKES)(rng);
