@@ -2,6 +2,8 @@
 // status "trashed"); purging makes it 404, as on a real site. Only touched content is held here.
 import type { ConfluenceCommentRecord, ContentRecord, SiteContent, SpaceRecord } from './model.ts';
 import type { SiteClock } from './clock.ts';
+import { findComment, withoutComment, withReply } from './comment-tree.ts';
+import { IndexLag } from './index-lag.ts';
 import { TimeIndexCache, type ItemMeta } from './time-index.ts';
 
 export type ContentType = 'page' | 'blogpost';
@@ -24,23 +26,6 @@ function metaOf(record: ContentRecord): ItemMeta {
   };
 }
 
-/** Depth-first search of a comment tree. */
-export function findComment(
-  comments: readonly ConfluenceCommentRecord[],
-  id: string,
-): ConfluenceCommentRecord | undefined {
-  for (const comment of comments) {
-    if (comment.id === id) return comment;
-    const inner = findComment(comment.replies, id);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-function withoutComment(comments: ConfluenceCommentRecord[], id: string): ConfluenceCommentRecord[] {
-  return comments.filter((c) => c.id !== id).map((c) => ({ ...c, replies: withoutComment(c.replies, id) }));
-}
-
 export class ConfluenceOverlay {
   private readonly content: SiteContent;
   private readonly clock: SiteClock;
@@ -50,12 +35,14 @@ export class ConfluenceOverlay {
   private readonly extras = new Map<string, string[]>();
   private readonly commentOwners = new Map<string, string>();
   private readonly indexes = new TimeIndexCache();
+  private readonly lag: IndexLag<ItemMeta & { spaceKey: string }>;
   private createdCount = 0;
   private commentCount = 0;
 
   constructor(content: SiteContent, clock: SiteClock) {
     this.content = content;
     this.clock = clock;
+    this.lag = new IndexLag(clock);
   }
 
   space(idOrKey: string): SpaceRecord | undefined {
@@ -106,8 +93,16 @@ export class ConfluenceOverlay {
     return { record, status: this.trashed.has(base.id) ? 'trashed' : record.status };
   }
 
-  /** Time metas for CQL: a compact index for generated content, overlay state on top. */
-  *metas(spaceKey: string, type: ContentType): Iterable<ItemMeta & { live: () => LiveContent | undefined }> {
+  /**
+   * Time metas of one space and type: a compact index for generated content, overlay state on top. With
+   * `asSearchSees`, content mutated within the index lag still shows its previous state (CQL's eventual
+   * consistency); v2 listings read the current state.
+   */
+  *metas(
+    spaceKey: string,
+    type: ContentType,
+    asSearchSees = false,
+  ): Iterable<ItemMeta & { live: () => LiveContent | undefined }> {
     const space = this.space(spaceKey);
     if (!space) return;
     const count = type === 'page' ? space.pageCount : space.blogPostCount;
@@ -115,16 +110,22 @@ export class ConfluenceOverlay {
       metaOf(this.content.content(space.key, type, i)),
     );
     const ids = [...index.ids, ...(this.extras.get(`${space.key}:${type}`) ?? [])];
+    const wallNow = this.clock.wallNow();
     for (const [i, id] of ids.entries()) {
-      if (this.purged.has(id)) continue;
+      const lag = asSearchSees ? this.lag.lagging(id, wallNow) : undefined;
       const override = this.overrides.get(id);
-      if (override && override.spaceKey !== space.key) continue;
-      const meta = override ? metaOf(override) : index.meta(i);
-      yield { ...meta, live: () => this.get(id) };
+      const seen = lag ? lag.previous : override && { ...metaOf(override), spaceKey: override.spaceKey };
+      const unseen = (lag && !seen) || (seen && seen.spaceKey !== space.key);
+      if (this.purged.has(id) || unseen) continue;
+      yield { ...(seen ?? index.meta(i)), live: () => this.get(id) };
     }
   }
 
   private put(record: ContentRecord): ContentRecord {
+    this.lag.note(record.id, () => {
+      const before = this.get(record.id)?.record;
+      return before && { ...metaOf(before), spaceKey: before.spaceKey };
+    });
     this.overrides.set(record.id, record);
     return record;
   }
@@ -191,14 +192,10 @@ export class ConfluenceOverlay {
       createdAt: this.clock.isoNow(),
       replies: [],
     };
-    const attach = (list: ConfluenceCommentRecord[]): ConfluenceCommentRecord[] =>
-      list.map((c) =>
-        c.id === parentId ? { ...c, replies: [...c.replies, stamped] } : { ...c, replies: attach(c.replies) },
-      );
     const key = comment.kind === 'footer' ? 'footerComments' : 'inlineComments';
     const list = live.record[key];
     if (parentId && !findComment(list, parentId)) return undefined;
-    this.put({ ...live.record, [key]: parentId ? attach(list) : [...list, stamped] });
+    this.put({ ...live.record, [key]: parentId ? withReply(list, parentId, stamped) : [...list, stamped] });
     this.commentOwners.set(stamped.id, contentId);
     return stamped;
   }

@@ -79,7 +79,7 @@ export function runCql(site: Site, cql: string): LiveContent[] {
   for (const space of site.content.spaces) {
     if (space.forbidden) continue;
     for (const type of ['page', 'blogpost'] as const) {
-      for (const meta of site.confluence.metas(space.key, type)) {
+      for (const meta of site.confluence.metas(space.key, type, true)) {
         const candidate = { ...meta, spaceKey: space.key, type };
         if (predicate(candidate)) found.push(candidate);
       }

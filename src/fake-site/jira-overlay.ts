@@ -1,6 +1,7 @@
 // Jira mutations on top of the lazy SiteContent: only mutated, created, moved and deleted issues are held here.
 // Search reads an index that can lag behind these mutations (eventual consistency); direct GETs never lag.
 import type { AdfNode, CommentRecord, IssueRecord, ProjectRecord, SiteContent } from './model.ts';
+import { IndexLag } from './index-lag.ts';
 import { IssueHistory, type ChangeRecord } from './jira-history.ts';
 import { TimeIndexCache, type ItemMeta } from './time-index.ts';
 import type { SiteClock } from './clock.ts';
@@ -15,11 +16,6 @@ export interface IssuePatch {
   description?: AdfNode | null;
   environment?: AdfNode | null;
   customFields?: Record<string, unknown>;
-}
-
-interface PendingIndex {
-  visibleAt: number;
-  previous: IssueMeta | undefined;
 }
 
 const NEW_ISSUE_ID_BASE = 90_000_000;
@@ -47,7 +43,7 @@ export class JiraOverlay {
   private readonly deleted = new Set<string>();
   private readonly extras = new Map<string, string[]>();
   private readonly keyAliases = new Map<string, string>();
-  private readonly pending = new Map<string, PendingIndex>();
+  private readonly lag: IndexLag<IssueMeta>;
   private readonly indexes = new TimeIndexCache();
   private readonly history = new IssueHistory();
   private readonly commentOwners = new Map<string, string>();
@@ -58,6 +54,7 @@ export class JiraOverlay {
   constructor(content: SiteContent, clock: SiteClock) {
     this.content = content;
     this.clock = clock;
+    this.lag = new IndexLag(clock);
   }
 
   project(idOrKey: string): ProjectRecord | undefined {
@@ -101,18 +98,15 @@ export class JiraOverlay {
     wallNow: number,
     reconcile: ReadonlySet<string>,
   ): IssueMeta | undefined {
-    const lag = this.pending.get(id);
-    if (lag && wallNow < lag.visibleAt && !reconcile.has(id)) return lag.previous;
+    const lag = reconcile.has(id) ? undefined : this.lag.lagging(id, wallNow);
+    if (lag) return lag.previous;
     if (this.deleted.has(id)) return undefined;
     const override = this.overrides.get(id);
     return override ? metaOf(override) : base;
   }
 
   private record(issue: IssueRecord, previous: IssueMeta | undefined): void {
-    const lagMs = this.clock.indexLagMs;
-    if (lagMs > 0 && !this.pending.has(issue.id)) {
-      this.pending.set(issue.id, { visibleAt: this.clock.wallNow() + lagMs, previous });
-    }
+    this.lag.note(issue.id, () => previous);
     this.overrides.set(issue.id, issue);
     this.keyAliases.set(issue.key, issue.id);
   }

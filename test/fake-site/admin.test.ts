@@ -174,6 +174,24 @@ describe('stats', () => {
 });
 
 describe('search index lag', () => {
+  it('hides fresh Confluence edits from CQL (not from v2) until the lag has passed', async () => {
+    await start({ indexLagMs: 400 });
+    site!.admin.updateContent('100003', { body: '<p>fresh</p>' });
+    const cql = `/wiki/rest/api/search?cql=${encodeURIComponent('lastmodified >= "2026/03/01 13:00"')}`;
+    const found = async () =>
+      (await call<{ results: Array<{ content: { id: string } }> }>('GET', cql)).body.results.map(
+        (r) => r.content.id,
+      );
+    expect(await found()).toEqual([]);
+    const listed = await call<{ results: Array<{ id: string }> }>(
+      'GET',
+      '/wiki/api/v2/pages?sort=-modified-date&limit=1',
+    );
+    expect(listed.body.results[0]!.id).toBe('100003');
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect(await found()).toEqual(['100003']);
+  });
+
   it('hides fresh mutations from search unless reconciled, then shows them', async () => {
     await start({ indexLagMs: 400 });
     const created = site!.admin.createIssue({ projectKey: 'ENG', summary: 'fresh' });
