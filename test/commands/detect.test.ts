@@ -54,7 +54,7 @@ describe('exposure detect FILE', () => {
   });
 });
 
-describe('exposure detect --jsonl', () => {
+describe('exposure detect --jsonl', { timeout: 90_000 }, () => {
   it('keeps going past malformed lines, names them by number only, and exits 2', async () => {
     const input = [
       docLine('a', `first ${TOKEN}`),

@@ -14,7 +14,8 @@ const docs = Array.from({ length: 150 }, (_, i) => ({
   text: `${'filler text '.repeat(i % 7)}${samples[i % samples.length]}\n${samples[(i * 3) % samples.length]}`,
 }));
 
-describe('detector pool', () => {
+// Workers load every validator (recognizers-text included) at start-up; allow for a slow, shared machine.
+describe('detector pool', { timeout: 90_000 }, () => {
   const pool = createPool({ key, rulesDir: RULES, workers: 2, batchSize: 8, maxQueued: 2 });
   afterAll(() => pool.close());
 
