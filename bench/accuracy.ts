@@ -6,7 +6,7 @@ import { createDetector, type Detector } from '../src/detect/engine.ts';
 import { loadRules, type CompiledRule } from '../src/detect/load-rules.ts';
 import { CATEGORIES, type Category, type Finding } from '../src/types.ts';
 import { pct, table, verdict } from './bench-format.ts';
-import { benignCorpus, MB, positiveCorpus, totalChars, type Positive } from './corpus.ts';
+import { barePositiveCorpus, benignCorpus, MB, positiveCorpus, totalChars, type Positive } from './corpus.ts';
 
 const RECALL_TARGET = 0.95;
 const PHI_PASS_RULE_ID = 'phi-health-context';
@@ -118,6 +118,30 @@ function printFalsePositives(detector: Detector): void {
   }
 }
 
+const recallOf = (tallies: readonly KindTally[]): string =>
+  pct(
+    tallies.reduce((s, t) => s + t.found, 0),
+    tallies.reduce((s, t) => s + t.total, 0),
+  );
+
+/** Informational, no target: the same kinds with no label next to the value. */
+function printBareRecall(detector: Detector): void {
+  const tallies = tallyPositives(detector, barePositiveCorpus());
+  const all = [...tallies.values()];
+  const byCategory = CATEGORIES.map((c) => `${c} ${recallOf(all.filter((t) => t.category === c))}`).join(
+    ', ',
+  );
+  console.log(
+    `\n== Context-free recall (value between engineering paragraphs, no label; informational): ${byCategory}`,
+  );
+  const worst = [...tallies.entries()]
+    .filter(([, t]) => t.found < t.total)
+    .sort((a, b) => a[1].found / a[1].total - b[1].found / b[1].total || a[0].localeCompare(b[0]));
+  console.log(
+    `kinds found less than always without context: ${worst.map(([k, t]) => `${k} ${pct(t.found, t.total)}`).join(', ') || 'none'}`,
+  );
+}
+
 function loadRulesOrExplain(): CompiledRule[] | undefined {
   try {
     return loadRules();
@@ -143,6 +167,7 @@ function main(): void {
     `Positives: ${positives.length} labelled examples over ${new Set(positives.map((p) => p.kind)).size} kinds`,
   );
   printRecall(tallyPositives(detector, positives), ruleIds);
+  printBareRecall(detector);
   printFalsePositives(detector);
 }
 

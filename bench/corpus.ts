@@ -50,6 +50,30 @@ export function positiveCorpus(
   });
 }
 
+/**
+ * The value with no label or context of its own, between two benign paragraphs: measures how much each rule
+ * relies on context words (rules that require context miss here by design).
+ */
+export function barePositiveCorpus(seed = 4, perKind = 30): Positive[] {
+  const root = createRng(seed);
+  return SENSITIVE_KINDS.flatMap((kind) => {
+    const rng = root.fork(kind.kind);
+    return Array.from({ length: perKind }, () => {
+      const value = kind.generate(rng);
+      const before = `${benignParagraph(rng, 'engineering')} `;
+      const text = `${before}${value} ${benignParagraph(rng, 'engineering')}`;
+      return {
+        kind: kind.kind,
+        category: kind.category,
+        ruleIds: kind.ruleIds,
+        text,
+        start: before.length,
+        end: before.length + value.length,
+      };
+    });
+  });
+}
+
 /** A document of roughly ticket/page size (0.5-8 KB) built from benign blocks. */
 function benignDoc(rng: Rng, plant: (() => string) | undefined, plantChance: number): string {
   const target = rng.int(500, 8000);
