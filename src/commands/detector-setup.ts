@@ -1,6 +1,6 @@
 // What `detect` and `rules check` share: the rule and key options, and loading both before any scan, so a rule
 // problem stops the command (exit 2, every `file: problem` listed) before a single document is read.
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { loadRules } from '../detect/load-rules.ts';
@@ -24,8 +24,10 @@ export function addDetectorOptions(command: Command): Command {
       'fingerprint key file (default: $EXPOSURE_KEY_FILE or ~/.config/exposure/fingerprint.key)',
     )
     .option('--min-confidence <n>', 'drop findings below this confidence (0..1)')
-    .addOption(
-      new Option('--category <category...>', 'only rules of these categories').choices([...CATEGORIES]),
+    .option(
+      '--category <list>',
+      'only rules of these categories, comma-separated (secret,pii,phi)',
+      parseCategories,
     )
     .addOption(new Option('--rules-dir <dir>', 'rules directory').default(RULES_DIR).hideHelp());
 }
@@ -46,6 +48,14 @@ export function loadDetectorInputs(flags: DetectorFlags): DetectorInputs {
   const rulesDir = flags.rulesDir ?? RULES_DIR;
   const rules = loadRules(rulesDir);
   return { rules, rulesDir, key: loadOrCreateKey(flags.keyFile), categories: flags.category, minConfidence };
+}
+
+/** `--category secret,pii`: a comma list, so it cannot swallow the file arguments that follow it. */
+export function parseCategories(value: string): Category[] {
+  const categories = value.split(',').map((part) => part.trim());
+  const unknown = categories.filter((c) => !(CATEGORIES as readonly string[]).includes(c));
+  if (unknown.length > 0) throw new InvalidArgumentError(`expected a comma list of ${CATEGORIES.join(', ')}`);
+  return categories as Category[];
 }
 
 export function parseSeverity(value: string): Severity {

@@ -7,10 +7,9 @@ import { loadRules } from '../detect/load-rules.ts';
 import { PHI_HEALTH_CONTEXT } from '../detect/phi.ts';
 import { EXIT } from '../errors.ts';
 import { RULES_DIR } from '../paths.ts';
-import { CATEGORIES } from '../types.ts';
 import type { Category } from '../types.ts';
 import type { CommandIO } from './detect.ts';
-import { addDetectorOptions, loadDetectorInputs } from './detector-setup.ts';
+import { addDetectorOptions, loadDetectorInputs, parseCategories } from './detector-setup.ts';
 import type { DetectorFlags } from './detector-setup.ts';
 import { formatTable } from './text-table.ts';
 
@@ -52,7 +51,7 @@ export function register(program: Command): void {
   rules
     .command('list')
     .description('list the rules: id, category, severity, title')
-    .addOption(new Option('--category <category...>', 'only these categories').choices([...CATEGORIES]))
+    .option('--category <list>', 'only these categories, comma-separated (secret,pii,phi)', parseCategories)
     .addOption(new Option('--rules-dir <dir>', 'rules directory').default(RULES_DIR).hideHelp())
     .action((flags: { category?: Category[]; rulesDir?: string }) => {
       process.exitCode = runRulesList(flags, process);

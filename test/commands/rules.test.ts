@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseCategories } from '../../src/commands/detector-setup.ts';
 import { runRulesCheck, runRulesList } from '../../src/commands/rules.ts';
 import { ConfigError } from '../../src/errors.ts';
 import { commandIO } from './command-io.ts';
@@ -71,5 +72,19 @@ describe('exposure rules check', () => {
     const { io, out } = commandIO();
     runRulesCheck('order 12345678901', { rulesDir: RULES, keyFile }, io);
     expect(out.stdout).toBe('no rule fired\n');
+  });
+});
+
+describe('--category', () => {
+  it.each([
+    ['secret', ['secret']],
+    ['pii,phi', ['pii', 'phi']],
+    [' phi , secret ', ['phi', 'secret']],
+  ])('parses %j as a comma list', (value, categories) => {
+    expect(parseCategories(value)).toEqual(categories);
+  });
+
+  it.each(['secrets', 'pii;phi', ''])('rejects %j', (value) => {
+    expect(() => parseCategories(value)).toThrow(/comma list of secret, pii, phi/);
   });
 });
