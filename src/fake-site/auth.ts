@@ -27,7 +27,7 @@ export function checkAuthorization(header: string | undefined, expected: Credent
   return same(decoded.slice(colon + 1), expected.token) && emailOk ? 'ok' : 'bad';
 }
 
-export const AUTH_FAILED_HEADERS = { 'X-Seraph-LoginReason': 'AUTHENTICATED_FAILED' };
+const AUTH_FAILED_HEADERS = { 'X-Seraph-LoginReason': 'AUTHENTICATED_FAILED' };
 
 /** Headers of an answer served anonymously: only a failed login (not a missing one) is flagged. */
 export function anonymousHeaders(auth: AuthOutcome): Record<string, string> | undefined {

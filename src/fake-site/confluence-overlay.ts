@@ -238,12 +238,4 @@ export class ConfluenceOverlay {
     this.extras.set(key, [...(this.extras.get(key) ?? []), id]);
     return this.put(moved);
   }
-
-  removedIds(): ReadonlySet<string> {
-    return new Set([...this.trashed, ...this.purged]);
-  }
-
-  mutated(): Iterable<ContentRecord> {
-    return this.overrides.values();
-  }
 }

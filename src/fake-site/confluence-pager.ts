@@ -22,7 +22,7 @@ function nextLink(context: RequestContext, cursor: string, pageNumber: number): 
   return `${context.path}?${new URLSearchParams(params).toString()}`;
 }
 
-export function invalidCursor(detail: string): Reply {
+function invalidCursor(detail: string): Reply {
   return confluenceError(400, 'INVALID_REQUEST_PARAMETER', 'The provided cursor was not valid', detail);
 }
 

@@ -217,14 +217,4 @@ export class JiraOverlay {
   changes(id: string): ChangeRecord[] {
     return this.history.of(id);
   }
-
-  /** Ids of every issue deleted through the overlay (the truth manifest drops their planted values). */
-  deletedIds(): ReadonlySet<string> {
-    return this.deleted;
-  }
-
-  /** Every mutated, created or moved issue, current state. */
-  mutated(): Iterable<IssueRecord> {
-    return this.overrides.values();
-  }
 }

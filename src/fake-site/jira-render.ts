@@ -6,7 +6,7 @@ import type { Site } from './site.ts';
 import { formatJiraTime } from './time-zone.ts';
 
 /** Embedded comment lists (search results, issue GET) hold at most this many, as on real sites. */
-export const EMBEDDED_COMMENT_LIMIT = 20;
+const EMBEDDED_COMMENT_LIMIT = 20;
 const NOT_NAVIGABLE = new Set(['comment']);
 const SYSTEM_FIELDS = [
   'summary',

@@ -22,7 +22,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
 }
 
 /** Offset of `zone` from UTC at instant `ms`, in minutes (Los Angeles in winter: -480). */
-export function zoneOffsetMinutes(zone: string, ms: number): number {
+function zoneOffsetMinutes(zone: string, ms: number): number {
   const parts: Record<string, number> = {};
   for (const part of formatter(zone).formatToParts(new Date(ms))) parts[part.type] = Number(part.value);
   const asUtc = Date.UTC(
