@@ -15,25 +15,8 @@ export {
   placeholderConfig,
   pythonTraceback,
   sqlSnippet,
-  stackTrace,
 } from './benign/code.ts';
-export {
-  base64Blob,
-  cleanUrl,
-  dottedBuild,
-  gitSha,
-  isoDate,
-  isoTimestamp,
-  orderNumber,
-  privateIp,
-  semver,
-  sha256,
-  ticketKey,
-  uuid,
-} from './benign/identifiers.ts';
-export { logLine } from './benign/logs.ts';
-export { lookalikeLine } from './benign/lookalikes.ts';
-export { PROSE_TOPICS, testCardDocs, type ProseTopic } from './benign/prose.ts';
+export type { ProseTopic } from './benign/prose.ts';
 
 export const benignParagraph = (rng: Rng, topic?: ProseTopic): string => paragraph(rng, topic);
 export const benignSummary = (rng: Rng, topic?: ProseTopic): string => summary(rng, topic);

@@ -1,6 +1,5 @@
 // The table of every sensitive-value kind the generators can produce, by category.
 
-import type { Category } from '../types.ts';
 import { NATIONAL_ID_KINDS } from './kinds/national-ids.ts';
 import { PHI_KINDS } from './kinds/phi.ts';
 import { PII_CONTACT_KINDS } from './kinds/pii-contact.ts';
@@ -22,14 +21,3 @@ export const SENSITIVE_KINDS: readonly SensitiveKind[] = [
   ...NATIONAL_ID_KINDS,
   ...PHI_KINDS,
 ];
-
-const BY_NAME = new Map(SENSITIVE_KINDS.map((k) => [k.kind, k]));
-
-export function sensitiveKind(kind: string): SensitiveKind {
-  const found = BY_NAME.get(kind);
-  if (!found) throw new RangeError(`unknown sensitive kind: ${kind}`);
-  return found;
-}
-
-export const kindsOf = (category: Category): SensitiveKind[] =>
-  SENSITIVE_KINDS.filter((k) => k.category === category);

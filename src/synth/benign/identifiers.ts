@@ -2,7 +2,7 @@
 // timestamps, private addresses, harmless URLs and base64 payloads.
 
 import { SERVICES } from '../names.ts';
-import { BASE64, DIGITS, HEX, LOWER, type Rng } from '../rng.ts';
+import { BASE64, DIGITS, HEX, type Rng } from '../rng.ts';
 
 export const gitSha = (rng: Rng): string => rng.chars(HEX, 40);
 export const shortSha = (rng: Rng): string => rng.chars(HEX, rng.int(7, 12));
@@ -53,7 +53,6 @@ export const privateIp = (rng: Rng): string =>
 
 export const port = (rng: Rng): number => rng.pick([80, 443, 3000, 5432, 6379, 8080, 8443, 9090, 9200]);
 export const service = (rng: Rng): string => rng.pick(SERVICES);
-export const word = (rng: Rng): string => rng.chars(LOWER, rng.int(4, 9));
 
 /** URLs without credentials or tokens. */
 export const cleanUrl = (rng: Rng): string =>

@@ -27,7 +27,7 @@ const MESSAGES: ((rng: Rng) => string)[] = [
   (r) => `slow query ${r.int(500, 9000)}ms table=orders rows=${r.int(1, 200000)}`,
 ];
 
-export function logLine(rng: Rng): string {
+function logLine(rng: Rng): string {
   const level = rng.pick(['INFO', 'INFO', 'INFO', 'WARN', 'ERROR', 'DEBUG']);
   const msg = rng.pick(MESSAGES)(rng);
   return rng.chance(0.3)

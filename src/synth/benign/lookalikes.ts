@@ -42,7 +42,7 @@ const LOOKALIKES: ((rng: Rng) => string)[] = [
     `Charged $${r.int(10, 999)}.${r.chars(DIGITS, 2)} to the card ending in ${r.chars(DIGITS, 4)}; the receipt shows only the last four digits.`,
 ];
 
-export const lookalikeLine = (rng: Rng): string => rng.pick(LOOKALIKES)(rng);
+const lookalikeLine = (rng: Rng): string => rng.pick(LOOKALIKES)(rng);
 
 export const lookalikeLines = (rng: Rng, n: number): string =>
   Array.from({ length: n }, () => lookalikeLine(rng)).join('\n');

@@ -59,7 +59,7 @@ const CLINIC_IT: Sentence[] = [
   () => 'The vaccination reminder template needs Spanish and Vietnamese translations.',
 ];
 
-export const PROSE_TOPICS = {
+const PROSE_TOPICS = {
   engineering: ENGINEERING,
   support: SUPPORT,
   people: PEOPLE_OPS,

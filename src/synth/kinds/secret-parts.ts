@@ -2,7 +2,7 @@
 
 import { base62, crc32 } from '../checksums.ts';
 import { INTERNAL_HOSTS, SERVICES, userName } from '../names.ts';
-import { ALNUM, BASE64, BASE64URL, DIGITS, HEX, UPPER, type Rng } from '../rng.ts';
+import { ALNUM, BASE64, BASE64URL, DIGITS, UPPER, type Rng } from '../rng.ts';
 
 export const slots = {
   service: (rng: Rng): string => rng.pick(SERVICES),
@@ -23,11 +23,6 @@ export const password = (rng: Rng): string => {
   // At least one of each class, so no generated password reads like a word.
   const core = `${rng.chars(UPPER, 2)}${rng.chars(DIGITS, 2)}${rng.chars('!*-_.~', 1)}${rng.chars(PASSWORD_CHARS, rng.int(9, 15))}`;
   return `${rng.chars('abcdefghijklmnopqrstuvwxyz', 2)}${rng.shuffle(core.split('')).join('')}`;
-};
-
-export const uuid = (rng: Rng): string => {
-  const h = rng.chars(HEX, 32);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
 };
 
 /** Base64 of `bytes` random bytes behind a fixed DER/format prefix, in 64-character lines. */

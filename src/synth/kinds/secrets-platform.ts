@@ -2,7 +2,8 @@
 
 import { wrapWith, type SensitiveKind } from '../kind.ts';
 import { ALNUM, BASE32, BASE64, BASE64URL, DIGITS, HEX, UPPER } from '../rng.ts';
-import { checksummedToken, slots, uuid } from './secret-parts.ts';
+import { uuid } from '../benign/identifiers.ts';
+import { checksummedToken, slots } from './secret-parts.ts';
 
 export const PLATFORM_SECRET_KINDS: readonly SensitiveKind[] = [
   {
