@@ -17,7 +17,7 @@
 // second multiplier would count that twice. Suppressed findings never enter W; they are counted separately.
 // The site roll-up applies the same formula to the union of the site's distinct values (a key pasted into five
 // spaces is still one key): a mean would hide one red space among many clean ones, a max would ignore breadth.
-import type { Severity } from './types.ts';
+import { SEVERITIES, type Severity } from './types.ts';
 
 export const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = {
   critical: 10,
@@ -28,6 +28,15 @@ export const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = {
 
 /** Chosen so that three critical secrets (W = 30) score 77.7: "a handful of critical secrets is red". */
 export const SATURATION_K = 20;
+
+/**
+ * findingWeight as an SQL expression over two columns, built from the same table, so that aggregates over a
+ * million rows run inside SQLite without a JavaScript callback per row.
+ */
+export function findingWeightSql(severity: string, confidence: string): string {
+  const cases = SEVERITIES.map((s) => `WHEN '${s}' THEN ${SEVERITY_WEIGHT[s]}`).join(' ');
+  return `((CASE ${severity} ${cases} ELSE 0 END) * MIN(1.0, MAX(0.0, COALESCE(${confidence}, 0.0))))`;
+}
 
 export type ScoreBand = 'green' | 'amber' | 'red';
 

@@ -1,9 +1,11 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
   distinctWeight,
   exposure,
   exposureScore,
   findingWeight,
+  findingWeightSql,
   ratio,
   SATURATION_K,
   scoreBand,
@@ -29,6 +31,24 @@ describe('findingWeight', () => {
     ['high', Number.NaN, 0],
   ] as const)('%s at confidence %d weighs %d', (severity, confidence, weight) => {
     expect(findingWeight(severity, confidence)).toBeCloseTo(weight, 10);
+  });
+});
+
+describe('findingWeightSql', () => {
+  const db = new Database(':memory:');
+  const query = db.prepare(`SELECT ${findingWeightSql('@severity', '@confidence')} AS w`);
+  it.each([
+    ['critical', 1],
+    ['critical', 0.9],
+    ['high', 0.35],
+    ['medium', 1],
+    ['low', 0.5],
+    ['critical', 1.7],
+    ['high', -1],
+    ['high', null],
+  ] as const)('agrees with findingWeight for %s at %s', (severity, confidence) => {
+    const { w } = query.get({ severity, confidence }) as { w: number };
+    expect(w).toBeCloseTo(findingWeight(severity, confidence ?? Number.NaN), 10);
   });
 });
 

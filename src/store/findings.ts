@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { findingWeightSql } from '../score.ts';
 import { SEVERITIES, type Category, type Product, type Severity } from '../types.ts';
 import type { CategorySeverityCounts, ContainerRef, FindingRecord, FindingStatus } from './model.ts';
 import { emptyCounts } from './scores.ts';
@@ -32,8 +33,9 @@ const SELECT_RECORD = `
     f.first_seen_run AS firstSeenRun, f.last_seen_run AS lastSeenRun, f.resolved_run AS resolvedRun,
     i.product, c.key AS containerKey, i.external_id AS itemId, i.key AS itemKey, i.title AS itemTitle,
     i.url AS itemUrl, i.updated AS itemUpdated
-  FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = i.container_id`;
+  FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = f.container_id`;
 
+const WEIGHT = findingWeightSql('f.severity', 'f.confidence');
 const SEVERITY_RANK = `CASE f.severity ${SEVERITIES.map((s, rank) => `WHEN '${s}' THEN ${rank}`).join(' ')} END`;
 
 function where(filter: FindingFilter): { sql: string; params: Record<string, unknown> } {
@@ -45,7 +47,7 @@ function where(filter: FindingFilter): { sql: string; params: Record<string, unk
     params.status = status;
   }
   if (filter.siteId !== undefined) {
-    clauses.push('i.site_id = @siteId');
+    clauses.push('c.site_id = @siteId');
     params.siteId = filter.siteId;
   }
   if (filter.container) {
@@ -93,8 +95,8 @@ export class FindingReader {
     const sql = `
       SELECT product, containerKey, itemId, itemKey, itemTitle, itemUrl, SUM(n) AS findings, SUM(w) AS weighted FROM (
         SELECT i.product, c.key AS containerKey, i.external_id AS itemId, i.key AS itemKey, i.title AS itemTitle,
-          i.url AS itemUrl, f.item_id, COUNT(*) AS n, MAX(finding_weight(f.severity, f.confidence)) AS w
-        FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = i.container_id
+          i.url AS itemUrl, f.item_id, COUNT(*) AS n, MAX(${WEIGHT}) AS w
+        FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = f.container_id
         ${w.sql} GROUP BY f.item_id, f.fingerprint)
       GROUP BY item_id ORDER BY weighted DESC, findings DESC LIMIT @limit`;
     return this.#prepare(sql).all({ ...w.params, limit }) as ItemExposure[];
@@ -107,7 +109,7 @@ export class FindingReader {
     const w = where(filter);
     const sql = `
       SELECT c.product, c.key, f.category, f.severity, COUNT(*) AS n
-      FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = i.container_id
+      FROM findings f JOIN containers c ON c.id = f.container_id ${filter.since ? 'JOIN items i ON i.id = f.item_id' : ''}
       ${w.sql} GROUP BY c.id, f.category, f.severity ORDER BY c.product, c.key`;
     const rows = this.#prepare(sql).all(w.params) as Array<
       ContainerRef & { category: Category; severity: Severity; n: number }

@@ -76,6 +76,10 @@ CREATE INDEX items_container ON items (container_id);
 CREATE TABLE findings (
   id INTEGER PRIMARY KEY,
   item_id INTEGER NOT NULL REFERENCES items(id),
+  -- The item's container, copied so that per-container aggregates over a million findings skip the items join
+  -- (kept in step by the items_moved trigger). Run and container columns carry no foreign key: each check costs a
+  -- lookup per upserted finding, and runs and containers are never deleted.
+  container_id INTEGER NOT NULL,
   field TEXT NOT NULL,
   field_id TEXT NOT NULL DEFAULT '',
   rule_id TEXT NOT NULL,
@@ -88,15 +92,21 @@ CREATE TABLE findings (
   fingerprint TEXT NOT NULL,
   explanation TEXT NOT NULL,
   url TEXT NOT NULL,
-  first_seen_run INTEGER NOT NULL REFERENCES runs(id),
-  last_seen_run INTEGER NOT NULL REFERENCES runs(id),
-  resolved_run INTEGER REFERENCES runs(id),
+  first_seen_run INTEGER NOT NULL,
+  last_seen_run INTEGER NOT NULL,
+  resolved_run INTEGER,
   item_scan INTEGER NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('open', 'resolved', 'suppressed')),
   -- Hash of (field, field_id, rule_id, fingerprint): see identity.ts.
   identity INTEGER NOT NULL,
   UNIQUE (item_id, identity)
 );
+
+-- A Jira issue moved to another project takes its findings along, resolved ones included.
+CREATE TRIGGER items_moved AFTER UPDATE OF container_id ON items WHEN old.container_id <> new.container_id
+BEGIN
+  UPDATE findings SET container_id = new.container_id WHERE item_id = new.id;
+END;
 
 CREATE TABLE suppressions (
   id INTEGER PRIMARY KEY,

@@ -88,12 +88,12 @@ export class ScanWriter {
     // The status of a new row comes from the batch's suppression snapshot (see #suppressed). A resolved row that
     // comes back is also checked against suppressions by finding id, so suppressed values never resurface.
     this.#upsertFinding = db.prepare(`
-      INSERT INTO findings (item_id, identity, field, field_id, rule_id, category, severity, confidence, start_offset,
+      INSERT INTO findings (item_id, container_id, identity, field, field_id, rule_id, category, severity, confidence, start_offset,
         end_offset, preview, fingerprint, explanation, url, first_seen_run, last_seen_run, item_scan, status)
-      VALUES (@itemId, @identity, @field, @fieldId, @ruleId, @category, @severity, @confidence, @start,
+      VALUES (@itemId, @containerId, @identity, @field, @fieldId, @ruleId, @category, @severity, @confidence, @start,
         @end, @preview, @fingerprint, @explanation, @url, @runId, @runId, @itemScan, @status)
       ON CONFLICT (item_id, identity) DO UPDATE SET
-        category = excluded.category, severity = excluded.severity, confidence = excluded.confidence,
+        container_id = excluded.container_id, category = excluded.category, severity = excluded.severity, confidence = excluded.confidence,
         start_offset = excluded.start_offset, end_offset = excluded.end_offset, preview = excluded.preview,
         explanation = excluded.explanation, url = excluded.url, last_seen_run = excluded.last_seen_run,
         item_scan = excluded.item_scan, resolved_run = NULL,
@@ -154,7 +154,7 @@ export class ScanWriter {
         if (!row) continue;
         for (const f of findings) {
           const status = suppressed.covers(f.fingerprint, f.ruleId, containerId) ? 'suppressed' : 'open';
-          this.#upsertFinding.run(this.#findingParams(row, runId, f, status));
+          this.#upsertFinding.run(this.#findingParams(row, containerId, runId, f, status));
         }
         if (fields) {
           const list = JSON.stringify(fields.map((f) => [f.field, f.fieldId ?? '']));
@@ -196,6 +196,7 @@ export class ScanWriter {
 
   #findingParams(
     row: { id: number; scans: number },
+    containerId: number,
     runId: number,
     f: PlacedFinding,
     status: 'open' | 'suppressed',
@@ -203,6 +204,7 @@ export class ScanWriter {
     const fieldId = f.fieldId ?? '';
     return {
       itemId: row.id,
+      containerId,
       identity: findingIdentity(f.field, fieldId, f.ruleId, f.fingerprint),
       status,
       runId,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { exposure, scoreBand, type ScoreBand } from '../score.ts';
+import { exposure, findingWeightSql, scoreBand, type ScoreBand } from '../score.ts';
 import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../types.ts';
 import type { ContainerRepository } from './containers.ts';
 import type { CategorySeverityCounts, ContainerRef, StoredContainer } from './model.ts';
@@ -29,10 +29,15 @@ export interface ScoreScope {
 }
 
 // A finding was live at run R when first seen at or before R and not resolved by R. Status says whether it is
-// suppressed (suppressions are not versioned, so a past run is scored with today's suppressions).
-const LIVE = `f.first_seen_run <= @runId AND (f.resolved_run IS NULL OR f.resolved_run > @runId)
-  AND i.site_id = @siteId AND (@since IS NULL OR i.updated >= @since OR i.created >= @since)`;
-const FROM = 'FROM findings f JOIN items i ON i.id = f.item_id';
+// suppressed (suppressions are not versioned, so a past run is scored with today's suppressions). The items join
+// is only paid for when `since` needs the items' dates.
+function liveFindings(since: boolean): string {
+  const from = since ? 'FROM findings f JOIN items i ON i.id = f.item_id' : 'FROM findings f';
+  const recent = since ? ' AND (i.updated >= @since OR i.created >= @since)' : '';
+  return `${from} WHERE f.first_seen_run <= @runId AND (f.resolved_run IS NULL OR f.resolved_run > @runId)
+    AND f.container_id IN (SELECT id FROM containers WHERE site_id = @siteId)${recent}`;
+}
+const WEIGHT = findingWeightSql('f.severity', 'f.confidence');
 
 export function emptyCounts(): CategorySeverityCounts {
   const counts = {} as CategorySeverityCounts;
@@ -79,6 +84,7 @@ export class ScoreRepository {
   calculate(runId: number, scope: ScoreScope = {}): ScoreRecord[] {
     const run = this.#runs.get(runId);
     const params = { runId, siteId: run.siteId, since: scope.since ?? null };
+    const live = liveFindings(scope.since !== undefined);
     const tallies = new Map<number, Tally>();
     const tally = (containerId: number): Tally => {
       let t = tallies.get(containerId);
@@ -88,8 +94,8 @@ export class ScoreRepository {
     for (const c of this.#containers.list(run.siteId)) tally(c.id);
 
     const all = this.#db.prepare(`
-      SELECT i.container_id AS id, f.category, f.severity, f.status = 'suppressed' AS suppressed, COUNT(*) AS n
-      ${FROM} WHERE ${LIVE} GROUP BY 1, 2, 3, 4`);
+      SELECT f.container_id AS id, f.category, f.severity, f.status = 'suppressed' AS suppressed, COUNT(*) AS n
+      ${live} GROUP BY 1, 2, 3, 4`);
     for (const r of all.all(params) as Array<{
       id: number;
       category: Category;
@@ -104,16 +110,16 @@ export class ScoreRepository {
         t.counts[r.category][r.severity] += r.n;
       }
     }
-    const open = `${FROM} WHERE ${LIVE} AND f.status <> 'suppressed'`;
+    const open = `${live} AND f.status <> 'suppressed'`;
     const distinct = this.#db.prepare(`
       SELECT id, SUM(w) AS weighted, COUNT(*) AS n FROM (
-        SELECT i.container_id AS id, MAX(finding_weight(f.severity, f.confidence)) AS w ${open}
-        GROUP BY i.container_id, f.fingerprint) GROUP BY id`);
+        SELECT f.container_id AS id, MAX(${WEIGHT}) AS w ${open}
+        GROUP BY f.container_id, f.fingerprint) GROUP BY id`);
     for (const r of distinct.all(params) as Array<{ id: number; weighted: number; n: number }>) {
       Object.assign(tally(r.id), { weighted: r.weighted, distinctValues: r.n });
     }
     const withFindings = this.#db.prepare(
-      `SELECT i.container_id AS id, COUNT(DISTINCT f.item_id) AS n ${open} GROUP BY 1`,
+      `SELECT f.container_id AS id, COUNT(DISTINCT f.item_id) AS n ${open} GROUP BY 1`,
     );
     for (const r of withFindings.all(params) as Array<{ id: number; n: number }>)
       tally(r.id).itemsWithFindings = r.n;
@@ -143,7 +149,7 @@ export class ScoreRepository {
     }
     const union = this.#db.prepare(`
       SELECT COALESCE(SUM(w), 0) AS weighted, COUNT(*) AS n FROM (
-        SELECT MAX(finding_weight(f.severity, f.confidence)) AS w ${open} GROUP BY f.fingerprint)`);
+        SELECT MAX(${WEIGHT}) AS w ${open} GROUP BY f.fingerprint)`);
     const u = union.get(params) as { weighted: number; n: number };
     Object.assign(site, { weighted: u.weighted, distinctValues: u.n });
     const siteCoverage = run.listed > 0 ? { listed: run.listed, scanned: run.scanned } : null;

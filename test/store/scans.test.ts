@@ -70,6 +70,19 @@ describe('ScanWriter.record', () => {
     },
   );
 
+  it('moves the findings of an item that moved to another container, resolved ones included', () => {
+    const { store } = setup();
+    const key = KEY();
+    const run = beginRun(store, [container('ENG', 'jira'), container('OPS', 'jira')]);
+    store.scans.record(run.runId, [scanned(item('ENG', '1', {}, 'jira'), `${key} ${MAIL()}`)]);
+    store.scans.record(run.runId, [scanned(item('OPS', '1', {}, 'jira'), key)]);
+    const where = [...store.findings.iterate({ status: 'all' })].map((f) => [f.containerKey, f.status]);
+    expect(where.sort()).toEqual([
+      ['OPS', 'open'],
+      ['OPS', 'resolved'],
+    ]);
+  });
+
   it('resolves vanished findings even when the item is re-scanned within the same run', () => {
     const { store, findings } = setup();
     const run = beginRun(store, [container('ENG')]);
