@@ -23,6 +23,8 @@ export interface FaultRule {
   slowHeadersMs?: number;
   /** Send half the body, then stall this long before the rest. */
   stallBodyMs?: number;
+  /** Answer the OAuth scope-mismatch 401 (`Unauthorized; scope does not match`) that clients map to ScopeError. */
+  scopeMismatch?: boolean;
   /** Answer 404 on fetches of single items: content deleted between listing and fetching. */
   vanish?: boolean;
   /** Add `X-RateLimit-NearLimit: true` and the points-model beta headers to successful answers. */
@@ -162,6 +164,8 @@ export class Faults {
       else if (rule.status === 429) plan.reply = rateLimited(path, rule, siteNow, 100);
       else if (rule.status) plan.reply = serverError(path, rule.status, rule.retryAfterSeconds ?? 5);
       else if (rule.reset) plan.reset = true;
+      else if (rule.scopeMismatch)
+        plan.reply = { status: 401, body: { code: 401, message: 'Unauthorized; scope does not match' } };
       else if (rule.vanish) plan.vanish = true;
       if (rule.slowHeadersMs && fires) plan.slowHeadersMs = rule.slowHeadersMs;
       if (rule.stallBodyMs && fires) plan.stallBodyMs = rule.stallBodyMs;

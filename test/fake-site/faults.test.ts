@@ -1,6 +1,7 @@
 // Every fault mode, observed through raw fetch (headers) and through the real clients' error classes.
 import {
   createV2Client,
+  isScopeError,
   isRateLimitError as isConfluenceRateLimit,
   isServerError as isConfluenceServerError,
 } from 'confluence.js';
@@ -163,6 +164,16 @@ describe('content and credential faults', () => {
     await jira.myself.getCurrentUser();
     await jira.myself.getCurrentUser();
     expect(isAuthError(await errorOf(jira.myself.getCurrentUser()))).toBe(true);
+  });
+
+  it('answers the OAuth scope mismatch that the clients report as ScopeError', async () => {
+    await start({ rules: [{ route: '/wiki/*', scopeMismatch: true }] });
+    const v2 = createV2Client({
+      host: site!.url,
+      auth: { type: 'basic', email: site!.email, apiToken: site!.token },
+    });
+    expect(isScopeError(await errorOf(v2.space.getSpaces()))).toBe(true);
+    expect((await get('/rest/api/3/myself')).status).toBe(200);
   });
 
   it('makes listed items vanish on fetch while listings still work', async () => {
