@@ -3,9 +3,9 @@
 
 import { randomBytes } from 'node:crypto';
 import { createDetector, type Detector } from '../src/detect/engine.ts';
-import { loadRules, type CompiledRule } from '../src/detect/load-rules.ts';
 import { CATEGORIES, type Category, type Finding } from '../src/types.ts';
 import { pct, table, verdict } from './bench-format.ts';
+import { loadRulesOrExplain } from './load-bench-rules.ts';
 import { barePositiveCorpus, benignCorpus, MB, positiveCorpus, totalChars, type Positive } from './corpus.ts';
 
 const RECALL_TARGET = 0.95;
@@ -140,15 +140,6 @@ function printBareRecall(detector: Detector): void {
   console.log(
     `kinds found less than always without context: ${worst.map(([k, t]) => `${k} ${pct(t.found, t.total)}`).join(', ') || 'none'}`,
   );
-}
-
-function loadRulesOrExplain(): CompiledRule[] | undefined {
-  try {
-    return loadRules();
-  } catch (error) {
-    console.log(`Cannot load rules; fix these first:\n${(error as Error).message}`);
-    return undefined;
-  }
 }
 
 function main(): void {

@@ -9,9 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createDetector, type Detector } from '../src/detect/engine.ts';
-import { loadRules } from '../src/detect/load-rules.ts';
 import { createPool } from '../src/detect/pool.ts';
 import { median, table, timed, type Timing } from './bench-format.ts';
+import { loadRulesOrExplain } from './load-bench-rules.ts';
 import { ruleCosts } from './rule-cost.ts';
 import { MB, throughputCorpus, totalChars, type BenchDoc } from './corpus.ts';
 
@@ -82,7 +82,8 @@ function sample(docs: readonly BenchDoc[], mb: number): BenchDoc[] {
 }
 
 async function main(): Promise<void> {
-  const rules = loadRules();
+  const rules = loadRulesOrExplain();
+  if (!rules) return;
   const load = loadavg()[0]!.toFixed(1);
   console.log(
     `Rules: ${rules.length}; repetitions: ${reps}; cores: ${availableParallelism()}, load average ${load}`,

@@ -1,0 +1,12 @@
+// Benchmarks report rule problems and stop quietly: their figures are read by people, never gated on.
+
+import { loadRules, type CompiledRule } from '../src/detect/load-rules.ts';
+
+export function loadRulesOrExplain(): CompiledRule[] | undefined {
+  try {
+    return loadRules();
+  } catch (error) {
+    console.log(`Cannot load rules; fix these first:\n${(error as Error).message}`);
+    return undefined;
+  }
+}
