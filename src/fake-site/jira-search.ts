@@ -48,7 +48,9 @@ export function searchJql(context: RequestContext): Reply {
       return jiraError(400, 'The provided next page token is invalid or expired.');
     return jqlFailure(error);
   }
-  const page = issues.slice(offset, offset + maxResults);
+  // A short page is never the last one: clients must follow the token, not compare lengths with maxResults.
+  const short = site.options.pageSizes.jiraShortPages && offset + maxResults < issues.length;
+  const page = issues.slice(offset, offset + (short ? Math.ceil(maxResults / 2) : maxResults));
   // Id-only pages come straight from the index, as Jira's do: no record is generated for them.
   // Search answers carry names and schema once, at the top level, not per issue.
   const issueExpand = new Set([...expand].filter((e) => e !== 'names' && e !== 'schema'));

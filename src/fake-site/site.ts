@@ -15,6 +15,8 @@ export interface PageSizes {
   jiraComments: number;
   /** Confluence v2 list cap (real: 250). */
   confluenceMax: number;
+  /** Jira search returns non-final pages holding about half of maxResults, as real sites sometimes do. */
+  jiraShortPages: boolean;
 }
 
 export const DEFAULT_PAGE_SIZES: PageSizes = {
@@ -22,6 +24,7 @@ export const DEFAULT_PAGE_SIZES: PageSizes = {
   jiraSearchIds: 5000,
   jiraComments: 100,
   confluenceMax: 250,
+  jiraShortPages: false,
 };
 
 export interface SiteOptions {

@@ -93,6 +93,32 @@ describe('jira.js against the fake site', () => {
     expect(ids.size).toBe(expected);
   });
 
+  it('can return short non-final pages, which a token loop still reads to the end', async () => {
+    const short = await startFakeSite({
+      content: createFixtureContent(),
+      pageSizes: { jiraShortPages: true },
+    });
+    const client = createCloudClient({
+      host: short.url,
+      auth: { type: 'basic', email: short.email, apiToken: short.token },
+      onSchemaMismatch: 'throw',
+    });
+    const sizes: number[] = [];
+    let nextPageToken: string | undefined;
+    do {
+      const page = await client.issueSearch.searchAndReconsileIssuesUsingJqlPost({
+        jql: 'project = ENG',
+        maxResults: 4,
+        nextPageToken,
+      });
+      sizes.push(page.issues!.length);
+      nextPageToken = page.nextPageToken ?? undefined;
+    } while (nextPageToken);
+    await short.stop();
+    expect(sizes[0]).toBeLessThan(4);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(12);
+  });
+
   it('returns ids only by default, and the chosen fields otherwise, comments embedded up to 20', async () => {
     const bare = await jira.issueSearch.searchAndReconsileIssuesUsingJql({ jql: 'key = ENG-1' });
     expect(bare.issues).toEqual([{ id: '20000' }]);
