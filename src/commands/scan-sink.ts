@@ -16,6 +16,9 @@ export function createStoreSink(store: Store, runId: number, siteId: number): Cr
       // A site-wide phase (the comment listings) has no container row; the crawl result still reports its gap.
       if (key !== SITE_KEY) store.runs.recordCoverage(runId, { product, key }, coverage);
     },
+    liveIds: (product, key) => store.scans.liveIds(runId, { product, key }),
+    remove: (product, key, ids) =>
+      ids.length > 0 ? store.scans.markDeleted(runId, { product, key }, ids) : 0,
     reconcile(product, key) {
       const gone = store.scans.unseen(runId, { product, key });
       return gone.length > 0 ? store.scans.markDeleted(runId, { product, key }, gone) : 0;

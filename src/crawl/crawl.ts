@@ -5,7 +5,7 @@ import { safeTimeZone } from '../sources/query-time.ts';
 import { SiteTransport, type TransportStats } from '../sources/transport.ts';
 import type { Container, Product } from '../types.ts';
 import { createSources, probe, type SiteCredentials } from './clients.ts';
-import { crawlConfluenceFull } from './confluence-crawl.ts';
+import { crawlConfluenceFull, crawlConfluenceIncremental } from './confluence-crawl.ts';
 import { inScope, type CrawlContext, type CrawlScope, type ProgressSink } from './context.ts';
 import { CoverageCounter } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
@@ -68,9 +68,11 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     const wantJira = options.products.includes('jira');
     const wantConfluence = options.products.includes('confluence');
     const me = wantJira ? await probe(options.site, options.email, () => sources.jira.whoami()) : undefined;
-    const wiki = wantConfluence
-      ? await probe(options.site, options.email, () => sources.confluence.whoami())
-      : undefined;
+    // The Jira probe already proved the credentials and gave the zone; Confluence probes when scanned alone.
+    const wiki =
+      wantConfluence && !me
+        ? await probe(options.site, options.email, () => sources.confluence.whoami())
+        : undefined;
     const context: CrawlContext = {
       scanner: options.scanner,
       sink,
@@ -103,7 +105,9 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       sink.upsertContainers([...spaces, ...missing]);
       for (const m of missing) coverage('confluence', m.key).skip('forbidden');
       try {
-        await crawlConfluenceFull(context, sources.confluence, spaces);
+        if (options.run.mode === 'incremental')
+          await crawlConfluenceIncremental(context, sources.confluence, spaces);
+        else await crawlConfluenceFull(context, sources.confluence, spaces);
       } catch (error) {
         const reason = skipReason(error);
         if (!reason) throw error;

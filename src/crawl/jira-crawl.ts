@@ -108,9 +108,9 @@ function latest(instants: ReadonlyArray<string | undefined>): string | undefined
   return times.length > 0 ? new Date(Math.max(...times)).toISOString() : undefined;
 }
 
-function saveSiteWatermark(ctx: CrawlContext, watermark: string | undefined): void {
+function saveSiteWatermark(ctx: CrawlContext, watermark: string | undefined, textFields: TextField[]): void {
   if (ctx.signal.aborted || !watermark) return;
-  const value = { runId: ctx.run.runId, phase: ctx.run.mode, done: true, watermark };
+  const value = { runId: ctx.run.runId, phase: ctx.run.mode, done: true, watermark, textFields };
   ctx.sink.record([], { product: 'jira', containerKey: SITE_KEY, value });
 }
 
@@ -132,7 +132,7 @@ export async function crawlJiraFull(
   const fields = await jira.textFields();
   const keys = projects.map((p) => quote(p.key)).join(',');
   ctx.progress?.total('jira', projects.length > 0 ? await jira.count(`project in (${keys})`) : 0);
-  saveSiteWatermark(ctx, latest(await crawlProjects(ctx, jira, projects, fields)));
+  saveSiteWatermark(ctx, latest(await crawlProjects(ctx, jira, projects, fields)), fields);
 }
 
 /**
@@ -145,13 +145,15 @@ export async function crawlJiraIncremental(
   jira: JiraSource,
   projects: Container[],
 ): Promise<void> {
-  const since = ctx.sink.checkpoint('jira', SITE_KEY)?.watermark;
+  const site = ctx.sink.checkpoint('jira', SITE_KEY);
+  const since = site?.watermark;
   if (!since) return crawlJiraFull(ctx, jira, projects);
-  const fields = await jira.textFields();
+  // The field catalogue rarely changes: reuse the last full crawl's; the next full crawl refreshes it.
+  const fields = site.textFields ?? (await jira.textFields());
   const fresh = projects.filter((p) => ctx.sink.checkpoint('jira', p.key) === undefined);
   const known = projects.filter((p) => !fresh.includes(p));
   const freshMarks = await crawlProjects(ctx, jira, fresh, fields);
-  if (known.length === 0) return saveSiteWatermark(ctx, latest([since, ...freshMarks]));
+  if (known.length === 0) return saveSiteWatermark(ctx, latest([since, ...freshMarks]), fields);
   const byKey = new Map(known.map((p) => [p.key, p]));
   const jql =
     `project in (${known.map((p) => quote(p.key)).join(',')}) AND ` +
@@ -180,5 +182,23 @@ export async function crawlJiraIncremental(
     token = page.nextPageToken;
     if (!token) break;
   }
-  saveSiteWatermark(ctx, latest([watermark, ...freshMarks]));
+  await sweepDeletedIssues(ctx, jira, known);
+  saveSiteWatermark(ctx, latest([watermark, ...freshMarks]), fields);
+}
+
+/** Deleted issues are invisible to `updated >=` queries: one ids-only search (5000 per request) finds them. */
+async function sweepDeletedIssues(ctx: CrawlContext, jira: JiraSource, projects: Container[]): Promise<void> {
+  const present = new Set<string>();
+  const jql = `project in (${projects.map((p) => quote(p.key)).join(',')}) ORDER BY key ASC`;
+  for (let token: string | undefined; ;) {
+    if (ctx.signal.aborted) return;
+    const page = await jira.idPage(jql, token);
+    for (const issue of page.issues) present.add(issue.id);
+    token = page.nextPageToken;
+    if (!token) break;
+  }
+  for (const project of projects) {
+    const gone = ctx.sink.liveIds('jira', project.key).filter((id) => !present.has(id));
+    ctx.sink.remove('jira', project.key, gone);
+  }
 }

@@ -14,6 +14,14 @@ export function contentHash(source: SourceItem, salt: string): string {
   return hash.digest('hex');
 }
 
+function scopeOf(source: SourceItem, mode: RecordMode): ScannedItem['scope'] {
+  if (mode === 'item') return 'item';
+  const fields = source.docs.map((d) => ({ field: d.field, fieldId: d.fieldId }));
+  // A page read without its comments replaces its title and body even when they are now empty.
+  if (mode === 'fields+item') return { fields: [{ field: 'title' }, { field: 'body' }], updateItem: true };
+  return { fields };
+}
+
 export interface PageContext {
   product: Product;
   containerKey: string;
@@ -25,18 +33,22 @@ export interface PageContext {
   coverage: CoverageCounter;
 }
 
+/** How a page's items are recorded: whole items (default), only the fields they carry, or those plus the row. */
+export type RecordMode = 'item' | 'fields' | 'fields+item';
+
 /**
  * Processes one listing page; `checkpoint` is stored in the same transaction as the page's results.
- * `partial`: each source item carries only some fields of its item (e.g. comments): only those are replaced.
+ * `fields`: each source item carries only some fields of its item (e.g. comments): only those are replaced.
+ * `fields+item`: as `fields`, and the item row is refreshed (a changed page body read without its comments).
  */
 export async function processPage(
   page: readonly SourceItem[],
   context: PageContext,
   checkpoint?: Checkpoint,
-  partial = false,
+  mode: RecordMode = 'item',
 ): Promise<void> {
   const { product, containerKey, runId, scanner, sink, coverage } = context;
-  if (!partial) coverage.listed(page.length);
+  if (mode !== 'fields') coverage.listed(page.length);
   const known = sink.known(
     product,
     page.map((s) => s.item.id),
@@ -47,8 +59,8 @@ export async function processPage(
     if (source.truncated > 0) coverage.skip('truncated', source.truncated);
     const hash = contentHash(source, context.salt);
     const previous = known.get(source.item.id);
-    if (!partial && previous?.runId === runId) continue; // already recorded by this run before a restart
-    if (!partial && previous?.contentHash === hash) {
+    if (mode !== 'fields' && previous?.runId === runId) continue; // already recorded by this run before a restart
+    if (mode !== 'fields' && previous?.contentHash === hash) {
       batch.push({ item: source.item, contentHash: hash, findings: 'unchanged', scope: 'item' });
       coverage.scanned(1, 0);
     } else {
@@ -67,11 +79,8 @@ export async function processPage(
         findings.push({ ...finding, field: doc.field, fieldId: doc.fieldId, url: doc.url });
       }
     }
-    const scope: ScannedItem['scope'] = partial
-      ? { fields: source.docs.map((d) => ({ field: d.field, fieldId: d.fieldId })) }
-      : 'item';
-    batch.push({ item: source.item, contentHash: hash, findings, scope });
-    if (!partial) coverage.scanned(1, bytes);
+    batch.push({ item: source.item, contentHash: hash, findings, scope: scopeOf(source, mode) });
+    if (mode !== 'fields') coverage.scanned(1, bytes);
   }
   sink.record(batch, checkpoint && { product, containerKey, value: checkpoint });
 }

@@ -16,10 +16,11 @@ export interface ScannedItem {
   /** `unchanged`: same content as stored; keep its findings and mark them seen by this run. */
   findings: LocatedFinding[] | 'unchanged';
   /**
-   * `item`: these docs are the whole item (its findings are replaced). `docs`: only these fields of the item were
-   * read (e.g. one changed comment): findings of other fields are left alone.
+   * `item`: these docs are the whole item (its findings are replaced). `fields`: only these fields of the item
+   * were read (e.g. one changed comment): findings of other fields are left alone; `updateItem` also refreshes
+   * the item row (title, version, hash) from this record.
    */
-  scope: 'item' | { fields: Array<{ field: string; fieldId?: string }> };
+  scope: 'item' | { fields: Array<{ field: string; fieldId?: string }>; updateItem?: boolean };
 }
 
 export interface KnownItem {
@@ -44,6 +45,8 @@ export interface Checkpoint {
   done?: boolean;
   /** UTC instant: everything updated before it was seen by the run that set it. */
   watermark?: string;
+  /** Site checkpoint of Jira: the text custom fields found by the last full crawl, reused by incremental ones. */
+  textFields?: Array<{ id: string; name: string }>;
 }
 
 export interface RunInfo {
@@ -71,4 +74,8 @@ export interface CrawlSink {
    * moved away); their findings are resolved. Returns how many.
    */
   reconcile(product: Product, containerKey: string): number;
+  /** Ids of the container's stored, not deleted issues, pages and blog posts. */
+  liveIds(product: Product, containerKey: string): string[];
+  /** Marks these items deleted (found gone by an id sweep or in the trash); their findings are resolved. */
+  remove(product: Product, containerKey: string, ids: readonly string[]): number;
 }

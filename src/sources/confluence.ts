@@ -109,12 +109,14 @@ export class ConfluenceSource {
     return { items, cursor: nextCursor(page._links as Links, this.site) };
   }
 
-  /** One page of the site-wide footer or inline comment listing (roots and replies). */
+  /** One page of the site-wide footer or inline comment listing (roots and replies), newest first if asked. */
   async commentPage(
     kind: 'footer' | 'inline',
     cursor?: string,
+    newestFirst = false,
   ): Promise<{ comments: RawComment[]; cursor?: string }> {
-    const params = { bodyFormat: 'storage', limit: PAGE_LIMIT, cursor } as const;
+    const sort = newestFirst ? { sort: '-modified-date' } : {};
+    const params = { bodyFormat: 'storage', limit: PAGE_LIMIT, cursor, ...sort } as const;
     const page =
       kind === 'footer'
         ? await this.v2.comment.getFooterComments(params)
@@ -123,6 +125,49 @@ export class ConfluenceSource {
       comments: (page.results ?? []) as RawComment[],
       cursor: nextCursor(page._links as Links, this.site),
     };
+  }
+
+  /** One page of the site-wide listing of trashed pages or blog posts: deletions, cheaply. */
+  async trashedPage(type: 'page' | 'blogpost', cursor?: string): Promise<{ ids: string[]; cursor?: string }> {
+    const params = { status: ['trashed'], limit: PAGE_LIMIT, cursor };
+    const page =
+      type === 'page' ? await this.v2.page.getPages(params) : await this.v2.blogPost.getBlogPosts(params);
+    const ids = ((page.results ?? []) as RawContent[]).map((r) => String(r.id));
+    return { ids, cursor: nextCursor(page._links as Links, this.site) };
+  }
+
+  /**
+   * One page of a CQL search for changed pages and blog posts, bodies included. v1 paging: every parameter of
+   * `_links.next` (relative to /wiki) goes back as it came.
+   */
+  async changedContent(
+    cql: string,
+    spaces: ReadonlyMap<string, Container>,
+    paging: Record<string, string>,
+  ): Promise<{ items: SourceItem[]; next?: Record<string, string> }> {
+    const page = await this.v1.search.searchByCQL({
+      cql,
+      limit: 50,
+      expand: ['content.body.storage', 'content.version', 'content.space'],
+      ...(paging.cursor ? { cursor: paging.cursor, next: true } : {}),
+    });
+    const items: SourceItem[] = [];
+    for (const hit of page.results ?? []) {
+      const content = hit.content as (RawContent & { type?: string; space?: { key?: string } }) | undefined;
+      const space = spaces.get(content?.space?.key ?? '');
+      if (!content || !space || (content.type !== 'page' && content.type !== 'blogpost')) continue;
+      const raw: RawContent = {
+        ...content,
+        version: content.version && {
+          number: content.version.number,
+          createdAt: iso((content.version as { when?: unknown }).when) ?? iso(content.version.createdAt),
+        },
+      };
+      items.push(this.toSourceItem(space, content.type, raw));
+    }
+    const next = (page._links as Links | undefined)?.next;
+    const cursor = next ? new URL(next, this.site).searchParams.get('cursor') : null;
+    return { items, next: cursor ? { cursor } : undefined };
   }
 
   /** The docs of one comment: its body and, for inline comments, the highlighted page text it anchors to. */

@@ -112,6 +112,23 @@ export class JiraSource {
     }
   }
 
+  /** One page of issue ids and keys for `jql` (up to 5000 per request: ids only are cheap). */
+  async idPage(
+    jql: string,
+    nextPageToken?: string,
+  ): Promise<{ issues: Array<{ id: string; key: string }>; nextPageToken?: string }> {
+    const page = await this.client.issueSearch.searchAndReconsileIssuesUsingJqlPost({
+      jql,
+      nextPageToken,
+      maxResults: 5000,
+      fields: ['key'],
+    });
+    const issues = ((page.issues ?? []) as RawIssue[]).map((i) => ({ id: String(i.id), key: String(i.key) }));
+    const token =
+      typeof page.nextPageToken === 'string' && page.nextPageToken !== '' ? page.nextPageToken : undefined;
+    return { issues, nextPageToken: token };
+  }
+
   /** One page of issues for `jql`, with every text field; `nextPageToken` undefined on the last page. */
   async searchPage(
     jql: string,

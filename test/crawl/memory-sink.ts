@@ -54,8 +54,9 @@ export class MemorySink implements CrawlSink {
           ...scanned.findings,
         ];
       }
-      const item = scanned.scope === 'item' || !previous ? scanned.item : previous.item;
-      const contentHash = scanned.scope === 'item' || !previous ? scanned.contentHash : previous.contentHash;
+      const whole = scanned.scope === 'item' || scanned.scope.updateItem === true || !previous;
+      const item = whole ? scanned.item : previous.item;
+      const contentHash = whole ? scanned.contentHash : previous.contentHash;
       this.items.set(key, {
         item,
         contentHash,
@@ -87,6 +88,25 @@ export class MemorySink implements CrawlSink {
       }
     }
     return gone;
+  }
+
+  liveIds(product: Product, containerKey: string): string[] {
+    return [...this.items.values()]
+      .filter((i) => i.item.product === product && i.containerKey === containerKey && !i.deleted)
+      .filter((i) => ['issue', 'page', 'blogpost'].includes(i.item.kind))
+      .map((i) => i.item.id);
+  }
+
+  remove(product: Product, containerKey: string, ids: readonly string[]): number {
+    let n = 0;
+    for (const id of ids) {
+      const stored = this.items.get(`${product}:${id}`);
+      if (stored && stored.containerKey === containerKey && !stored.deleted) {
+        stored.deleted = true;
+        n++;
+      }
+    }
+    return n;
   }
 
   openFindings(): LocatedFinding[] {
