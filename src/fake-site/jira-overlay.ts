@@ -105,7 +105,11 @@ export class JiraOverlay {
     return override ? metaOf(override) : base;
   }
 
+  /** Bumped by every mutation: search results computed at an older version are stale. */
+  version = 0;
+
   private record(issue: IssueRecord, previous: IssueMeta | undefined): void {
+    this.version++;
     this.lag.note(issue.id, () => previous);
     this.overrides.set(issue.id, issue);
     this.keyAliases.set(issue.key, issue.id);

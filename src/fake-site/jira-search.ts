@@ -8,7 +8,14 @@ import { BadTokenError, clampInt, decodeToken, encodeToken, queryFingerprint } f
 import { input, inputList, json, type Reply, type RequestContext } from './router.ts';
 import type { Site } from './site.ts';
 
+/** The last result list, so that paging through a large result does not filter and sort it again per page. */
+const lastResults = new WeakMap<Site, { key: string; issues: IssueMeta[] }>();
+
 function matchingIssues(site: Site, jql: string, reconcile: ReadonlySet<string>): IssueMeta[] {
+  // Relative dates follow the site clock; lagging answers change with wall time, so those are never reused.
+  const key = JSON.stringify([jql, [...reconcile], site.jira.version, site.clock.now()]);
+  const cached = lastResults.get(site);
+  if (cached?.key === key && site.clock.indexLagMs === 0) return cached.issues;
   const compiled = compileJql(site, jql);
   const found: IssueMeta[] = [];
   const wallNow = site.clock.wallNow();
@@ -16,7 +23,9 @@ function matchingIssues(site: Site, jql: string, reconcile: ReadonlySet<string>)
     for (const meta of site.jira.indexed(projectKey, wallNow, reconcile))
       if (compiled.matches(meta)) found.push(meta);
   }
-  return found.sort((a, b) => compiled.compare(a, b));
+  found.sort((a, b) => compiled.compare(a, b));
+  lastResults.set(site, { key, issues: found });
+  return found;
 }
 
 function jqlFailure(error: unknown): Reply {

@@ -69,6 +69,16 @@ describe('admin mutations', () => {
     expect(comments.body.total).toBe(1);
   });
 
+  it('never answers a repeated search from a result list made stale by a mutation or the clock', async () => {
+    await start();
+    expect(await searchKeys(SINCE_START)).toEqual([]);
+    site!.admin.updateIssue('ENG-6', { summary: 'changed' });
+    expect(await searchKeys(SINCE_START)).toEqual(['ENG-6']);
+    expect(await searchKeys('project = ENG AND updated >= -1m')).toEqual(['ENG-6']);
+    site!.admin.advanceClock(5 * 60_000);
+    expect(await searchKeys('project = ENG AND updated >= -1m')).toEqual([]);
+  });
+
   it('deletes an issue: 404, gone from search, its planted value gone from the truth', async () => {
     await start();
     expect(site!.admin.truth().planted.map((p) => p.value)).toContain(FIXTURE_SECRET);
