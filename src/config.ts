@@ -23,7 +23,6 @@ export interface Config {
     excludeProjects: string[];
     excludeSpaces: string[];
     archived: boolean;
-    versions: boolean;
     concurrency: number;
     workers: number;
     timeoutSeconds: number;
@@ -68,7 +67,6 @@ const SETTINGS: Setting[] = [
   { path: 'scan.excludeProjects', flag: 'excludeProject', parse: f.list(key), default: [] },
   { path: 'scan.excludeSpaces', flag: 'excludeSpace', parse: f.list(key), default: [] },
   { path: 'scan.archived', flag: 'archived', parse: f.boolean, default: false },
-  { path: 'scan.versions', flag: 'versions', parse: f.boolean, default: false },
   {
     path: 'scan.concurrency',
     env: 'EXPOSURE_CONCURRENCY',
