@@ -162,6 +162,7 @@ export const NATIONAL_ID_KINDS: readonly SensitiveKind[] = [
     'Employee SSN: {v}',
     '{name} SSN {v} for the background check',
     'social security number {v}',
+    '| Name | SSN | Start date |\n|---|---|---|\n| {name} | {v} | 2025-03-01 |',
   ]),
   idKind('uk-nino', ['uk-nino'], ukNino, [
     'National Insurance number: {v}',

@@ -88,6 +88,7 @@ export const PHI_KINDS: readonly SensitiveKind[] = [
       'Patient MRN: {v}, admitted via ED',
       'Medical record number {v} shows duplicate charts for {name}.',
       'Intake form failed for MRN {v} (patient {name})',
+      'patient_name,mrn,visit_date\n{name},{v},2025-02-11',
     ],
   ),
   phiKind(

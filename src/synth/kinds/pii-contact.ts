@@ -44,6 +44,7 @@ const PHONE_WRAPS = [
   'Contact: {name}, phone {v}',
   'Reporter left a mobile number: {v}',
   'tel: {v} ({name}, site manager)',
+  '| Name | Phone | Role |\n|---|---|---|\n| {name} | {v} | on-site contact |',
 ];
 
 const phoneKind = (kind: string, nationalRule: string, generate: (rng: Rng) => string): SensitiveKind => ({
@@ -97,6 +98,7 @@ export const PII_CONTACT_KINDS: readonly SensitiveKind[] = [
       [
         'Please reply to the customer at {v} once the refund is processed.',
         'Reporter: {name} <{v}>',
+        'name,email,plan\n{name},{v},enterprise',
         'Account owner email changed to {v} yesterday, can we verify?',
       ],
       { name },
@@ -177,6 +179,7 @@ export const PII_CONTACT_KINDS: readonly SensitiveKind[] = [
     wrap: wrapWith(
       [
         '{name}, DOB: {v}',
+        '| Employee | Date of birth | Team |\n|---|---|---|\n| {name} | {v} | Platform |',
         'Date of birth {v}, please update the HR record.',
         'Employee {name} (born {v}) starts Monday.',
       ],

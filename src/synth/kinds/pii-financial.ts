@@ -63,6 +63,7 @@ const CARD_WRAPS = [
   'Card number: {v} CVV on the back, cardholder {name}',
   'The checkout log shows pan={v} in plain text, see attached.',
   'Can you update my card to {v}? Thanks, {name}',
+  'order_id,customer,card_number,amount\n10442,{name},{v},129.00',
 ];
 
 const cardKind = (issuer: Issuer): SensitiveKind => ({
