@@ -88,12 +88,25 @@ function compareHits(a: Hit, b: Hit): number {
 
 /** Overlapping hits of the same category compete; the best one stays. Different categories coexist. */
 export function dedupeHits(hits: readonly Hit[]): Hit[] {
-  const kept: Hit[] = [];
+  // Kept hits of one category never overlap, so sorted by start only the two neighbours of a newcomer can.
+  const keptByCategory = new Map<string, Hit[]>();
   for (const hit of [...hits].sort(compareHits)) {
-    const overlaps = kept.some((k) => k.category === hit.category && k.start < hit.end && hit.start < k.end);
-    if (!overlaps) kept.push(hit);
+    const kept = keptByCategory.get(hit.category) ?? [];
+    keptByCategory.set(hit.category, kept);
+    let low = 0;
+    for (let high = kept.length; low < high;) {
+      const middle = (low + high) >>> 1;
+      if (kept[middle]!.start < hit.start) low = middle + 1;
+      else high = middle;
+    }
+    const before = kept[low - 1];
+    const after = kept[low];
+    if ((before && before.end > hit.start) || (after && after.start < hit.end)) continue;
+    kept.splice(low, 0, hit);
   }
-  return kept.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  return [...keptByCategory.values()]
+    .flat()
+    .sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
 }
 
 export function createDetector(rules: readonly CompiledRule[], options: DetectorOptions): Detector {

@@ -1,4 +1,5 @@
 // Engine behaviour on the synthetic rules in test/fixtures/rules-engine.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDetector, dedupeHits } from '../../src/detect/engine.ts';
 import type { Hit } from '../../src/detect/hit.ts';
@@ -110,6 +111,40 @@ describe('de-duplication', () => {
     ['categories coexist', [hit('a', 'pii', 'high', 0, 10), hit('b', 'phi', 'high', 0, 10)], ['a', 'b']],
   ])('%s', (_, hits, kept) => {
     expect(dedupeHits(hits).map((h) => h.ruleId)).toEqual(kept);
+  });
+});
+
+describe('de-duplication at scale', () => {
+  const arbitraryHit = fc
+    .record({
+      rule: fc.constantFrom('a', 'b', 'c'),
+      category: fc.constantFrom<Category>('secret', 'pii'),
+      severity: fc.constantFrom<Hit['severity']>('low', 'high'),
+      start: fc.integer({ min: 0, max: 200 }),
+      length: fc.integer({ min: 1, max: 30 }),
+    })
+    .map(({ rule, category, severity, start, length }) => ({
+      ruleId: rule,
+      category,
+      severity,
+      confidence: 0.5,
+      start,
+      end: start + length,
+      reasons: [],
+    }));
+
+  it('keeps no two overlapping hits of a category, and drops a hit only where a kept one overlaps it', () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryHit, { maxLength: 80 }), (hits) => {
+        const kept = dedupeHits(hits);
+        const overlap = (a: Hit, b: Hit) => a.category === b.category && a.start < b.end && b.start < a.end;
+        kept.forEach((a, i) => kept.slice(i + 1).forEach((b) => expect(overlap(a, b)).toBe(false)));
+        for (const dropped of hits.filter((h) => !kept.includes(h))) {
+          expect(kept.some((k) => overlap(k, dropped))).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
