@@ -17,13 +17,22 @@ export interface LiveContent {
 const NEW_CONTENT_ID_BASE = 900_000_000;
 const NEW_COMMENT_ID_BASE = 950_000_000;
 
+const STATUSES: ContentRecord['status'][] = ['current', 'archived', 'draft'];
+
 function metaOf(record: ContentRecord): ItemMeta {
   return {
     id: record.id,
     order: Number(record.id),
     created: Date.parse(record.createdAt),
     updated: Date.parse(record.version.createdAt),
+    tag: STATUSES.indexOf(record.status),
   };
+}
+
+/** Index metas of content, with the status search sees (trash and overlay applied). */
+export interface ContentMeta extends ItemMeta {
+  status: EffectiveStatus;
+  live: () => LiveContent | undefined;
 }
 
 export class ConfluenceOverlay {
@@ -98,11 +107,7 @@ export class ConfluenceOverlay {
    * `asSearchSees`, content mutated within the index lag still shows its previous state (CQL's eventual
    * consistency); v2 listings read the current state.
    */
-  *metas(
-    spaceKey: string,
-    type: ContentType,
-    asSearchSees = false,
-  ): Iterable<ItemMeta & { live: () => LiveContent | undefined }> {
+  *metas(spaceKey: string, type: ContentType, asSearchSees = false): Iterable<ContentMeta> {
     const space = this.space(spaceKey);
     if (!space) return;
     const count = type === 'page' ? space.pageCount : space.blogPostCount;
@@ -117,11 +122,17 @@ export class ConfluenceOverlay {
       const seen = lag ? lag.previous : override && { ...metaOf(override), spaceKey: override.spaceKey };
       const unseen = (lag && !seen) || (seen && seen.spaceKey !== space.key);
       if (this.purged.has(id) || unseen) continue;
-      yield { ...(seen ?? index.meta(i)), live: () => this.get(id) };
+      const meta = seen ?? index.meta(i);
+      const status = this.trashed.has(id) ? 'trashed' : STATUSES[meta.tag ?? 0]!;
+      yield { ...meta, status, live: () => this.get(id) };
     }
   }
 
+  /** Bumped by every mutation: search results computed at an older version are stale. */
+  version = 0;
+
   private put(record: ContentRecord): ContentRecord {
+    this.version++;
     this.lag.note(record.id, () => {
       const before = this.get(record.id)?.record;
       return before && { ...metaOf(before), spaceKey: before.spaceKey };
@@ -216,12 +227,14 @@ export class ConfluenceOverlay {
   trash(id: string): boolean {
     if (!this.get(id)) return false;
     this.trashed.add(id);
+    this.version++;
     return true;
   }
 
   purge(id: string): boolean {
     if (!this.get(id)) return false;
     this.purged.add(id);
+    this.version++;
     return true;
   }
 

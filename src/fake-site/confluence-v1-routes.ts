@@ -81,7 +81,7 @@ function cqlPage(
   const limit = clampInt(context.query.get('limit'), 25, 1, maxLimit);
   const print = queryFingerprint([path, cql]);
   let start = 0;
-  let results: LiveContent[];
+  let results: ReturnType<typeof runCql>;
   try {
     const cursor = context.query.get('cursor');
     if (cursor) start = Number(decodeToken(cursor, print).o ?? 0);
@@ -91,8 +91,11 @@ function cqlPage(
     if (error instanceof BadTokenError) return v1Error(400, 'Bad Request', 'Invalid cursor');
     throw error;
   }
-  const page = results.slice(start, start + limit);
-  const end = start + page.length;
+  const page = results.slice(start, start + limit).flatMap((candidate) => {
+    const live = candidate.live();
+    return live ? [live] : [];
+  });
+  const end = Math.min(start + limit, results.length);
   const next =
     end < results.length
       ? `${path}?${new URLSearchParams([

@@ -1,18 +1,16 @@
 // The CQL subset of incremental Confluence crawls: type, space (space.key), id, created and lastmodified
 // comparisons (dates read in the USER zone), and/or/not, parentheses, ORDER BY lastmodified/created.
 // Only current content is searchable: trashed, draft and archived pages are left out, as search does by default.
-import type { ContentType, LiveContent } from './confluence-overlay.ts';
+import type { ContentMeta, ContentType } from './confluence-overlay.ts';
 import { parseQuery, QuerySyntaxError, type Expr } from './query-parser.ts';
 import type { Site } from './site.ts';
-import type { ItemMeta } from './time-index.ts';
 import { parseDateLiteral } from './time-zone.ts';
 
 export class CqlError extends Error {}
 
-interface Candidate extends ItemMeta {
+interface Candidate extends ContentMeta {
   spaceKey: string;
   type: ContentType;
-  live: () => LiveContent | undefined;
 }
 
 type Predicate = (c: Candidate) => boolean;
@@ -58,8 +56,18 @@ function compile(site: Site, expr: Expr): Predicate {
   throw new CqlError(`Could not find field '${field}'`);
 }
 
-/** Runs a CQL query over every readable space; returns live content in result order. */
-export function runCql(site: Site, cql: string): LiveContent[] {
+/** The last result list, so that paging through a large result does not filter and sort it again per page. */
+const lastResults = new WeakMap<Site, { key: string; found: Candidate[] }>();
+
+/**
+ * Runs a CQL query over every readable space; returns the matches in result order as index entries, so only
+ * the page actually served is generated (`live()`).
+ */
+export function runCql(site: Site, cql: string): Candidate[] {
+  // Relative dates follow the site clock; lagging answers change with wall time, so those are never reused.
+  const key = JSON.stringify([cql, site.confluence.version, site.clock.now()]);
+  const cached = lastResults.get(site);
+  if (cached?.key === key && site.clock.indexLagMs === 0) return cached.found;
   let parsed;
   try {
     parsed = parseQuery(cql);
@@ -81,7 +89,7 @@ export function runCql(site: Site, cql: string): LiveContent[] {
     for (const type of ['page', 'blogpost'] as const) {
       for (const meta of site.confluence.metas(space.key, type, true)) {
         const candidate = { ...meta, spaceKey: space.key, type };
-        if (predicate(candidate)) found.push(candidate);
+        if (candidate.status === 'current' && predicate(candidate)) found.push(candidate);
       }
     }
   }
@@ -92,8 +100,6 @@ export function runCql(site: Site, cql: string): LiveContent[] {
     }
     return a.order - b.order;
   });
-  return found.flatMap((c) => {
-    const live = c.live();
-    return live?.status === 'current' ? [live] : [];
-  });
+  lastResults.set(site, { key, found });
+  return found;
 }

@@ -1,4 +1,4 @@
-// A compact per-container index of (id, created, updated) built once on first need, so date filters and date
+// A compact per-container index of (id, created, updated, tag) built once on first need, so date filters and date
 // sorting never hold records in memory: 100,000 issues cost about 2 MB here instead of gigabytes of records.
 
 export interface ItemMeta {
@@ -7,6 +7,8 @@ export interface ItemMeta {
   order: number;
   created: number;
   updated: number;
+  /** A small code the owner chooses (Confluence: the generated status), 0 when unused. */
+  tag?: number;
 }
 
 export class TimeIndex {
@@ -14,18 +16,21 @@ export class TimeIndex {
   readonly order: Float64Array;
   readonly created: Float64Array;
   readonly updated: Float64Array;
+  readonly tags: Uint8Array;
 
   constructor(count: number, read: (index: number) => ItemMeta) {
     this.ids = new Array<string>(count);
     this.order = new Float64Array(count);
     this.created = new Float64Array(count);
     this.updated = new Float64Array(count);
+    this.tags = new Uint8Array(count);
     for (let i = 0; i < count; i++) {
       const meta = read(i);
       this.ids[i] = meta.id;
       this.order[i] = meta.order;
       this.created[i] = meta.created;
       this.updated[i] = meta.updated;
+      this.tags[i] = meta.tag ?? 0;
     }
   }
 
@@ -35,6 +40,7 @@ export class TimeIndex {
       order: this.order[index]!,
       created: this.created[index]!,
       updated: this.updated[index]!,
+      tag: this.tags[index]!,
     };
   }
 }

@@ -79,6 +79,20 @@ describe('admin mutations', () => {
     expect(await searchKeys('project = ENG AND updated >= -1m')).toEqual([]);
   });
 
+  it('never answers a repeated CQL search from a result list made stale by an edit or the trash', async () => {
+    await start();
+    const cql = `/wiki/rest/api/search?cql=${encodeURIComponent('type = page and lastmodified >= "2026/03/01 13:00"')}`;
+    const found = async () =>
+      (await call<{ results: Array<{ content: { id: string } }> }>('GET', cql)).body.results.map(
+        (r) => r.content.id,
+      );
+    expect(await found()).toEqual([]);
+    site!.admin.updateContent('100004', { body: '<p>new</p>' });
+    expect(await found()).toEqual(['100004']);
+    site!.admin.deleteContent('100004');
+    expect(await found()).toEqual([]);
+  });
+
   it('deletes an issue: 404, gone from search, its planted value gone from the truth', async () => {
     await start();
     expect(site!.admin.truth().planted.map((p) => p.value)).toContain(FIXTURE_SECRET);
