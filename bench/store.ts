@@ -1,7 +1,8 @@
 // npm run bench:store — writes 1,000,000 findings over 100,000 items through ScanWriter (the crawler's path),
 // then times the report queries on that database. Targets: >= 80,000 findings/s, each report query < 1 s.
 // Peer: plain INSERTs of the same rows into an unindexed table, in the same transaction size, on the same disk.
-// Options: --findings N (default 1,000,000), --per-item N (10), --batch-items N (100 items per transaction).
+// Options: --findings N (default 1,000,000), --per-item N (10), --batch-items N (100 items per transaction),
+// --keep (leave the database in the temp folder to explore the queries).
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     findings: { type: 'string', default: '1000000' },
     'per-item': { type: 'string', default: '10' },
     'batch-items': { type: 'string', default: '100' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const TOTAL = Number(values.findings);
@@ -207,7 +209,8 @@ try {
   console.log(table(['report query', 'rows', 'wall s', 'cpu s', 'rss growth', '< 1 s (cpu)'], results));
   store.close();
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (values.keep) console.log(`kept ${path}`);
+  else rmSync(dir, { recursive: true, force: true });
 }
 
 function count(rows: Iterable<unknown>): number {

@@ -54,8 +54,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
 function configure(db: Database.Database, path: string, readonly: boolean): void {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  // 64 MB of page cache (default 2 MB): report aggregates over a million findings stay off the disk.
+  // 64 MB of page cache (default 2 MB) and reads through a memory map: aggregates over a million findings spend
+  // about a quarter less CPU (measured with bench/store.ts).
   db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 268435456');
   if (readonly) {
     const version = assertSupportedVersion(db, path);
     if (version < LATEST_SCHEMA_VERSION) {
