@@ -14,6 +14,7 @@ import { fingerprintValue, maskValue } from './redact.ts';
 import type { MaskStyle, Normalization } from './rule-schema.ts';
 import { VALIDATORS } from './validators/index.ts';
 import { mergeWindows, scanWhole, scanWindows } from './windows.ts';
+import { mapSpan, normalizeForDetection } from '../text/normalize.ts';
 
 export interface DetectorOptions {
   /** Fingerprint key (see redact.ts loadOrCreateKey). */
@@ -161,12 +162,21 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
     };
   }
 
+  function scanNormalized(text: string): Finding[] {
+    const hits = runRules(text);
+    const all = categories.has('phi') ? [...hits, ...derivePhiHits(text, hits)] : hits;
+    const eligible = all.filter((h) => categories.has(h.category) && h.confidence >= minConfidence);
+    return dedupeHits(eligible).map((hit) => toFinding(hit, text, hits));
+  }
+
   return {
+    // Evasion (zero-width characters, entities, soft hyphens, full-width digits) is undone before the rules run;
+    // previews and fingerprints come from the undisguised value, offsets point back into the original text.
     scan(text: string): Finding[] {
-      const hits = runRules(text);
-      const all = categories.has('phi') ? [...hits, ...derivePhiHits(text, hits)] : hits;
-      const eligible = all.filter((h) => categories.has(h.category) && h.confidence >= minConfidence);
-      return dedupeHits(eligible).map((hit) => toFinding(hit, text, hits));
+      const normalized = normalizeForDetection(text);
+      const findings = scanNormalized(normalized.text);
+      if (normalized.text === text) return findings;
+      return findings.map((f) => ({ ...f, ...mapSpan(normalized.map, f.start, f.end) }));
     },
   };
 }

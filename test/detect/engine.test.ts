@@ -201,3 +201,35 @@ describe('options and output', () => {
     expect(a!.start).not.toBe(b!.start);
   });
 });
+
+describe('evasion', () => {
+  const strip = (s: string) =>
+    s.replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '').replace(/\u00a0/g, ' ');
+  const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  it.each([
+    [
+      'zero-width characters inside a token',
+      `key ${TOKEN.slice(0, 8)}\u200b${TOKEN.slice(8, 15)}\u2060${TOKEN.slice(15)} end`,
+      TOKEN,
+    ],
+    ['soft hyphens inside a token', `key ${TOKEN.slice(0, 10)}\u00ad${TOKEN.slice(10)} end`, TOKEN],
+    [
+      'an HTML entity inside a token',
+      `key ${TOKEN.slice(0, 6)}&#x${TOKEN.charCodeAt(6).toString(16)};${TOKEN.slice(7)} end`,
+      TOKEN,
+    ],
+    ['full-width digits in a card number', `card ${fullWidth(CARD)} paid`, CARD],
+    ['non-breaking spaces in a card number', `card ${CARD.replace(/ /g, '\u00a0')} paid`, CARD],
+  ])('finds %s, with offsets into the original text', (_name, text, value) => {
+    const findings = detector.scan(text);
+    expect(findings).toHaveLength(1);
+    const span = text.slice(findings[0]!.start, findings[0]!.end);
+    const undisguised = strip(span).replace(/&#x([0-9a-f]+);/g, (_, h) =>
+      String.fromCharCode(parseInt(h, 16)),
+    );
+    expect(
+      undisguised.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)),
+    ).toBe(value);
+    expect(findings[0]!.fingerprint).toBe(detector.scan(`x ${value} y`)[0]!.fingerprint);
+  });
+});

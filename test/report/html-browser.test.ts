@@ -1,0 +1,128 @@
+// The HTML report in a real browser (Debian's chromium through playwright-core): key elements render, nothing
+// leaves the page, and hostile titles stay text. Skipped only where no chromium is installed; CI installs it.
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDemo } from '../../src/commands/demo.ts';
+import { renderHtml } from '../../src/report/html.ts';
+import type { ReportData } from '../../src/report/model.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUT = resolve('test-output');
+const HOSTILE = '<img src=x onerror="window.__pwned=1">';
+
+function counts(n: number): ReportData['site']['counts'] {
+  const row = { low: 0, medium: n, high: 0, critical: 1 };
+  return { secret: { ...row }, pii: { ...row }, phi: { ...row } };
+}
+
+const fixture: ReportData = {
+  siteUrl: 'https://synthetic.atlassian.net',
+  generatedAt: '2026-11-29T00:00:00.000Z',
+  run: { id: 1, mode: 'full', status: 'complete', startedAt: '2026-11-28T00:00:00.000Z', finishedAt: null },
+  site: { score: 81, open: 9, suppressed: 1, counts: counts(2), coverage: 0.98, density: 0.1 },
+  containers: [
+    {
+      product: 'confluence',
+      key: 'ENG',
+      name: HOSTILE,
+      url: 'javascript:alert(1)',
+      score: 81,
+      open: 9,
+      suppressed: 1,
+      counts: counts(2),
+      density: 0.1,
+      coverage: 0.98,
+      listed: 50,
+      scanned: 49,
+      skipped: { forbidden: 1 },
+      contributed: true,
+      contributionReason: 'standard plan, not excluded',
+    },
+  ],
+  trend: [
+    { runId: 1, startedAt: '2026-11-27T00:00:00.000Z', score: 70 },
+    { runId: 2, startedAt: '2026-11-28T00:00:00.000Z', score: 81 },
+  ],
+  topItems: [
+    {
+      product: 'confluence',
+      containerKey: 'ENG',
+      title: HOSTILE,
+      url: 'https://synthetic.atlassian.net/wiki/x',
+      findings: 3,
+      worst: 'critical',
+      categories: ['secret'],
+    },
+  ],
+  plan: 'standard',
+};
+
+describe.skipIf(!existsSync(CHROMIUM))('HTML report in chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+  });
+  afterAll(() => browser?.close());
+
+  async function open(file: string) {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`file://${file}`);
+    return { page, requests };
+  }
+
+  it('renders the demo database report offline, with every section', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'exposure-report-'));
+    const html = join(dir, 'report.html');
+    const code = await runDemo({
+      db: join(dir, 'demo.db'),
+      html,
+      seed: '42',
+      issues: '300',
+      pages: '60',
+      quiet: true,
+      keyFile: join(dir, 'key'),
+    });
+    expect(code).toBe(0);
+    const { page, requests } = await open(html);
+    expect(await page.locator('#summary .card').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('#containers tbody tr').count()).toBeGreaterThanOrEqual(8);
+    expect(await page.locator('#score-chart svg').count()).toBe(1);
+    expect(await page.locator('#severity-chart svg').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('#exclude-first li').count()).toBeGreaterThan(0);
+    expect(await page.locator('#coverage tbody tr').count()).toBeGreaterThanOrEqual(8);
+    expect(await page.locator('#top-items tbody tr').count()).toBeGreaterThan(0);
+    expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+    await page.screenshot({ path: join(OUT, 'demo-report.png'), fullPage: true });
+  }, 240_000);
+
+  it('shows hostile titles as text and runs nothing from them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'exposure-report-'));
+    const file = join(dir, 'hostile.html');
+    writeFileSync(file, renderHtml(fixture));
+    const { page, requests } = await open(file);
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('#top-items').textContent()).toContain(HOSTILE);
+    expect(await page.locator('#containers a').count()).toBe(0); // javascript: URLs are not links
+    expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+    await page.screenshot({ path: join(OUT, 'hostile-report.png'), fullPage: true });
+  });
+});
