@@ -1,12 +1,12 @@
 // Builds the jira.js and confluence.js clients for one site and turns the first call's failure into a message
 // that says what to check. The token only ever travels inside the clients' Authorization header.
 import { createV1Client, createV2Client } from 'confluence.js';
-import { createCloudClient, isNetworkError } from 'jira.js';
+import { createCloudClient } from 'jira.js';
 import type { Logger } from 'pino';
 import { CredentialError } from '../errors.ts';
 import { ConfluenceSource } from '../sources/confluence.ts';
 import { JiraSource } from '../sources/jira.ts';
-import { isLoginFailure } from './errors.ts';
+import { isLoginFailure, isNetworkError } from './errors.ts';
 
 export interface SiteCredentials {
   site: string;

@@ -6,7 +6,7 @@ import type { ConfluenceSource, RawComment } from '../sources/confluence.ts';
 import type { SourceItem } from '../sources/jira.ts';
 import type { Container } from '../types.ts';
 import type { CrawlContext } from './context.ts';
-import { describe, skipReason } from './errors.ts';
+import { describe, skipReason, statusOf } from './errors.ts';
 import { DEFAULT_OVERLAP_MINUTES, queryDateLiteral } from '../sources/query-time.ts';
 import { maxUpdated, SITE_KEY } from './jira-crawl.ts';
 import { processPage } from './pipeline.ts';
@@ -59,7 +59,8 @@ async function crawlSpace(
       try {
         page = await source.contentPage(space, phase, ctx.scope.archived, cursor);
       } catch (error) {
-        const reason = skipReason(error);
+        // A space that is listed but whose content listing is not found is restricted to the API user.
+        const reason = statusOf(error) === 404 ? 'forbidden' : skipReason(error);
         if (!reason) throw error;
         coverage.skip(reason);
         ctx.logger.warn({ space: space.key, phase, error: describe(error) }, 'space not fully readable');

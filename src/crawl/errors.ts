@@ -1,6 +1,7 @@
 // Classifies what the Atlassian clients throw, without ever reading response bodies into messages or logs
 // (they may hold the very content being scanned).
-import { isApiError, isNetworkError, isSchemaMismatchError } from 'jira.js';
+import * as confluence from 'confluence.js';
+import * as jira from 'jira.js';
 import { ResponseTooLargeError } from '../sources/read-body.ts';
 import { CrossOriginError, LoginFailedError, RequestTimeoutError } from '../sources/transport.ts';
 import type { SkipReason } from './coverage.ts';
@@ -10,6 +11,12 @@ function causeChain(error: unknown): unknown[] {
   for (let e = error; e != null && chain.length < 8; e = (e as { cause?: unknown }).cause) chain.push(e);
   return chain;
 }
+
+// The two clients share their error classes' design but not their brands: ask both.
+const isApiError = (e: unknown) => jira.isApiError(e) || confluence.isApiError(e);
+export const isNetworkError = (e: unknown) => jira.isNetworkError(e) || confluence.isNetworkError(e);
+const isSchemaMismatchError = (e: unknown) =>
+  jira.isSchemaMismatchError(e) || confluence.isSchemaMismatchError(e);
 
 export function statusOf(error: unknown): number | undefined {
   return isApiError(error) ? (error as { status: number }).status : undefined;

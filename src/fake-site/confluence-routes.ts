@@ -62,7 +62,9 @@ function spaces(context: RequestContext): Reply {
   const keys = new Set(listParam(context.query, 'keys'));
   const types = new Set(listParam(context.query, 'type'));
   const statuses = new Set(listParam(context.query, 'status'));
-  const chosen = readableSpaces(context).filter(
+  // The forbidden space is listed (the space directory shows it) but its content is restricted: its listings
+  // and pages answer 404, which is how a crawler learns what it could not read.
+  const chosen = context.site.content.spaces.filter(
     (s) =>
       (!ids.size || ids.has(s.id)) &&
       (!keys.size || keys.has(s.key)) &&

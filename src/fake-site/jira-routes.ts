@@ -157,7 +157,9 @@ function projectSearch(context: RequestContext): Reply {
   const keys = new Set(listParam(query, 'keys'));
   const visible =
     context.auth === 'ok' && (statuses.length === 0 || statuses.includes('live'))
-      ? site.content.projects.filter((p) => !p.forbidden && (!keys.size || keys.has(p.key)))
+      ? // The API user sees the forbidden project in the catalogue (as an admin does) but lacks Browse Projects:
+        // its issues are not searchable, which is how a crawler learns what it could not read.
+        site.content.projects.filter((p) => !keys.size || keys.has(p.key))
       : [];
   const page = visible.slice(startAt, startAt + maxResults);
   const link = (start: number) =>

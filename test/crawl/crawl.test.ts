@@ -26,7 +26,16 @@ describe('crawler against the fake site', () => {
       return !itemIds.some((id) => (scanner.seen.get(id) ?? []).some((d) => d.text.includes(p.value)));
     });
     expect(missed.map((p) => `${p.container}/${p.item}/${p.field}/${p.kind}`)).toEqual([]);
-    expect(result.requests.requests).toBeGreaterThan(0);
+    // The forbidden project and space are reported as not covered, and the crawl as incomplete.
+    const gaps = result.coverage
+      .filter((c) => !c.complete)
+      .map((c) => [c.product, c.containerKey, c.coverage.skipped]);
+    expect(gaps).toEqual([
+      ['jira', 'FIN', { forbidden: 1 }],
+      ['confluence', 'LEGAL', { forbidden: 1 }],
+    ]);
+    expect(result.complete).toBe(false);
+    for (const p of truth.filter((t) => !t.readable)) expect(['FIN', 'LEGAL']).toContain(p.container);
   });
 
   it('makes few requests per item (bulk listings, not per-item calls)', async () => {

@@ -52,10 +52,12 @@ async function errorOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('confluence.js v2 against the fake site', () => {
-  it('lists spaces, hiding the forbidden one, with type and status filters', async () => {
+  it('lists spaces, the forbidden one too (its content is not readable), with type and status filters', async () => {
     const all = await everything((cursor) => v2.space.getSpaces({ cursor, limit: 2 }));
-    expect(all.items.map((s) => s.key)).toEqual(['ENG', '~5b10ac8d82e05b22cc7d4ef6', 'OLD']);
+    expect(all.items.map((s) => s.key)).toEqual(['ENG', '~5b10ac8d82e05b22cc7d4ef6', 'OLD', 'LEGAL']);
     expect(all.pages).toBe(2);
+    const legal = await errorOf(v2.page.getPagesInSpace({ id: 65541 }));
+    expect(isNotFoundError(legal)).toBe(true);
     expect((await v2.space.getSpaces({ type: 'personal' })).results).toHaveLength(1);
     expect((await v2.space.getSpaces({ status: 'archived' })).results!.map((s) => s.key)).toEqual(['OLD']);
     expect((await v2.space.getSpaceById({ id: ENG })).key).toBe('ENG');

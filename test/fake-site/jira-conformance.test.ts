@@ -50,11 +50,11 @@ describe('jira.js against the fake site', () => {
   });
 
   it.each([
-    [1, 2],
-    [2, 1],
+    [1, 3],
+    [2, 2],
     [100, 1],
   ])(
-    'pages projects with maxResults %i in %i page(s), hiding the forbidden one',
+    'pages projects with maxResults %i in %i page(s), the forbidden one listed',
     async (maxResults, pages) => {
       const keys: string[] = [];
       let startAt = 0;
@@ -66,7 +66,7 @@ describe('jira.js against the fake site', () => {
         if (page.isLast) break;
         startAt += page.values.length;
       }
-      expect(keys).toEqual(['ENG', 'SUP']);
+      expect(keys).toEqual(['ENG', 'SUP', 'FIN']);
       expect(requests).toBe(pages);
     },
   );
