@@ -5,7 +5,7 @@ import pLimit from 'p-limit';
 import type { ConfluenceSource, RawComment } from '../sources/confluence.ts';
 import type { SourceItem } from '../sources/jira.ts';
 import type { Container } from '../types.ts';
-import type { CrawlContext } from './context.ts';
+import { containerMetadata, pageContext, type CrawlContext } from './context.ts';
 import { describe, skipReason, statusOf } from './errors.ts';
 import { DEFAULT_OVERLAP_MINUTES, queryDateLiteral } from '../sources/query-time.ts';
 import { maxUpdated, SITE_KEY } from './jira-crawl.ts';
@@ -13,42 +13,16 @@ import { processPage } from './pipeline.ts';
 
 const PHASES = ['page', 'blogpost'] as const;
 
-function spaceMetadata(space: Container): SourceItem {
-  const id = `space:${space.id}`;
-  const docs = [
-    { itemId: id, field: 'name', url: space.url, text: space.name },
-    { itemId: id, field: 'description', url: space.url, text: space.description ?? '' },
-  ].filter((d) => d.text.trim() !== '');
-  return {
-    item: {
-      product: 'confluence',
-      containerKey: space.key,
-      kind: 'space',
-      id,
-      title: space.name,
-      url: space.url,
-    },
-    docs,
-    truncated: 0,
-  };
-}
-
 async function crawlSpace(
   ctx: CrawlContext,
   source: ConfluenceSource,
   space: Container,
 ): Promise<string | undefined> {
-  const coverage = ctx.coverage('confluence', space.key);
   const saved = ctx.sink.checkpoint('confluence', space.key);
   const resuming = saved?.runId === ctx.run.runId;
   if (resuming && saved.done) return saved.watermark;
-  const pageContext = {
-    product: 'confluence' as const,
-    containerKey: space.key,
-    runId: ctx.run.runId,
-    ...ctx,
-    coverage,
-  };
+  const context = pageContext(ctx, 'confluence', space.key);
+  const { coverage } = context;
   let watermark = resuming ? saved.watermark : undefined;
   const startPhase = resuming ? PHASES.indexOf(saved.phase as (typeof PHASES)[number]) : 0;
   for (const phase of PHASES.slice(Math.max(0, startPhase))) {
@@ -67,7 +41,7 @@ async function crawlSpace(
         return watermark;
       }
       watermark = maxUpdated(page.items, watermark);
-      await processPage(page.items, pageContext, {
+      await processPage(page.items, context, {
         runId: ctx.run.runId,
         phase,
         cursor: page.cursor,
@@ -78,7 +52,7 @@ async function crawlSpace(
       if (!cursor) break;
     }
   }
-  await processPage([spaceMetadata(space)], pageContext, {
+  await processPage([containerMetadata(space)], context, {
     runId: ctx.run.runId,
     phase: 'done',
     done: true,
@@ -110,15 +84,7 @@ async function recordComments(
     groups.set(parent.item.id, group);
   }
   for (const [key, items] of groupBySpace([...groups.values()])) {
-    const coverage = ctx.coverage('confluence', key);
-    const context = {
-      product: 'confluence' as const,
-      containerKey: key,
-      runId: ctx.run.runId,
-      ...ctx,
-      coverage,
-    };
-    await processPage(items, context, undefined, 'fields');
+    await processPage(items, pageContext(ctx, 'confluence', key), undefined, 'fields');
   }
 }
 
@@ -213,15 +179,7 @@ export async function crawlConfluenceIncremental(
       if (ctx.signal.aborted) return;
       const page = await source.changedContent(cql, byKey, paging);
       for (const [key, items] of groupBySpace(page.items)) {
-        const coverage = ctx.coverage('confluence', key);
-        const context = {
-          product: 'confluence' as const,
-          containerKey: key,
-          runId: ctx.run.runId,
-          ...ctx,
-          coverage,
-        };
-        await processPage(items, context, undefined, 'fields+item');
+        await processPage(items, pageContext(ctx, 'confluence', key), undefined, 'fields+item');
       }
       for (const s of page.items) if (s.item.updated) latest = Math.max(latest, Date.parse(s.item.updated));
       ctx.progress?.advance('confluence', page.items.length);

@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import type { ConfluenceSource } from '../sources/confluence.ts';
 import type { JiraSource } from '../sources/jira.ts';
 import type { Container, Product } from '../types.ts';
+import type { SourceItem } from '../sources/jira.ts';
 import type { CoverageCounter } from './coverage.ts';
+import type { PageContext } from './pipeline.ts';
 import type { CrawlSink, DocScanner, RunInfo } from './ports.ts';
 
 export interface CrawlScope {
@@ -37,6 +39,43 @@ export interface CrawlContext {
   progress?: ProgressSink;
   signal: AbortSignal;
   coverage(product: Product, containerKey: string): CoverageCounter;
+}
+
+/** What processPage needs to record one container's items in this crawl. */
+export function pageContext(ctx: CrawlContext, product: Product, containerKey: string): PageContext {
+  return {
+    ...ctx,
+    product,
+    containerKey,
+    runId: ctx.run.runId,
+    coverage: ctx.coverage(product, containerKey),
+  };
+}
+
+/**
+ * The container's own texts (name, description and, for Jira, the workflow status names seen), as one item of
+ * kind project or space: Atlassian collects them too.
+ */
+export function containerMetadata(container: Container, extra: Record<string, string> = {}): SourceItem {
+  const id = `${container.product === 'jira' ? 'project' : 'space'}:${container.id}`;
+  const texts: Record<string, string> = {
+    name: container.name,
+    description: container.description ?? '',
+    ...extra,
+  };
+  const docs = Object.entries(texts)
+    .filter(([, text]) => text.trim() !== '')
+    .map(([field, text]) => ({ itemId: id, field, url: container.url, text }));
+  const kind = container.product === 'jira' ? 'project' : 'space';
+  const item = {
+    product: container.product,
+    containerKey: container.key,
+    kind,
+    id,
+    title: container.name,
+    url: container.url,
+  } as const;
+  return { item, docs, truncated: 0 };
 }
 
 /** Include and exclude lists; an explicit include list names exactly what to crawl. */

@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import type { JiraSource, SourceItem, TextField } from '../sources/jira.ts';
 import { queryDateLiteral } from '../sources/query-time.ts';
 import type { Container } from '../types.ts';
-import type { CrawlContext } from './context.ts';
+import { containerMetadata, pageContext, type CrawlContext } from './context.ts';
 import { describe, skipReason, statusOf } from './errors.ts';
 import { processPage } from './pipeline.ts';
 
@@ -18,28 +18,6 @@ export function maxUpdated(items: readonly SourceItem[], previous?: string): str
   return Number.isFinite(max) ? new Date(max).toISOString() : undefined;
 }
 
-/** The project's own texts (name, description, workflow status names), as one item of kind project. */
-function projectMetadata(project: Container, statuses: ReadonlySet<string>): SourceItem {
-  const id = `project:${project.id}`;
-  const docs = [
-    { itemId: id, field: 'name', url: project.url, text: project.name },
-    { itemId: id, field: 'description', url: project.url, text: project.description ?? '' },
-    { itemId: id, field: 'statuses', url: project.url, text: [...statuses].sort().join('\n') },
-  ].filter((d) => d.text.trim() !== '');
-  return {
-    item: {
-      product: 'jira',
-      containerKey: project.key,
-      kind: 'project',
-      id,
-      title: project.name,
-      url: project.url,
-    },
-    docs,
-    truncated: 0,
-  };
-}
-
 /** Crawls one project to the end; returns its watermark (latest `updated` seen). */
 async function crawlProject(
   ctx: CrawlContext,
@@ -47,17 +25,11 @@ async function crawlProject(
   project: Container,
   fields: TextField[],
 ): Promise<string | undefined> {
-  const coverage = ctx.coverage('jira', project.key);
   const saved = ctx.sink.checkpoint('jira', project.key);
   const resuming = saved?.runId === ctx.run.runId;
   if (resuming && saved.done) return saved.watermark;
-  const pageContext = {
-    product: 'jira' as const,
-    containerKey: project.key,
-    runId: ctx.run.runId,
-    ...ctx,
-    coverage,
-  };
+  const context = pageContext(ctx, 'jira', project.key);
+  const { coverage } = context;
   const jql = `project = ${quote(project.key)} ORDER BY key ASC`;
   let token = resuming ? saved.cursor : undefined;
   let watermark = resuming ? saved.watermark : undefined;
@@ -81,7 +53,7 @@ async function crawlProject(
     for (const s of page.statuses) statuses.add(s);
     watermark = maxUpdated(page.items, watermark);
     const done = page.nextPageToken === undefined;
-    await processPage(page.items, pageContext, {
+    await processPage(page.items, context, {
       runId: ctx.run.runId,
       phase: 'issues',
       cursor: page.nextPageToken,
@@ -92,7 +64,7 @@ async function crawlProject(
     token = page.nextPageToken;
     if (done) break;
   }
-  await processPage([projectMetadata(project, statuses)], pageContext, {
+  await processPage([containerMetadata(project, { statuses: [...statuses].sort().join('\n') })], context, {
     runId: ctx.run.runId,
     phase: 'issues',
     done: true,
@@ -168,14 +140,7 @@ export async function crawlJiraIncremental(
       if (byKey.has(key)) groups.set(key, [...(groups.get(key) ?? []), source]);
     }
     for (const [key, items] of groups) {
-      const coverage = ctx.coverage('jira', key);
-      await processPage(items, {
-        product: 'jira',
-        containerKey: key,
-        runId: ctx.run.runId,
-        ...ctx,
-        coverage,
-      });
+      await processPage(items, pageContext(ctx, 'jira', key));
     }
     watermark = maxUpdated(page.items, watermark) ?? watermark;
     ctx.progress?.advance('jira', page.items.length);
