@@ -5,7 +5,7 @@ import pLimit from 'p-limit';
 import type { ConfluenceSource, RawComment } from '../sources/confluence.ts';
 import type { SourceItem } from '../sources/jira.ts';
 import type { Container } from '../types.ts';
-import { containerMetadata, pageContext, type CrawlContext } from './context.ts';
+import { containerMetadata, pageContext, uncounted, type CrawlContext } from './context.ts';
 import { describe, skipReason, statusOf } from './errors.ts';
 import { DEFAULT_OVERLAP_MINUTES, queryDateLiteral } from '../sources/query-time.ts';
 import { maxUpdated, SITE_KEY } from './jira-crawl.ts';
@@ -52,13 +52,12 @@ async function crawlSpace(
       if (!cursor) break;
     }
   }
-  await processPage([containerMetadata(space)], context, {
+  await processPage([containerMetadata(space)], uncounted(context), {
     runId: ctx.run.runId,
     phase: 'done',
     done: true,
     watermark,
   });
-  coverage.listed(-1);
   ctx.sink.reconcile('confluence', space.key);
   return watermark;
 }

@@ -4,7 +4,7 @@ import type { ConfluenceSource } from '../sources/confluence.ts';
 import type { JiraSource } from '../sources/jira.ts';
 import type { Container, Product } from '../types.ts';
 import type { SourceItem } from '../sources/jira.ts';
-import type { CoverageCounter } from './coverage.ts';
+import { CoverageCounter } from './coverage.ts';
 import type { PageContext } from './pipeline.ts';
 import type { CrawlSink, DocScanner, RunInfo } from './ports.ts';
 
@@ -50,6 +50,11 @@ export function pageContext(ctx: CrawlContext, product: Product, containerKey: s
     runId: ctx.run.runId,
     coverage: ctx.coverage(product, containerKey),
   };
+}
+
+/** The same context with a coverage counter of its own: metadata items are not listed content. */
+export function uncounted(context: PageContext): PageContext {
+  return { ...context, coverage: new CoverageCounter() };
 }
 
 /**

@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import type { JiraSource, SourceItem, TextField } from '../sources/jira.ts';
 import { queryDateLiteral } from '../sources/query-time.ts';
 import type { Container } from '../types.ts';
-import { containerMetadata, pageContext, type CrawlContext } from './context.ts';
+import { containerMetadata, pageContext, uncounted, type CrawlContext } from './context.ts';
 import { describe, skipReason, statusOf } from './errors.ts';
 import { processPage } from './pipeline.ts';
 
@@ -64,13 +64,16 @@ async function crawlProject(
     token = page.nextPageToken;
     if (done) break;
   }
-  await processPage([containerMetadata(project, { statuses: [...statuses].sort().join('\n') })], context, {
-    runId: ctx.run.runId,
-    phase: 'issues',
-    done: true,
-    watermark,
-  });
-  coverage.listed(-1); // the metadata item is not a listed issue
+  await processPage(
+    [containerMetadata(project, { statuses: [...statuses].sort().join('\n') })],
+    uncounted(context),
+    {
+      runId: ctx.run.runId,
+      phase: 'issues',
+      done: true,
+      watermark,
+    },
+  );
   ctx.sink.reconcile('jira', project.key);
   return watermark;
 }

@@ -35,6 +35,12 @@ describe('crawler against the fake site', () => {
       ['confluence', 'LEGAL', { forbidden: 1 }],
     ]);
     expect(result.complete).toBe(false);
+    // Every listed issue, page and blog post of a readable container is scanned, and only those count.
+    for (const { containerKey, coverage } of result.coverage.filter((c) => c.complete)) {
+      expect([containerKey, coverage.scanned]).toEqual([containerKey, coverage.listed]);
+    }
+    const eng = result.coverage.find((c) => c.product === 'jira' && c.containerKey === 'ENG')!;
+    expect(eng.coverage.listed).toBe(sink.liveIds('jira', 'ENG').length);
     for (const p of truth.filter((t) => !t.readable)) expect(['FIN', 'LEGAL']).toContain(p.container);
   });
 
