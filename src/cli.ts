@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerCommands } from './commands/index.ts';
+import { describe, isClientError } from './crawl/errors.ts';
 import { EXIT, ExposureError } from './errors.ts';
 import { PACKAGE_ROOT } from './paths.ts';
 
@@ -44,9 +45,15 @@ function report(error: unknown, debug: boolean): number {
     if (debug && error.stack) process.stderr.write(error.stack + '\n');
     return error.exitCode;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  // The clients put response bodies (the very content being scanned) into their messages: name the error only.
+  const message = isClientError(error)
+    ? `the site answered with an error: ${describe(error)}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
   process.stderr.write(`exposure: unexpected error: ${message.split('\n')[0]}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
+  if (debug && error instanceof Error && error.stack && !isClientError(error))
+    process.stderr.write(error.stack + '\n');
   else process.stderr.write('exposure: run again with --debug for details\n');
   return EXIT.usage;
 }

@@ -18,6 +18,11 @@ export const isNetworkError = (e: unknown) => jira.isNetworkError(e) || confluen
 const isSchemaMismatchError = (e: unknown) =>
   jira.isSchemaMismatchError(e) || confluence.isSchemaMismatchError(e);
 
+/** An error thrown by either Atlassian client: its message may quote the response body, so it is never shown. */
+export function isClientError(error: unknown): boolean {
+  return isApiError(error) || isNetworkError(error) || isSchemaMismatchError(error);
+}
+
 export function statusOf(error: unknown): number | undefined {
   return isApiError(error) ? (error as { status: number }).status : undefined;
 }
