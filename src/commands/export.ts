@@ -113,7 +113,7 @@ function* findingRows(store: Store, filters: FindingFilter[]): Generator<unknown
 function* summaryRows(store: Store, since: string | undefined): Generator<unknown[]> {
   const run = store.runs.last(1, { finishedOnly: true })[0];
   if (!run) throw new UsageError('no finished run in this database yet: run `exposure scan` first');
-  for (const s of store.scores.calculate(run.id, { since })) {
+  for (const s of store.scores.forReport(run.id, { since })) {
     const byCategory = (c: Category) => Object.values(s.counts[c]).reduce((a, b) => a + b, 0);
     const bySeverity = (v: Severity) => CATEGORIES.reduce((a, c) => a + s.counts[c][v], 0);
     yield [

@@ -69,7 +69,7 @@ export function register(program: Command): void {
     const store = openStore(config.db, { readonly: true });
     try {
       const data = buildReportData(store, options);
-      process.stdout.write(exposureTable(store.scores.calculate(data.run.id, { since: options.since })));
+      process.stdout.write(exposureTable(store.scores.forReport(data.run.id, { since: options.since })));
       const contributed = data.containers.filter((c) => c.contributed && c.open > 0).slice(0, 5);
       if (contributed.length > 0) {
         process.stdout.write(`\nExclude from AI contribution first (${data.plan} plan):\n`);

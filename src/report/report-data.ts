@@ -1,5 +1,4 @@
 // Assembles what the HTML and terminal reports show, from the store only (reports never call the APIs).
-import { StoreError } from '../errors.ts';
 import type { Plan } from '../store/contribution.ts';
 import type { Store } from '../store/store.ts';
 import { SEVERITIES, type Category, type Severity } from '../types.ts';
@@ -52,9 +51,7 @@ export function buildReportData(store: Store, options: ReportOptions): ReportDat
   const coverage = new Map(
     store.runs.coverage(run.id).map((c) => [`${c.container.product}:${c.container.key}`, c]),
   );
-  const scores = store.scores.calculate(run.id, { since: options.since });
-  const site = scores.find((s) => s.container === null);
-  if (!site) throw new StoreError(`run ${run.id} has no scores`);
+  const site = view.site;
   const containers: ContainerRow[] = view.containers
     .map(({ score, container, contributed, why }) => {
       const cov = coverage.get(`${container.product}:${container.key}`);

@@ -35,6 +35,8 @@ export interface ContributionView {
   runId: number;
   since: string | null;
   containers: ContainerContribution[];
+  /** The site roll-up of the same scores. */
+  site: ScoreRecord;
   /** Contributed containers holding open findings, most exposed first. */
   excludeFirst: ContainerContribution[];
 }
@@ -61,7 +63,7 @@ export function isContributed(
   };
 }
 
-/** Which containers feed Atlassian's AI training and which of them to exclude (or clean) first. */
+/** Which containers feed Atlassian's AI training, from the run's scores (see ScoreRepository.forReport). */
 export function contributionView(
   runs: RunRepository,
   scores: ScoreRepository,
@@ -69,9 +71,20 @@ export function contributionView(
 ): ContributionView {
   const run = options.runId !== undefined ? runs.get(options.runId) : runs.last(1, { finishedOnly: true })[0];
   if (!run) throw new StoreError('no finished run in this database yet');
+  return contributionOf(run.id, scores.forReport(run.id, { since: options.since }), options);
+}
+
+/** The contribution view over given score records (containers and the site roll-up) of run `runId`. */
+export function contributionOf(
+  runId: number,
+  records: readonly ScoreRecord[],
+  options: ContributionOptions,
+): ContributionView {
   const asOf = options.asOf ?? new Date();
+  const site = records.find((s) => s.container === null);
+  if (!site) throw new StoreError(`run ${runId} has no scores`);
   const containers: ContainerContribution[] = [];
-  for (const score of scores.calculate(run.id, { since: options.since })) {
+  for (const score of records) {
     if (!score.container) continue;
     const verdict = isContributed(options.plan, score.container, options.excluded ?? [], asOf);
     containers.push({ score, container: score.container, ...verdict });
@@ -79,5 +92,5 @@ export function contributionView(
   const excludeFirst = containers
     .filter((c) => c.contributed && c.score.openFindings > 0)
     .sort((a, b) => b.score.score - a.score.score || b.score.weighted - a.score.weighted);
-  return { plan: options.plan, runId: run.id, since: options.since ?? null, containers, excludeFirst };
+  return { plan: options.plan, runId, since: options.since ?? null, containers, site, excludeFirst };
 }

@@ -176,6 +176,32 @@ export class ScoreRepository {
     return records;
   }
 
+  /**
+   * The run's scores as reports read them: the stored rows (computed at the end of the scan, 1 ms to read) when
+   * no `since` applies, and calculated otherwise (`since` narrows the findings to recent items, a smaller set).
+   * A run whose scores were never stored (interrupted before the end) is calculated too.
+   */
+  forReport(runId: number, scope: ScoreScope = {}): ScoreRecord[] {
+    if (scope.since === undefined) {
+      const stored = this.forRun(runId);
+      if (stored.length > 0) return stored;
+    }
+    return this.calculate(runId, scope);
+  }
+
+  /**
+   * Recomputes the stored scores of each site's latest scored run, after suppressions changed which findings
+   * count: reports read stored scores, and must not show a suppressed finding. Older runs keep their snapshot.
+   */
+  refreshLatest(): void {
+    const latest = this.#db
+      .prepare(
+        'SELECT MAX(s.run_id) AS runId FROM scores s JOIN runs r ON r.id = s.run_id GROUP BY r.site_id',
+      )
+      .all() as Array<{ runId: number }>;
+    for (const { runId } of latest) this.compute(runId);
+  }
+
   /** Stored scores of a run, highest first, the site roll-up last; empty when never computed. */
   forRun(runId: number): ScoreRecord[] {
     return this.#read(

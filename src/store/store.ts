@@ -67,7 +67,7 @@ export function openStore(path: string = DEFAULT_DB_PATH, options: StoreOptions 
     checkpoints,
     scans: new ScanWriter(db, containers, runs, checkpoints),
     findings: new FindingReader(db),
-    suppressions: new SuppressionRepository(db),
+    suppressions: new SuppressionRepository(db, () => scores.refreshLatest()),
     scores,
     diffs: new RunDiffer(db, runs, scores),
     contribution: (contributionOptions) => contributionView(runs, scores, contributionOptions),

@@ -81,16 +81,19 @@ export function suppressionSnapshot(db: Database.Database): SuppressionSnapshot 
  */
 export class SuppressionRepository {
   readonly #db: Database.Database;
+  readonly #onChange: () => void;
 
-  constructor(db: Database.Database) {
+  /** `onChange` runs after findings changed status (the store refreshes the stored scores there). */
+  constructor(db: Database.Database, onChange: () => void = () => {}) {
     this.#db = db;
+    this.#onChange = onChange;
   }
 
   /** Adds (or re-words) a suppression and applies it to the open findings it covers. Returns findings changed. */
   add(target: SuppressionTarget, who: { reason: string; by: string }): number {
     if (who.reason.trim() === '') throw new StoreError('a suppression needs a reason');
     const sql = targetSql(target);
-    return this.#db.transaction(() => {
+    const changed = this.#db.transaction(() => {
       if (
         target.kind === 'finding' &&
         !this.#db.prepare('SELECT 1 FROM findings WHERE id = ?').get(target.findingId)
@@ -124,12 +127,14 @@ export class SuppressionRepository {
         .prepare(`UPDATE findings SET status = 'suppressed' WHERE status = 'open' AND ${sql.findings}`)
         .run(...sql.params).changes;
     })();
+    if (changed > 0) this.#onChange();
+    return changed;
   }
 
   /** Removes a suppression; findings no other suppression covers become open again. Returns findings reopened. */
   remove(target: SuppressionTarget): number {
     const sql = targetSql(target);
-    return this.#db.transaction(() => {
+    const changed = this.#db.transaction(() => {
       const removed = this.#db
         .prepare(`DELETE FROM suppressions WHERE ${sql.row}`)
         .run(...sql.params).changes;
@@ -140,6 +145,8 @@ export class SuppressionRepository {
         )
         .run(...sql.params).changes;
     })();
+    if (changed > 0) this.#onChange();
+    return changed;
   }
 
   list(): Suppression[] {

@@ -106,3 +106,44 @@ describe('ScoreRepository', () => {
     expect(recent.ENG).toMatchObject({ openFindings: 0, itemsScanned: 0 });
   });
 });
+
+describe('ScoreRepository.forReport', () => {
+  it.each([0, 1])('reads the stored scores of run %i, equal to calculating them', (runIndex) => {
+    const t = tempStore();
+    cleanup = t.done;
+    const runId = Object.values(twoRuns(t.store))[runIndex]!.runId;
+    expect(t.store.scores.forReport(runId)).toEqual(t.store.scores.calculate(runId));
+  });
+
+  it.each([
+    ['with `since` (stored rows cover all content)', true, { since: '2026-10-02T00:00:00Z' }],
+    ['for a run never scored', false, {}],
+  ])('calculates %s', (_name, compute, scope) => {
+    const t = tempStore();
+    cleanup = t.done;
+    const run = beginRun(t.store, spaces);
+    t.store.scans.record(run.runId, [scanned(item('ENG', '1'), `${KEY} ${MAIL}`)]);
+    t.store.runs.finish(run.runId, 'complete');
+    if (compute) t.store.scores.compute(run.runId);
+    const expected = t.store.scores.calculate(run.runId, scope);
+    expect(t.store.scores.forReport(run.runId, scope)).toEqual(expected);
+    expect(byKey(expected).ENG!.openFindings).toBe(compute ? 0 : 2);
+  });
+
+  it.each(['add', 'remove'] as const)(
+    'refreshes the latest stored scores when a suppression is %sed',
+    (change) => {
+      const t = tempStore();
+      cleanup = t.done;
+      const { first, second } = twoRuns(t.store);
+      const target = { kind: 'fingerprint', fingerprint: fingerprintOf(KEY) } as const;
+      const firstBefore = t.store.scores.forRun(first.runId);
+      t.store.suppressions.add(target, { reason: 'docs key', by: 'x' });
+      if (change === 'remove') t.store.suppressions.remove(target);
+      expect(t.store.scores.forReport(second.runId)).toEqual(t.store.scores.calculate(second.runId));
+      expect(byKey(t.store.scores.forReport(second.runId)).ENG!.suppressed).toBe(change === 'add' ? 2 : 0);
+      // An older run keeps the snapshot taken at its scan.
+      expect(t.store.scores.forRun(first.runId)).toEqual(firstBefore);
+    },
+  );
+});
