@@ -1,0 +1,103 @@
+// One timed crawl of a fake site for `bench:crawl`: the real crawler with either the real detector pool and
+// SQLite store (what `exposure scan` wires) or a sink and scanner that keep only counts, so the memory figure
+// is the crawler's own and not the findings it holds.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createStoreSink } from '../src/commands/scan-sink.ts';
+import { crawlSite, type CrawlResult } from '../src/crawl/crawl.ts';
+import type { CrawlSink, DocScanner } from '../src/crawl/ports.ts';
+import { createPool } from '../src/detect/pool.ts';
+import { silentLogger } from '../src/log.ts';
+import { openStore } from '../src/store/store.ts';
+import type { SiteAddress } from './crawl-site-process.ts';
+
+export type Backend = 'real' | 'count';
+
+export interface CrawlRun {
+  result: CrawlResult;
+  items: number;
+  wallMs: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+}
+
+/** Records nothing but the number of batches; `known` is empty, so every item counts as new. */
+const countingSink = (): CrawlSink => ({
+  upsertContainers: () => undefined,
+  known: () => new Map(),
+  record: () => undefined,
+  checkpoint: () => undefined,
+  coverage: () => undefined,
+  reconcile: () => 0,
+  liveIds: () => [],
+  remove: () => 0,
+});
+
+const noFindings: DocScanner = { scanDocs: async (docs) => docs.map(() => []) };
+
+/** Peak RSS and heap, sampled every 20 ms while the crawl runs. */
+function sampleMemory(): () => { rss: number; heap: number } {
+  const peak = { rss: 0, heap: 0 };
+  const sample = () => {
+    const { rss, heapUsed } = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, rss);
+    peak.heap = Math.max(peak.heap, heapUsed);
+  };
+  sample();
+  const timer = setInterval(sample, 20);
+  return () => {
+    clearInterval(timer);
+    sample();
+    return { rss: peak.rss / 1e6, heap: peak.heap / 1e6 };
+  };
+}
+
+async function withBackend<T>(
+  backend: Backend,
+  site: string,
+  use: (scanner: DocScanner, sink: CrawlSink, runId: number) => Promise<T>,
+): Promise<T> {
+  if (backend === 'count') return use(noFindings, countingSink(), 1);
+  const dir = mkdtempSync(join(tmpdir(), 'bench-crawl-'));
+  const store = openStore(join(dir, 'bench.db'));
+  const pool = createPool({ key: randomBytes(32) });
+  try {
+    const { runId, siteId } = store.runs.begin({ site, mode: 'full', options: {}, rulesetHash: 'bench' });
+    const scanner: DocScanner = {
+      scanDocs: (docs) => pool.scanBatch(docs.map((d) => ({ id: d.itemId, text: d.text }))),
+    };
+    return await use(scanner, createStoreSink(store, runId, siteId), runId);
+  } finally {
+    await pool.close();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function crawlOnce(site: SiteAddress, concurrency: number, backend: Backend): Promise<CrawlRun> {
+  return withBackend(backend, site.url, async (scanner, sink, runId) => {
+    const stopSampling = sampleMemory();
+    const started = performance.now();
+    const result = await crawlSite({
+      site: site.url,
+      email: site.email,
+      apiToken: site.token,
+      products: ['jira', 'confluence'],
+      scope: { projects: [], spaces: [], excludeProjects: [], excludeSpaces: [], archived: true },
+      concurrency,
+      timeoutMs: 60_000,
+      maxBodyBytes: 64 * 1024 * 1024,
+      scanner,
+      sink,
+      run: { runId, mode: 'full', resumed: false },
+      rulesetHash: 'bench',
+      logger: silentLogger,
+    });
+    const wallMs = performance.now() - started;
+    const peak = stopSampling();
+    const items = result.coverage.reduce((sum, c) => sum + c.coverage.listed, 0);
+    return { result, items, wallMs, peakRssMb: peak.rss, peakHeapMb: peak.heap };
+  });
+}
