@@ -1,0 +1,70 @@
+// Runs `exposure scan` from the built binary in a child process against a fake site living in the test process,
+// so that a test can kill the scan (SIGKILL included) at any point and rerun it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { FakeSite } from '../../src/fake-site/server.ts';
+
+export const CLI = resolve(import.meta.dirname, '../../dist/src/cli.js');
+
+export interface ScanExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+export interface RunningScan {
+  child: ChildProcess;
+  exited: Promise<ScanExit>;
+}
+
+/** A temp folder shared by every run of one test: the same fingerprint key, databases side by side. */
+export class ScanWorkspace {
+  readonly dir = mkdtempSync(join(tmpdir(), 'exposure-e2e-'));
+  readonly keyFile = join(this.dir, 'fingerprint.key');
+  private readonly site: FakeSite;
+
+  constructor(site: FakeSite) {
+    this.site = site;
+  }
+
+  db(name: string): string {
+    return join(this.dir, `${name}.db`);
+  }
+
+  start(db: string, extraArgs: readonly string[] = []): RunningScan {
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: this.dir,
+      ATLASSIAN_SITE: this.site.url,
+      ATLASSIAN_EMAIL: this.site.email,
+      ATLASSIAN_API_TOKEN: this.site.token,
+      EXPOSURE_KEY_FILE: this.keyFile,
+    };
+    const args = [CLI, 'scan', '--db', db, '--quiet', '--allow-partial', '--workers', '1', ...extraArgs];
+    const child = spawn(process.execPath, args, { cwd: this.dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<ScanExit>((done, fail) => {
+      child.once('error', fail);
+      child.once('close', (code, signal) => done({ code, signal, stderr }));
+    });
+    return { child, exited };
+  }
+
+  /** Reruns the scan until it ends on its own (exit 0 or 3), as an operator or cron would after a crash. */
+  async scanToEnd(db: string, maxRuns = 5): Promise<ScanExit[]> {
+    const exits: ScanExit[] = [];
+    for (let run = 0; run < maxRuns; run++) {
+      const exit = await this.start(db).exited;
+      exits.push(exit);
+      if (exit.code === 0 || exit.code === 3) return exits;
+    }
+    throw new Error(`scan did not finish in ${maxRuns} runs: ${JSON.stringify(exits.map((e) => e.code))}`);
+  }
+
+  remove(): void {
+    if (existsSync(this.dir)) rmSync(this.dir, { recursive: true, force: true });
+  }
+}
