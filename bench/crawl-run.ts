@@ -19,6 +19,8 @@ export interface CrawlRun {
   result: CrawlResult;
   items: number;
   wallMs: number;
+  /** CPU seconds of this process, detector workers included. */
+  cpuSeconds: number;
   peakRssMb: number;
   peakHeapMb: number;
 }
@@ -80,6 +82,7 @@ export async function crawlOnce(site: SiteAddress, concurrency: number, backend:
   return withBackend(backend, site.url, async (scanner, sink, runId) => {
     const stopSampling = sampleMemory();
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const result = await crawlSite({
       site: site.url,
       email: site.email,
@@ -96,8 +99,16 @@ export async function crawlOnce(site: SiteAddress, concurrency: number, backend:
       logger: silentLogger,
     });
     const wallMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuStarted);
     const peak = stopSampling();
     const items = result.coverage.reduce((sum, c) => sum + c.coverage.listed, 0);
-    return { result, items, wallMs, peakRssMb: peak.rss, peakHeapMb: peak.heap };
+    return {
+      result,
+      items,
+      wallMs,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      peakRssMb: peak.rss,
+      peakHeapMb: peak.heap,
+    };
   });
 }
