@@ -1,0 +1,80 @@
+// Issues 4 and 7: with 20% 429s, about 5% server errors and connection resets, jittered latency and one SIGKILL
+// in the middle, the reruns end with the database of a clean run. CHAOS_SCALE multiplies the site size
+// (`npm run test:chaos` runs a bigger site). Runs the built binary: `npm run build` first.
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FaultConfig } from '../../src/fake-site/faults.ts';
+import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
+import { runs, scanState } from './db-state.ts';
+import { killAfterItems } from './kill-point.ts';
+import { CLI, ScanWorkspace, type ScanExit } from './scan-process.ts';
+
+const SCALE = Math.max(1, Number(process.env.CHAOS_SCALE ?? 1));
+const SPEC = { seed: 7, issues: 300 * SCALE, pages: 60 * SCALE };
+const TIMEOUT = 120_000 * SCALE;
+
+const CHAOS: FaultConfig = {
+  seed: 7,
+  rules: [
+    { status: 429, probability: 0.2, retryAfterSeconds: 0 },
+    { status: 500, probability: 0.02 },
+    { status: 503, probability: 0.01, retryAfterSeconds: 1 },
+    { reset: true, probability: 0.02 },
+    { latencyMs: 2, jitterMs: 30 },
+  ],
+};
+
+/** "run 1 (full, resumed) partial: 28 requests, 3 throttled" → the two counts. */
+function requestCounts(exit: ScanExit): { requests: number; throttled: number } {
+  const match = /: (\d+) requests, (\d+) throttled$/m.exec(exit.stderr);
+  return { requests: Number(match?.[1] ?? 0), throttled: Number(match?.[2] ?? 0) };
+}
+
+describe.runIf(existsSync(CLI))('scan under chaos with a SIGKILL (built binary)', () => {
+  let site: FakeSite;
+  let work: ScanWorkspace;
+
+  beforeAll(async () => {
+    site = await startFakeSite({ spec: SPEC });
+    work = new ScanWorkspace(site);
+  });
+
+  afterAll(async () => {
+    await site?.stop();
+    work?.remove();
+  });
+
+  it(
+    'ends with the items, open findings and run status of a clean run',
+    async () => {
+      const cleanDb = work.db('clean');
+      expect((await work.scanToEnd(cleanDb, 1)).map((e) => e.code)).toEqual([0]);
+      const clean = scanState(cleanDb);
+
+      site.admin.setFaults(CHAOS);
+      const requestsBefore = site.stats().total;
+      const started = Date.now();
+      const db = work.db('chaos');
+      const killed = await killAfterItems(work.start(db), db, Math.round(clean.items.length / 2), 'SIGKILL');
+      expect(killed.signal).toBe('SIGKILL');
+      const exits = await work.scanToEnd(db);
+      const seconds = (Date.now() - started) / 1000;
+      const requests = site.stats().total - requestsBefore;
+      site.admin.setFaults({});
+
+      expect(exits.map((e) => e.code)).toEqual([0]);
+      expect(runs(db).map((r) => [r.id, r.status])).toEqual(runs(cleanDb).map((r) => [r.id, r.status]));
+      const { items, findings } = scanState(db);
+      expect({ items, findings }).toEqual({ items: clean.items, findings: clean.findings });
+
+      const resumed = requestCounts(exits[0]!);
+      expect(resumed.throttled).toBeGreaterThan(0);
+      console.info(
+        `chaos x${SCALE}: ${clean.items.length} items, killed at ${killed.itemsAtKill}; ` +
+          `${requests} requests served over both runs, the resumed one ${resumed.requests} ` +
+          `(${resumed.throttled} throttled); ${seconds.toFixed(1)} s`,
+      );
+    },
+    TIMEOUT,
+  );
+});
