@@ -1,5 +1,5 @@
 // npm run bench:store — writes 1,000,000 findings over 100,000 items through ScanWriter (the crawler's path),
-// then times the report queries on that database. Targets: >= 80,000 findings/s, each report query < 1 s.
+// then times the report queries and the report's data assembly on that database. Targets: >= 80,000 findings/s, each report query < 1 s.
 // Peer: plain INSERTs of the same rows into an unindexed table, in the same transaction size, on the same disk.
 // Options: --findings N (default 1,000,000), --per-item N (10), --batch-items N (100 items per transaction),
 // --keep (leave the database in the temp folder to explore the queries).
@@ -10,6 +10,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PlacedFinding, ScannedItem } from '../src/store/model.ts';
+import { buildReportData } from '../src/report/report-data.ts';
 import { openStore } from '../src/store/store.ts';
 import { CATEGORIES, SEVERITIES, type Container } from '../src/types.ts';
 import { table, verdict } from './bench-format.ts';
@@ -107,6 +108,7 @@ function timed<T>(run: () => T, into: Timing): T {
   into.cpu += (used.user + used.system) / 1e6;
   return result;
 }
+const REPORT = { plan: 'standard', excluded: [] } as const;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 try {
@@ -179,9 +181,22 @@ try {
 
   const queries: Array<[string, () => number]> = [
     ['scores.compute (writes history)', () => store.scores.compute(runId).length],
-    ['scores.forRun (report)', () => store.scores.forRun(runId).length],
-    ['findings.topItems(20)', () => store.findings.topItems({}, 20).length],
-    ['findings.countsByContainer', () => store.findings.countsByContainer().length],
+    ['scores.forReport (report, export summary)', () => store.scores.forReport(runId).length],
+    [
+      'scores.forReport since 2026-10 (calculated)',
+      () => store.scores.forReport(runId, { since: '2026-10-01' }).length,
+    ],
+    ['findings.topItems(20) (item aggregates)', () => store.findings.topItems({}, 20).length],
+    [
+      'findings.topItems(20) secrets (grouped)',
+      () => store.findings.topItems({ category: 'secret' }, 20).length,
+    ],
+    ['buildReportData (report, HTML)', () => buildReportData(store, REPORT).containers.length],
+    [
+      'buildReportData since 2026-10',
+      () => buildReportData(store, { ...REPORT, since: '2026-10-01' }).containers.length,
+    ],
+    ['findings.countsByContainer (no command)', () => store.findings.countsByContainer().length],
     [
       'findings.iterate one container',
       () => count(store.findings.iterate({ container: { product: 'confluence', key: 'K0' } })),

@@ -1,7 +1,6 @@
 // Assembles what the HTML and terminal reports show, from the store only (reports never call the APIs).
 import type { Plan } from '../store/contribution.ts';
 import type { Store } from '../store/store.ts';
-import { SEVERITIES, type Category, type Severity } from '../types.ts';
 import type { ContainerRow, ReportData, TopItem } from './model.ts';
 
 export interface ReportOptions {
@@ -13,31 +12,15 @@ export interface ReportOptions {
 }
 
 function topItems(store: Store, siteId: number, since: string | undefined): TopItem[] {
-  const top = store.findings.topItems({ siteId, since }, 25);
-  const details = new Map(
-    top.map((t) => [
-      `${t.product}:${t.itemId}`,
-      { severities: new Set<Severity>(), categories: new Set<Category>() },
-    ]),
-  );
-  // One pass over the open findings collects the worst severity and the categories of the top items.
-  for (const f of store.findings.iterate({ siteId, since })) {
-    const entry = details.get(`${f.product}:${f.itemId}`);
-    entry?.severities.add(f.severity);
-    entry?.categories.add(f.category);
-  }
-  return top.map((item) => {
-    const entry = details.get(`${item.product}:${item.itemId}`)!;
-    return {
-      product: item.product,
-      containerKey: item.containerKey,
-      title: item.itemKey ? `${item.itemKey} ${item.itemTitle}` : item.itemTitle,
-      url: item.itemUrl,
-      findings: item.findings,
-      worst: [...SEVERITIES].reverse().find((s) => entry.severities.has(s)) ?? 'low',
-      categories: [...entry.categories].sort(),
-    };
-  });
+  return store.findings.topItems({ siteId, since }, 25).map((item) => ({
+    product: item.product,
+    containerKey: item.containerKey,
+    title: item.itemKey ? `${item.itemKey} ${item.itemTitle}` : item.itemTitle,
+    url: item.itemUrl,
+    findings: item.findings,
+    worst: item.worst,
+    categories: item.categories,
+  }));
 }
 
 export function buildReportData(store: Store, options: ReportOptions): ReportData {

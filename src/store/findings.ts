@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { findingWeightSql } from '../score.ts';
 import { SEVERITIES, type Category, type Product, type Severity } from '../types.ts';
+import { severityOfRankSql, severityRankSql } from './item-exposure.ts';
 import type { CategorySeverityCounts, ContainerRef, FindingRecord, FindingStatus } from './model.ts';
 import { emptyCounts } from './scores.ts';
 
@@ -25,7 +26,11 @@ export interface ItemExposure {
   findings: number;
   /** Same weighting as the score: distinct values in the item, each at its strongest occurrence. */
   weighted: number;
+  worst: Severity;
+  categories: Category[];
 }
+
+type ItemExposureRow = Omit<ItemExposure, 'categories'> & { categories: string };
 
 const SELECT_RECORD = `
   SELECT f.id, f.status, f.rule_id AS ruleId, f.category, f.severity, f.confidence, f.preview, f.fingerprint,
@@ -36,23 +41,19 @@ const SELECT_RECORD = `
   FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = f.container_id`;
 
 const WEIGHT = findingWeightSql('f.severity', 'f.confidence');
-const SEVERITY_RANK = `CASE f.severity ${SEVERITIES.map((s, rank) => `WHEN '${s}' THEN ${rank}`).join(' ')} END`;
+const SEVERITY_RANK = severityRankSql('f.severity');
+
+interface Clauses {
+  clauses: string[];
+  params: Record<string, unknown>;
+}
 
 function where(filter: FindingFilter): { sql: string; params: Record<string, unknown> } {
-  const clauses: string[] = [];
-  const params: Record<string, unknown> = {};
+  const { clauses, params } = itemScope(filter);
   const status = filter.status ?? 'open';
   if (status !== 'all') {
     clauses.push('f.status = @status');
     params.status = status;
-  }
-  if (filter.siteId !== undefined) {
-    clauses.push('c.site_id = @siteId');
-    params.siteId = filter.siteId;
-  }
-  if (filter.container) {
-    clauses.push('c.product = @product AND c.key = @containerKey');
-    Object.assign(params, { product: filter.container.product, containerKey: filter.container.key });
   }
   if (filter.category) {
     clauses.push('f.category = @category');
@@ -62,12 +63,30 @@ function where(filter: FindingFilter): { sql: string; params: Record<string, unk
     clauses.push(`${SEVERITY_RANK} >= @minRank`);
     params.minRank = SEVERITIES.indexOf(filter.minSeverity);
   }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** The parts of a filter that select items (`i`) and containers (`c`), not findings. */
+function itemScope(filter: FindingFilter): Clauses {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.siteId !== undefined) {
+    clauses.push('c.site_id = @siteId');
+    params.siteId = filter.siteId;
+  }
+  if (filter.container) {
+    clauses.push('c.product = @product AND c.key = @containerKey');
+    Object.assign(params, { product: filter.container.product, containerKey: filter.container.key });
+  }
   if (filter.since) {
     clauses.push('(i.updated >= @since OR i.created >= @since)');
     params.since = filter.since;
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return { clauses, params };
 }
+
+const TOP_COLUMNS = `i.product, c.key AS containerKey, i.external_id AS itemId, i.key AS itemKey, i.title AS itemTitle,
+  i.url AS itemUrl`;
 
 /** The read side for reports and exports: streaming, filtered, flat rows. */
 export class FindingReader {
@@ -89,17 +108,40 @@ export class FindingReader {
     return this.#prepare(`${SELECT_RECORD} WHERE f.id = ?`).get(id) as FindingRecord | undefined;
   }
 
-  /** The most exposed items first. */
+  /**
+   * The most exposed items first. Open findings in any category and severity are read from the per-item
+   * aggregates the writers keep (item-exposure.ts); other filters group the findings.
+   */
   topItems(filter: FindingFilter = {}, limit = 20): ItemExposure[] {
+    const aggregated = (filter.status ?? 'open') === 'open' && !filter.category && !filter.minSeverity;
+    const rows = aggregated ? this.#topFromItems(filter, limit) : this.#topFromFindings(filter, limit);
+    return rows.map((r) => ({
+      ...r,
+      categories: [...new Set(r.categories.split(','))].sort() as Category[],
+    }));
+  }
+
+  #topFromItems(filter: FindingFilter, limit: number): ItemExposureRow[] {
+    const { clauses, params } = itemScope(filter);
+    const sql = `
+      SELECT ${TOP_COLUMNS}, i.open_findings AS findings, i.weighted, i.worst_severity AS worst, i.categories
+      FROM items i JOIN containers c ON c.id = i.container_id
+      WHERE ${['i.open_findings > 0', ...clauses].join(' AND ')}
+      ORDER BY i.weighted DESC, i.open_findings DESC LIMIT @limit`;
+    return this.#prepare(sql).all({ ...params, limit }) as ItemExposureRow[];
+  }
+
+  #topFromFindings(filter: FindingFilter, limit: number): ItemExposureRow[] {
     const w = where(filter);
     const sql = `
-      SELECT product, containerKey, itemId, itemKey, itemTitle, itemUrl, SUM(n) AS findings, SUM(w) AS weighted FROM (
-        SELECT i.product, c.key AS containerKey, i.external_id AS itemId, i.key AS itemKey, i.title AS itemTitle,
-          i.url AS itemUrl, f.item_id, COUNT(*) AS n, MAX(${WEIGHT}) AS w
+      SELECT product, containerKey, itemId, itemKey, itemTitle, itemUrl, SUM(n) AS findings, SUM(w) AS weighted,
+        ${severityOfRankSql('MAX(r)')} AS worst, group_concat(categories) AS categories FROM (
+        SELECT ${TOP_COLUMNS}, f.item_id, COUNT(*) AS n, MAX(${WEIGHT}) AS w, MAX(${SEVERITY_RANK}) AS r,
+          group_concat(DISTINCT f.category) AS categories
         FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = f.container_id
         ${w.sql} GROUP BY f.item_id, f.fingerprint)
       GROUP BY item_id ORDER BY weighted DESC, findings DESC LIMIT @limit`;
-    return this.#prepare(sql).all({ ...w.params, limit }) as ItemExposure[];
+    return this.#prepare(sql).all({ ...w.params, limit }) as ItemExposureRow[];
   }
 
   /** Findings per container by category and severity. */

@@ -4,6 +4,7 @@ import type { CheckpointRepository } from './checkpoints.ts';
 import type { ContainerRepository } from './containers.ts';
 import type { ContainerRef, KnownItem, PlacedFinding, ScannedItem } from './model.ts';
 import { findingIdentity } from './identity.ts';
+import { refreshItemExposureSql } from './item-exposure.ts';
 import type { RunRepository } from './runs.ts';
 import { suppressionSnapshot } from './suppressions.ts';
 
@@ -56,6 +57,7 @@ export class ScanWriter {
   readonly #upsertFinding: Database.Statement<[Record<string, unknown>]>;
   readonly #resolveVanished: Database.Statement<[number, number, number]>;
   readonly #resolveVanishedFields: Database.Statement<[number, number, number, string]>;
+  readonly #refreshItem: Database.Statement<[number]>;
   readonly #touch: Database.Statement<[Record<string, unknown>]>;
   readonly #bumpScan: Database.Statement<[Record<string, unknown>], { id: number; scans: number }>;
   readonly #known: Database.Statement<[number, string, string], KnownRow>;
@@ -109,6 +111,7 @@ export class ScanWriter {
       UPDATE findings SET status = 'resolved', resolved_run = ?
       WHERE item_id = ? AND item_scan < ? AND status <> 'resolved'
         AND EXISTS (SELECT 1 FROM json_each(?) j WHERE j.value ->> 0 = findings.field AND j.value ->> 1 = findings.field_id)`);
+    this.#refreshItem = db.prepare(refreshItemExposureSql('id = ?'));
     // Unchanged content: the item and its live findings were seen by this run; nothing else moves.
     this.#touch = db.prepare(`
       UPDATE items SET last_scanned_run = @runId, scanned_at = @now, deleted = 0
@@ -162,6 +165,7 @@ export class ScanWriter {
         } else {
           this.#resolveVanished.run(runId, row.id, row.scans);
         }
+        this.#refreshItem.run(row.id);
       }
       if (checkpoint) this.#checkpoints.set(siteId, checkpoint.container, checkpoint.value);
     })();
@@ -275,6 +279,7 @@ export class ScanWriter {
            WHERE status <> 'resolved' AND item_id IN (SELECT id FROM items WHERE ${scope})`,
         )
         .run(runId, containerId, idsJson);
+      this.#db.prepare(refreshItemExposureSql(scope)).run(containerId, idsJson);
       return this.#db
         .prepare(`UPDATE items SET deleted = 1 WHERE deleted = 0 AND ${scope}`)
         .run(containerId, idsJson).changes;

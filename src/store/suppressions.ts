@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
+import { refreshItemExposureSql } from './item-exposure.ts';
 
 export type SuppressionTarget =
   | { kind: 'fingerprint'; fingerprint: string }
@@ -123,9 +124,11 @@ export class SuppressionRepository {
             now,
           );
       }
-      return this.#db
+      const changed = this.#db
         .prepare(`UPDATE findings SET status = 'suppressed' WHERE status = 'open' AND ${sql.findings}`)
         .run(...sql.params).changes;
+      if (changed > 0) this.#refreshItems(sql);
+      return changed;
     })();
     if (changed > 0) this.#onChange();
     return changed;
@@ -139,14 +142,23 @@ export class SuppressionRepository {
         .prepare(`DELETE FROM suppressions WHERE ${sql.row}`)
         .run(...sql.params).changes;
       if (removed === 0) throw new StoreError('no such suppression');
-      return this.#db
+      const changed = this.#db
         .prepare(
           `UPDATE findings SET status = 'open' WHERE status = 'suppressed' AND ${sql.findings} AND NOT ${COVERED}`,
         )
         .run(...sql.params).changes;
+      if (changed > 0) this.#refreshItems(sql);
+      return changed;
     })();
     if (changed > 0) this.#onChange();
     return changed;
+  }
+
+  /** Recomputes the per-item aggregates of the items holding the target's findings. */
+  #refreshItems(sql: { findings: string; params: unknown[] }): void {
+    this.#db
+      .prepare(refreshItemExposureSql(`id IN (SELECT item_id FROM findings WHERE ${sql.findings})`))
+      .run(...sql.params);
   }
 
   list(): Suppression[] {
