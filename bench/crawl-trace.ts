@@ -23,9 +23,9 @@ function requestBody(init: RequestInit | undefined): string {
 export function chainOf(method: string, url: URL, body: string): string {
   const path = url.pathname;
   if (path === '/rest/api/3/search/jql') {
-    const jql =
-      method === 'POST' ? (JSON.parse(body || '{}') as { jql?: string }).jql : url.searchParams.get('jql');
-    const project = /project = "([^"]+)"/.exec(jql ?? '');
+    // The JQL inside a JSON body has its quotes escaped.
+    const jql = method === 'POST' ? body : (url.searchParams.get('jql') ?? '');
+    const project = /project = \\?"([^"\\]+)/.exec(jql);
     return project ? `jira:${project[1]}` : 'serial';
   }
   // Comments of an issue whose embedded list was truncated: a chain of its own, paged by startAt.
