@@ -35,7 +35,11 @@ describe.runIf(existsSync(CLI))('scan under chaos with a SIGKILL (built binary)'
   let work: ScanWorkspace;
 
   beforeAll(async () => {
-    site = await startFakeSite({ spec: SPEC });
+    // Small pages multiply the requests, so the faults hit listings, cursors and comment pages alike.
+    site = await startFakeSite({
+      spec: SPEC,
+      pageSizes: { jiraSearchFields: 20, jiraComments: 5, confluenceMax: 10 },
+    });
     work = new ScanWorkspace(site);
   });
 
