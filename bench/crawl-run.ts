@@ -45,13 +45,13 @@ const gc = (globalThis as { gc?: () => void }).gc;
 
 /**
  * Peak RSS and heap, sampled every 20 ms while the crawl runs. A heap peak includes garbage not yet collected;
- * with `liveHeap` (and --expose-gc) a full collection every second also gives the peak of live heap.
+ * with `liveHeap` (and --expose-gc) a full collection every 2 s also gives the peak of live heap.
  */
 function sampleMemory(liveHeap: boolean): () => { rss: number; heap: number; live: number } {
   const peak = { rss: 0, heap: 0, live: 0 };
   let samples = 0;
   const sample = () => {
-    if (liveHeap && gc && samples++ % 50 === 0) {
+    if (liveHeap && gc && samples++ % 100 === 0) {
       gc();
       peak.live = Math.max(peak.live, process.memoryUsage().heapUsed);
     }
