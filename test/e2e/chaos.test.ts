@@ -5,13 +5,15 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultConfig } from '../../src/fake-site/faults.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
-import { runs, scanState } from './db-state.ts';
+import { runs, scanState, totalScans } from './db-state.ts';
 import { killAfterItems } from './kill-point.ts';
 import { CLI, ScanWorkspace, type ScanExit } from './scan-process.ts';
 
 const SCALE = Math.max(1, Number(process.env.CHAOS_SCALE ?? 1));
 const SPEC = { seed: 7, issues: 300 * SCALE, pages: 60 * SCALE };
 const TIMEOUT = 120_000 * SCALE;
+/** Where the scans are killed, as fractions of the items: one in CI, three at odd points in the big variant. */
+const KILL_POINTS = SCALE > 1 ? [0.17, 0.46, 0.83] : [0.5];
 
 const CHAOS: FaultConfig = {
   seed: 7,
@@ -59,8 +61,13 @@ describe.runIf(existsSync(CLI))('scan under chaos with a SIGKILL (built binary)'
       const requestsBefore = site.stats().total;
       const started = Date.now();
       const db = work.db('chaos');
-      const killed = await killAfterItems(work.start(db), db, Math.round(clean.items.length / 2), 'SIGKILL');
-      expect(killed.signal).toBe('SIGKILL');
+      const killedAt: number[] = [];
+      for (const fraction of KILL_POINTS) {
+        const at = Math.round(clean.items.length * fraction);
+        const killed = await killAfterItems(work.start(db), db, at, 'SIGKILL');
+        expect(killed.signal).toBe('SIGKILL');
+        killedAt.push(killed.itemsAtKill);
+      }
       const exits = await work.scanToEnd(db);
       const seconds = (Date.now() - started) / 1000;
       const requests = site.stats().total - requestsBefore;
@@ -71,10 +78,13 @@ describe.runIf(existsSync(CLI))('scan under chaos with a SIGKILL (built binary)'
       const { items, findings } = scanState(db);
       expect({ items, findings }).toEqual({ items: clean.items, findings: clean.findings });
 
+      const redone = totalScans(db) - totalScans(cleanDb);
+      // A resumed run skips the items it already recorded: none is scanned twice within the run.
+      expect(redone).toBe(0);
       const resumed = requestCounts(exits[0]!);
       expect(resumed.throttled).toBeGreaterThan(0);
       console.info(
-        `chaos x${SCALE}: ${clean.items.length} items, killed at ${killed.itemsAtKill}; ` +
+        `chaos x${SCALE}: ${clean.items.length} items, killed at ${killedAt.join(', ')}, ${redone} scans redone; ` +
           `${requests} requests served over both runs, the resumed one ${resumed.requests} ` +
           `(${resumed.throttled} throttled); ${seconds.toFixed(1)} s`,
       );

@@ -64,3 +64,8 @@ export function storedItems(path: string): number {
     return 0;
   }
 }
+
+/** Scans of all items summed: above the item count by the work a run redid after a kill. */
+export function totalScans(path: string): number {
+  return readOnly(path, (db) => (db.prepare('SELECT sum(scans) AS n FROM items').get() as { n: number }).n);
+}

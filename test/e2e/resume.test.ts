@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
-import { runs, scanState, type ScanState } from './db-state.ts';
+import { runs, scanState, totalScans, type ScanState } from './db-state.ts';
 import { killAfterItems } from './kill-point.ts';
 import { CLI, ScanWorkspace } from './scan-process.ts';
 
@@ -53,6 +53,8 @@ describe.runIf(existsSync(CLI))('scan resume after a kill (built binary)', () =>
     expect(existsSync(`${db}.lock`)).toBe(false);
     const { items, findings } = scanState(db);
     expect({ items, findings }).toEqual({ items: clean.items, findings: clean.findings });
+    // No item recorded before a kill is scanned again by the resumed run.
+    expect(totalScans(db)).toBe(totalScans(work.db('clean')));
   }, 120_000);
 
   // Defect: crawlSite hands per-container coverage to the store only when the crawl returns, and a resumed
