@@ -115,6 +115,10 @@ describe('scan refuses bad credentials and sites before touching anything', () =
     });
     expectOneLineError(result, /plain-file\/x\.db.*ENOTDIR/);
   });
+
+  // Defect: `export csv --out /proc/nope/out.csv` spins at 100% CPU forever (Node's recursive mkdirSync loops on
+  // /proc in src/report/write-file.ts) instead of exiting 2; not run, since it would hang the suite.
+  it.todo('export csv --out under /proc exits 2 instead of hanging');
 });
 
 describe('corrupt configuration', () => {
