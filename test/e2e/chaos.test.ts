@@ -85,7 +85,7 @@ describe.runIf(existsSync(CLI))('scan under chaos with a SIGKILL (built binary)'
       expect(resumed.throttled).toBeGreaterThan(0);
       console.info(
         `chaos x${SCALE}: ${clean.items.length} items, killed at ${killedAt.join(', ')}, ${redone} scans redone; ` +
-          `${requests} requests served over both runs, the resumed one ${resumed.requests} ` +
+          `${requests} requests served over all runs, the last one ${resumed.requests} ` +
           `(${resumed.throttled} throttled); ${seconds.toFixed(1)} s`,
       );
     },
