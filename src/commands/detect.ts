@@ -97,6 +97,14 @@ export function register(program: Command): void {
       '--fail-on <severity>',
       'exit 1 when a finding has this severity or higher (low|medium|high|critical)',
     );
+  command.addHelpText(
+    'after',
+    `
+Examples:
+  exposure detect notes.txt config.yaml              table: file:line:col, rule, category, severity, preview
+  cat dump.txt | exposure detect --fail-on critical  exit 1 on a critical finding
+  jq -c '{id: .key, text: .body}' issues.json | exposure detect --jsonl > findings.jsonl`,
+  );
   addDetectorOptions(command).action(async (files: string[], flags: DetectFlags) => {
     const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
     process.exitCode = await runDetect(files, flags, io);

@@ -53,13 +53,18 @@ export function register(program: Command): void {
     .description('list the rules: id, category, severity, title')
     .option('--category <list>', 'only these categories, comma-separated (secret,pii,phi)', parseCategories)
     .addOption(new Option('--rules-dir <dir>', 'rules directory').default(RULES_DIR).hideHelp())
+    .addHelpText('after', '\nExamples:\n  exposure rules list\n  exposure rules list --category phi,pii')
     .action((flags: { category?: Category[]; rulesDir?: string }) => {
       process.exitCode = runRulesList(flags, process);
     });
   const check = rules
     .command('check')
     .description('show which rules fire on a text and why')
-    .argument('<text>', 'the text to check');
+    .argument('<text>', 'the text to check')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  exposure rules check "db url postgres://app:Sup3rS3cret@db:5432/app"\n  exposure rules check --category pii "call me on +44 20 7946 0958"',
+    );
   addDetectorOptions(check).action((text: string, flags: DetectorFlags) => {
     process.exitCode = runRulesCheck(text, flags, process);
   });

@@ -1,5 +1,6 @@
 // `exposure scan`: configuration → store (locked) → rules and worker pool → crawl → scores → summary and exit
 // code. The only place where the crawler, the detector and the store meet.
+import { existsSync, rmSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Config } from '../config.ts';
 import { crawlSite, type CrawlResult } from '../crawl/crawl.ts';
@@ -86,6 +87,9 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
   const key = loadOrCreateKey(config.keyFile);
   const rules = loadRules();
   const hash = rulesetHash(rules);
+  // A first scan refused for its credentials must not leave an empty database behind.
+  const fresh = !existsSync(config.db);
+  let discard = false;
   const store = openStore(config.db, { scanLock: true });
   const pool = createPool({ key, workers: config.scan.workers || undefined });
   const controller = new AbortController();
@@ -118,6 +122,7 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
       });
     } catch (error) {
       store.runs.finish(run.runId, controller.signal.aborted ? 'interrupted' : 'failed');
+      discard = fresh && error instanceof CredentialError;
       throw error;
     } finally {
       progress.stop();
@@ -147,5 +152,6 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
     process.off('SIGINT', stop).off('SIGTERM', stop);
     await pool.close();
     store.close();
+    if (discard) for (const suffix of ['', '-wal', '-shm']) rmSync(config.db + suffix, { force: true });
   }
 }

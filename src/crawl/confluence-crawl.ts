@@ -20,9 +20,11 @@ async function crawlSpace(
 ): Promise<string | undefined> {
   const saved = ctx.sink.checkpoint('confluence', space.key);
   const resuming = saved?.runId === ctx.run.runId;
-  if (resuming && saved.done) return saved.watermark;
   const context = pageContext(ctx, 'confluence', space.key);
   const { coverage } = context;
+  // Counts so far travel in the checkpoint: a resumed run reports the whole container, not only its tail.
+  if (resuming && saved.coverage) coverage.restore(saved.coverage);
+  if (resuming && saved.done) return saved.watermark;
   let watermark = resuming ? saved.watermark : undefined;
   const startPhase = resuming ? PHASES.indexOf(saved.phase as (typeof PHASES)[number]) : 0;
   for (const phase of PHASES.slice(Math.max(0, startPhase))) {
@@ -43,6 +45,7 @@ async function crawlSpace(
       watermark = maxUpdated(page.items, watermark);
       await processPage(page.items, context, {
         runId: ctx.run.runId,
+        coverage: coverage.value,
         phase,
         cursor: page.cursor,
         watermark,
@@ -54,6 +57,7 @@ async function crawlSpace(
   }
   await processPage([containerMetadata(space)], uncounted(context), {
     runId: ctx.run.runId,
+    coverage: coverage.value,
     phase: 'done',
     done: true,
     watermark,

@@ -7,6 +7,14 @@ export type SkipReason =
 export class CoverageCounter {
   readonly value: Coverage = { listed: 0, scanned: 0, bytes: 0, skipped: {} };
 
+  /** Continues from counts saved by an interrupted run. */
+  restore(saved: Coverage): void {
+    this.value.listed = saved.listed;
+    this.value.scanned = saved.scanned;
+    this.value.bytes = saved.bytes;
+    this.value.skipped = { ...saved.skipped };
+  }
+
   listed(n: number): void {
     this.value.listed += n;
   }

@@ -27,9 +27,11 @@ async function crawlProject(
 ): Promise<string | undefined> {
   const saved = ctx.sink.checkpoint('jira', project.key);
   const resuming = saved?.runId === ctx.run.runId;
-  if (resuming && saved.done) return saved.watermark;
   const context = pageContext(ctx, 'jira', project.key);
   const { coverage } = context;
+  // Counts so far travel in the checkpoint: a resumed run reports the whole container, not only its tail.
+  if (resuming && saved.coverage) coverage.restore(saved.coverage);
+  if (resuming && saved.done) return saved.watermark;
   const jql = `project = ${quote(project.key)} ORDER BY key ASC`;
   let token = resuming ? saved.cursor : undefined;
   let watermark = resuming ? saved.watermark : undefined;
@@ -55,6 +57,7 @@ async function crawlProject(
     const done = page.nextPageToken === undefined;
     await processPage(page.items, context, {
       runId: ctx.run.runId,
+      coverage: coverage.value,
       phase: 'issues',
       cursor: page.nextPageToken,
       done: false,
@@ -69,6 +72,7 @@ async function crawlProject(
     uncounted(context),
     {
       runId: ctx.run.runId,
+      coverage: coverage.value,
       phase: 'issues',
       done: true,
       watermark,

@@ -48,7 +48,6 @@ export async function processPage(
   mode: RecordMode = 'item',
 ): Promise<void> {
   const { product, containerKey, runId, scanner, sink, coverage } = context;
-  if (mode !== 'fields') coverage.listed(page.length);
   const known = sink.known(
     product,
     page.map((s) => s.item.id),
@@ -59,7 +58,9 @@ export async function processPage(
     if (source.truncated > 0) coverage.skip('truncated', source.truncated);
     const hash = contentHash(source, context.salt);
     const previous = known.get(source.item.id);
-    if (mode !== 'fields' && previous?.runId === runId) continue; // already recorded by this run before a restart
+    // Already recorded (and counted) by this run before a restart or a re-listing: neither listed nor scanned again.
+    if (mode !== 'fields' && previous?.runId === runId) continue;
+    if (mode !== 'fields') coverage.listed(1);
     if (mode !== 'fields' && previous?.contentHash === hash) {
       batch.push({ item: source.item, contentHash: hash, findings: 'unchanged', scope: 'item' });
       coverage.scanned(1, 0);

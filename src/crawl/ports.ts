@@ -45,6 +45,8 @@ export interface Checkpoint {
   done?: boolean;
   /** UTC instant: everything updated before it was seen by the run that set it. */
   watermark?: string;
+  /** The container's counts so far in this run, restored when the run resumes. */
+  coverage?: Coverage;
   /** Site checkpoint of Jira: the text custom fields found by the last full crawl, reused by incremental ones. */
   textFields?: Array<{ id: string; name: string }>;
 }

@@ -1,16 +1,27 @@
 // Outputs are written to a temporary file beside the target and renamed into place, so a failure never leaves
 // a half-written report or export behind.
-import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.ts';
 
+/**
+ * Creates missing folders one level at a time. Node's recursive mkdir spins forever on some virtual file systems
+ * (a path under /proc), where one plain mkdir fails at once.
+ */
+function makeFolders(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeFolders(parent);
+  mkdirSync(dir);
+}
+
 export async function writeAtomically(path: string, write: (out: Writable) => Promise<void>): Promise<void> {
   const target = resolve(path);
   const temp = `${target}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    makeFolders(dirname(target));
   } catch (error) {
     throw new UsageError(
       `cannot create the folder of ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
