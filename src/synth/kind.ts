@@ -29,3 +29,23 @@ export function wrapWith(
       return fill ? fill(rng) : whole;
     });
 }
+
+/**
+ * A factory of kinds of one category and family whose snippets are templates with a `{name}` slot (a person's
+ * full name), as national ids and clinical identifiers are written.
+ */
+export function templatedKinds(category: Category, family: string, name: (rng: Rng) => string) {
+  return (
+    kind: string,
+    ruleIds: string[],
+    generate: (rng: Rng) => string,
+    templates: string[],
+  ): SensitiveKind => ({
+    kind,
+    category,
+    family,
+    ruleIds,
+    generate,
+    wrap: wrapWith(templates, { name }),
+  });
+}

@@ -10,7 +10,7 @@ import {
   tfnLastDigit,
   verhoeffCheckDigit,
 } from '../checksums.ts';
-import { wrapWith, type SensitiveKind } from '../kind.ts';
+import { templatedKinds, type SensitiveKind } from '../kind.ts';
 import { fullName } from '../names.ts';
 import { DIGITS, UPPER, type Rng } from '../rng.ts';
 
@@ -143,19 +143,7 @@ const usDriverLicence = (rng: Rng): string =>
     () => rng.chars(DIGITS, 8),
   ])();
 
-const idKind = (
-  kind: string,
-  ruleIds: string[],
-  generate: (rng: Rng) => string,
-  templates: string[],
-): SensitiveKind => ({
-  kind,
-  category: 'pii',
-  family: 'national-id',
-  ruleIds,
-  generate,
-  wrap: wrapWith(templates, { name }),
-});
+const idKind = templatedKinds('pii', 'national-id', name);
 
 export const NATIONAL_ID_KINDS: readonly SensitiveKind[] = [
   idKind('us-ssn', ['us-ssn', 'us-ssn-undelimited'], usSsn, [

@@ -2,7 +2,7 @@
 // clinical context, and health information next to a personal identifier.
 
 import { deaCheckDigit, npiCheckDigit } from '../checksums.ts';
-import { wrapWith, type SensitiveKind } from '../kind.ts';
+import { templatedKinds, type SensitiveKind } from '../kind.ts';
 import { fullName } from '../names.ts';
 import { DIGITS, UPPER, type Rng } from '../rng.ts';
 
@@ -60,19 +60,7 @@ function healthCombo(rng: Rng): string {
   ]);
 }
 
-const phiKind = (
-  kind: string,
-  ruleIds: string[],
-  generate: (rng: Rng) => string,
-  templates: string[],
-): SensitiveKind => ({
-  kind,
-  category: 'phi',
-  family: 'clinical',
-  ruleIds,
-  generate,
-  wrap: wrapWith(templates, { name }),
-});
+const phiKind = templatedKinds('phi', 'clinical', name);
 
 export const PHI_KINDS: readonly SensitiveKind[] = [
   phiKind(
