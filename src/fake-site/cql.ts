@@ -2,6 +2,13 @@
 // comparisons (dates read in the USER zone), and/or/not, parentheses, ORDER BY lastmodified/created.
 // Only current content is searchable: trashed, draft and archived pages are left out, as search does by default.
 import type { ContentMeta, ContentType } from './confluence-overlay.ts';
+import {
+  compileWhere,
+  COMPARE,
+  membership,
+  type Clause,
+  type Predicate as QueryPredicate,
+} from './query-eval.ts';
 import { parseQuery, QuerySyntaxError, type Expr } from './query-parser.ts';
 import type { Site } from './site.ts';
 import { parseDateLiteral } from './time-zone.ts';
@@ -13,42 +20,23 @@ interface Candidate extends ContentMeta {
   type: ContentType;
 }
 
-type Predicate = (c: Candidate) => boolean;
-
-const COMPARE: Record<string, (a: number, b: number) => boolean> = {
-  '=': (a, b) => a === b,
-  '!=': (a, b) => a !== b,
-  '>': (a, b) => a > b,
-  '>=': (a, b) => a >= b,
-  '<': (a, b) => a < b,
-  '<=': (a, b) => a <= b,
-};
+type Predicate = QueryPredicate<Candidate>;
 
 function compile(site: Site, expr: Expr): Predicate {
-  if (expr.kind === 'not') {
-    const inner = compile(site, expr.expr);
-    return (c) => !inner(c);
-  }
-  if (expr.kind !== 'clause') {
-    const items = expr.items.map((item) => compile(site, item));
-    return expr.kind === 'and' ? (c) => items.every((p) => p(c)) : (c) => items.some((p) => p(c));
-  }
-  const { field, op, values } = expr;
+  return compileWhere(expr, (clause) => compileClause(site, clause));
+}
+
+function compileClause(site: Site, { field, op, values }: Clause): Predicate {
   const texts = values.map((v) => v.text);
-  const member = (read: (c: Candidate) => string, lower = false): Predicate => {
-    if (!['=', '!=', 'in', 'not in'].includes(op))
-      throw new CqlError(`Operator '${op}' is not supported for field '${field}'`);
-    const set = new Set(lower ? texts.map((t) => t.toLowerCase()) : texts);
-    const negate = op === '!=' || op === 'not in';
-    return (c) => set.has(read(c)) !== negate;
-  };
+  const unsupported = () => new CqlError(`Operator '${op}' is not supported for field '${field}'`);
+  const member = (read: (c: Candidate) => string, lower = false): Predicate =>
+    membership(op, lower ? texts.map((t) => t.toLowerCase()) : texts, read, unsupported);
   if (field === 'type') return member((c) => c.type, true);
   if (field === 'space' || field === 'space.key') return member((c) => c.spaceKey);
   if (field === 'id' || field === 'content') return member((c) => c.id);
   if (field === 'lastmodified' || field === 'created') {
     const test = COMPARE[op];
-    if (!test || texts.length !== 1)
-      throw new CqlError(`Operator '${op}' is not supported for field '${field}'`);
+    if (!test || texts.length !== 1) throw unsupported();
     const bound = parseDateLiteral(texts[0]!, site.options.userTimeZone, site.clock.now());
     if (bound === undefined) throw new CqlError(`Could not parse date '${texts[0]}' for field '${field}'`);
     return field === 'created' ? (c) => test(c.created, bound) : (c) => test(c.updated, bound);

@@ -2,6 +2,13 @@
 // four absolute formats (read in the USER zone) and relative offsets, AND/OR/NOT, parentheses, ORDER BY
 // created/updated/key/id. Errors carry Jira's 400 messages.
 import type { IssueMeta } from './jira-overlay.ts';
+import {
+  compileWhere,
+  COMPARE,
+  membership,
+  type Clause,
+  type Predicate as QueryPredicate,
+} from './query-eval.ts';
 import { looksLikePlainText, parseQuery, QuerySyntaxError, type Expr, type Literal } from './query-parser.ts';
 import type { Site } from './site.ts';
 import { parseDateLiteral } from './time-zone.ts';
@@ -21,16 +28,8 @@ export interface CompiledJql {
 }
 
 const DATE_FIELDS = new Set(['created', 'createddate', 'updated', 'updateddate']);
-const COMPARE: Record<string, (a: number, b: number) => boolean> = {
-  '=': (a, b) => a === b,
-  '!=': (a, b) => a !== b,
-  '>': (a, b) => a > b,
-  '>=': (a, b) => a >= b,
-  '<': (a, b) => a < b,
-  '<=': (a, b) => a <= b,
-};
 
-type Predicate = (meta: IssueMeta) => boolean;
+type Predicate = QueryPredicate<IssueMeta>;
 
 function dateValue(site: Site, literal: Literal, field: string): number {
   if (!literal.quoted && /^\d+$/.test(literal.text)) return Number(literal.text); // epoch milliseconds
@@ -52,17 +51,13 @@ function readableProject(site: Site, value: string) {
   return project;
 }
 
-function membership(
-  op: string,
-  field: string,
-  values: string[],
-  read: (meta: IssueMeta) => string,
-): Predicate {
-  if (!['=', '!=', 'in', 'not in'].includes(op))
-    throw new JqlError(`The operator '${op}' is not supported by the '${field}' field.`);
-  const set = new Set(values);
-  const negate = op === '!=' || op === 'not in';
-  return (meta) => set.has(read(meta)) !== negate;
+function member(op: string, field: string, values: string[], read: (meta: IssueMeta) => string): Predicate {
+  return membership(
+    op,
+    values,
+    read,
+    () => new JqlError(`The operator '${op}' is not supported by the '${field}' field.`),
+  );
 }
 
 class Compiler {
@@ -73,20 +68,13 @@ class Compiler {
   }
 
   compile(expr: Expr): Predicate {
-    if (expr.kind === 'not') {
-      const inner = this.compile(expr.expr);
-      return (meta) => !inner(meta);
-    }
-    if (expr.kind !== 'clause') {
-      const items = expr.items.map((item) => this.compile(item));
-      return expr.kind === 'and'
-        ? (meta) => items.every((p) => p(meta))
-        : (meta) => items.some((p) => p(meta));
-    }
-    const { field, op, values } = expr;
+    return compileWhere(expr, (clause) => this.clause(clause));
+  }
+
+  private clause({ field, op, values }: Clause): Predicate {
     if (field === 'project') {
       const keys = values.map((v) => readableProject(this.site, v.text).key);
-      return membership(op, field, keys, (meta) => meta.projectKey);
+      return member(op, field, keys, (meta) => meta.projectKey);
     }
     if (field === 'key' || field === 'issuekey' || field === 'id') {
       const ids = values.map((v) => {
@@ -96,7 +84,7 @@ class Compiler {
         }
         return issue.id;
       });
-      return membership(op, field, ids, (meta) => meta.id);
+      return member(op, field, ids, (meta) => meta.id);
     }
     if (DATE_FIELDS.has(field)) {
       const test = COMPARE[op];
