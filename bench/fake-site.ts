@@ -18,47 +18,48 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-function timeIssues(
-  site: SiteContent,
-  limit: number,
-): { generateMs: number; serialiseMs: number; bytes: number; count: number } {
-  let generateMs = 0;
-  let serialiseMs = 0;
-  let bytes = 0;
-  let count = 0;
-  for (const project of site.projects) {
-    for (let i = 0; i < project.issueCount && count < limit; i++, count++) {
-      const t0 = performance.now();
-      const issue = site.issue(project.key, i);
-      const t1 = performance.now();
-      bytes += JSON.stringify(issue).length;
-      serialiseMs += performance.now() - t1;
-      generateMs += t1 - t0;
-    }
-  }
-  return { generateMs, serialiseMs, bytes, count };
+interface GenerationTiming {
+  generateMs: number;
+  serialiseMs: number;
+  bytes: number;
+  count: number;
 }
 
-function timeContent(
-  site: SiteContent,
+/** Times `generate(container, index)` over up to `limit` records, against JSON-serialising each record. */
+function timeGeneration<C>(
+  containers: readonly C[],
+  countOf: (container: C) => number,
+  generate: (container: C, index: number) => unknown,
   limit: number,
-): { generateMs: number; serialiseMs: number; bytes: number; count: number } {
-  let generateMs = 0;
-  let serialiseMs = 0;
-  let bytes = 0;
-  let count = 0;
-  for (const space of site.spaces) {
-    for (let i = 0; i < space.pageCount && count < limit; i++, count++) {
+): GenerationTiming {
+  const timing: GenerationTiming = { generateMs: 0, serialiseMs: 0, bytes: 0, count: 0 };
+  for (const container of containers) {
+    for (let i = 0; i < countOf(container) && timing.count < limit; i++, timing.count++) {
       const t0 = performance.now();
-      const page = site.content(space.key, 'page', i);
+      const record = generate(container, i);
       const t1 = performance.now();
-      bytes += JSON.stringify(page).length;
-      serialiseMs += performance.now() - t1;
-      generateMs += t1 - t0;
+      timing.bytes += JSON.stringify(record).length;
+      timing.serialiseMs += performance.now() - t1;
+      timing.generateMs += t1 - t0;
     }
   }
-  return { generateMs, serialiseMs, bytes, count };
+  return timing;
 }
+
+const timeIssues = (site: SiteContent, limit: number): GenerationTiming =>
+  timeGeneration(
+    site.projects,
+    (p) => p.issueCount,
+    (p, i) => site.issue(p.key, i),
+    limit,
+  );
+const timeContent = (site: SiteContent, limit: number): GenerationTiming =>
+  timeGeneration(
+    site.spaces,
+    (s) => s.pageCount,
+    (s, i) => site.content(s.key, 'page', i),
+    limit,
+  );
 
 const baseHeap = heapMb();
 const small = createSiteContent({ ...DEFAULT_SITE_SPEC, issues: 2000, pages: 400 });
@@ -75,7 +76,7 @@ console.log(
 const heapBeforeIssues = heapMb();
 const issueRuns = [0, 1, 2].map(() => timeIssues(large, 10_000));
 const retainedMb = heapMb() - heapBeforeIssues;
-const issues = issueRuns[0] as ReturnType<typeof timeIssues>;
+const issues = issueRuns[0] as GenerationTiming;
 const issueMs = median(issueRuns.map((r) => r.generateMs));
 const issueSer = median(issueRuns.map((r) => r.serialiseMs));
 console.log(
@@ -87,7 +88,7 @@ console.log(
 );
 
 const pageRuns = [0, 1, 2].map(() => timeContent(large, 2000));
-const pages = pageRuns[0] as ReturnType<typeof timeContent>;
+const pages = pageRuns[0] as GenerationTiming;
 const pageMs = median(pageRuns.map((r) => r.generateMs));
 const pageSer = median(pageRuns.map((r) => r.serialiseMs));
 console.log(
