@@ -2,7 +2,7 @@
 // product (full or incremental), and account for coverage. The command owns the run record around it.
 import type { Logger } from 'pino';
 import { safeTimeZone } from '../sources/query-time.ts';
-import { SiteTransport, type TransportStats } from '../sources/transport.ts';
+import { SiteTransport, type TransportOptions, type TransportStats } from '../sources/transport.ts';
 import type { Container, Product } from '../types.ts';
 import { createSources, probe, type SiteCredentials } from './clients.ts';
 import { crawlConfluenceFull, crawlConfluenceIncremental } from './confluence-crawl.ts';
@@ -26,6 +26,8 @@ export interface CrawlOptions extends SiteCredentials {
   logger: Logger;
   progress?: ProgressSink;
   signal?: AbortSignal;
+  /** Retry policy overrides (tests bound their time with these); the transport's defaults otherwise. */
+  retry?: Partial<Pick<TransportOptions, 'maxRetries' | 'maxThrottleRetries' | 'backoff'>>;
 }
 
 export interface CrawlResult {
@@ -50,6 +52,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   const { logger, sink } = options;
   const signal = options.signal ?? new AbortController().signal;
   const transport = new SiteTransport({
+    ...options.retry,
     site: options.site,
     concurrency: options.concurrency,
     timeoutMs: options.timeoutMs,
