@@ -12,7 +12,8 @@ import type { CompiledRule } from './load-rules.ts';
 import { derivePhiHits } from './phi.ts';
 import { fingerprintValue, maskValue } from './redact.ts';
 import type { MaskStyle, Normalization } from './rule-schema.ts';
-import { VALIDATORS } from './validators/index.ts';
+import { VALIDATOR_MODELS, VALIDATORS } from './validators/index.ts';
+import { warmRecognizers } from './recognizers.ts';
 import { mergeWindows, scanWhole, scanWindows } from './windows.ts';
 import { mapSpan, normalizeForDetection } from '../text/normalize.ts';
 
@@ -34,6 +35,8 @@ interface Redaction {
 
 export interface Detector {
   scan(text: string): Finding[];
+  /** Loads the recognizers-text models the active rules' validators use; otherwise the first candidate pays. */
+  warm(): void;
 }
 
 interface KeywordTable {
@@ -169,7 +172,10 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
     return dedupeHits(eligible).map((hit) => toFinding(hit, text, hits));
   }
 
+  const models = [...new Set(prepared.flatMap((p) => VALIDATOR_MODELS[p.rule.spec.validator ?? ''] ?? []))];
+
   return {
+    warm: () => warmRecognizers(models),
     // Evasion (zero-width characters, entities, soft hyphens, full-width digits) is undone before the rules run;
     // previews and fingerprints come from the undisguised value, offsets point back into the original text.
     scan(text: string): Finding[] {

@@ -1,4 +1,5 @@
-// One pool worker: loads the rules itself (compiled regexes cannot cross threads) and scans batches of texts.
+// One pool worker: loads the rules itself (compiled regexes cannot cross threads), loads the recognizers-text
+// models the pii validators call, reports ready, then scans batches of texts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDetector } from './engine.ts';
 import { loadRules } from './load-rules.ts';
@@ -10,6 +11,10 @@ const detector = createDetector(loadRules(config.rulesDir), {
   categories: config.categories,
   minConfidence: config.minConfidence,
 });
+// Loading the date-time model takes ~0.5 s of CPU. Left to the first date candidate, it stalls that worker's
+// batch while its peer idles at the end of a scanBatch call; here it overlaps the caller's own start-up.
+detector.warm();
+parentPort!.postMessage({ ready: true } satisfies WorkerReply);
 
 parentPort!.on('message', (texts: string[]) => {
   let reply: WorkerReply;

@@ -27,6 +27,8 @@ export interface ScanDoc {
 
 export interface DetectorPool {
   readonly size: number;
+  /** Resolves once every worker has loaded its rules and models (scanBatch need not wait for it). */
+  readonly ready: Promise<void>;
   /** Findings per document, in the order of `docs`. */
   scanBatch(docs: readonly ScanDoc[]): Promise<Finding[][]>;
   close(): Promise<void>;
@@ -39,7 +41,7 @@ export interface WorkerConfig {
   minConfidence: number | undefined;
 }
 
-export type WorkerReply = { findings: Finding[][] } | { error: string };
+export type WorkerReply = { ready: true } | { findings: Finding[][] } | { error: string };
 
 interface Job {
   texts: string[];
@@ -65,6 +67,14 @@ export function createPool(options: PoolOptions): DetectorPool {
   const idle: Worker[] = [];
   const running = new Map<Worker, Job>();
   let failure: Error | undefined;
+  let waitingToStart = size;
+  let started!: () => void;
+  let failedToStart!: (error: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    started = resolve;
+    failedToStart = reject;
+  });
+  ready.catch(() => undefined); // also reported by scanBatch; a caller may never await `ready`
 
   function dispatch(): void {
     while (idle.length > 0 && queue.length > 0) {
@@ -78,6 +88,7 @@ export function createPool(options: PoolOptions): DetectorPool {
 
   function fail(error: Error): void {
     failure = error;
+    failedToStart(error);
     for (const job of [...running.values(), ...queue.splice(0)]) job.reject(error);
     running.clear();
     for (const wake of waitingForRoom.splice(0)) wake();
@@ -86,6 +97,10 @@ export function createPool(options: PoolOptions): DetectorPool {
   const workers = Array.from({ length: size }, () => {
     const worker = new Worker(WORKER_URL, { workerData: config });
     worker.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        if (--waitingToStart === 0) started();
+        return;
+      }
       const job = running.get(worker);
       running.delete(worker);
       idle.push(worker);
@@ -109,6 +124,7 @@ export function createPool(options: PoolOptions): DetectorPool {
 
   return {
     size,
+    ready,
     async scanBatch(docs) {
       const batches: Array<Promise<Finding[][]>> = [];
       for (let i = 0; i < docs.length; i += batchSize) {

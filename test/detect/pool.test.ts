@@ -19,6 +19,20 @@ describe('detector pool', { timeout: 90_000 }, () => {
   const pool = createPool({ key, rulesDir: RULES, workers: 2, batchSize: 8, maxQueued: 2 });
   afterAll(() => pool.close());
 
+  it('reports ready once every worker has loaded its rules and models', async () => {
+    await expect(pool.ready).resolves.toBeUndefined();
+  });
+
+  it('rejects ready and scans when a worker cannot load its rules', async () => {
+    const broken = createPool({ key, rulesDir: 'test/fixtures/no-such-rules-folder', workers: 1 });
+    try {
+      await expect(broken.ready).rejects.toThrow(/detector worker failed/);
+      await expect(broken.scanBatch(docs.slice(0, 2))).rejects.toThrow(/detector worker failed/);
+    } finally {
+      await broken.close();
+    }
+  });
+
   it('returns the single-thread findings, in document order', async () => {
     const single = createDetector(rules, { key });
     const pooled = await pool.scanBatch(docs);

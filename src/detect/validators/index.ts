@@ -19,6 +19,7 @@ import { isUkNino } from './uk-nino.ts';
 import { isUsDriverLicence } from './us-driver-licence.ts';
 import { phoneValidator } from './phone.ts';
 import { digitsOf } from './digits.ts';
+import type { RecognizerKind } from '../recognizers.ts';
 
 export interface ValidatorContext {
   /** The whole document text. */
@@ -62,4 +63,10 @@ export const VALIDATORS: Record<string, Validator> = {
   'phone-de': phoneValidator('DE', false),
   'phone-fr': phoneValidator('FR', false),
   'phone-in': phoneValidator('IN', false),
+};
+
+/** Validators that call a recognizers-text model, which is loaded on first use (see Detector.warm). */
+export const VALIDATOR_MODELS: Readonly<Record<string, RecognizerKind>> = {
+  'date-of-birth': 'datetime',
+  'phone-us': 'phone',
 };
