@@ -7,54 +7,97 @@ export interface ProgressDisplay extends ProgressSink {
   stop(): void;
 }
 
+/** What one product's line shows; `total` undefined when the site gave no estimate. */
+export interface ProductProgress {
+  product: Product;
+  done: number;
+  total: number | undefined;
+  /** Items per second between the product's first and latest report (a finished product keeps its rate). */
+  rate: number;
+  /** Seconds left as the library estimates it from recent updates; ignored without a total. */
+  etaSeconds: number;
+  throttled: boolean;
+}
+
+/** A throttle is reported only at an item update: keep it on screen this long so a short pause is seen. */
+const THROTTLE_SHOWN_MS = 3000;
+
 const NONE: ProgressDisplay = { total() {}, advance() {}, stop() {} };
+
+export function progressLine(p: ProductProgress, bar: string, formatTime: (s: number) => string): string {
+  const known = p.total !== undefined;
+  const eta = known && p.done > 0 && Number.isFinite(p.etaSeconds) ? formatTime(p.etaSeconds) : '?';
+  const state = p.throttled ? ' | throttled: waiting for the site' : '';
+  return (
+    ` ${p.product.padEnd(10)} [${bar}] ${p.done}/${known ? p.total : '?'} items` +
+    ` | ${p.rate.toFixed(0)}/s | ETA ${eta}${state}`
+  );
+}
+
+interface Entry {
+  bar: cliProgress.SingleBar;
+  done: number;
+  total: number | undefined;
+  started: number;
+  lastAdvance: number;
+  throttledAt: number;
+}
 
 export function createProgress(enabled: boolean): ProgressDisplay {
   if (!enabled) return NONE;
+  const entries = new Map<Product, Entry>();
+  // The approximate count can be below the truth: never let the bar overflow its total.
+  const barTotal = (e: Entry) => Math.max(e.total ?? 0, e.done);
+  const format: cliProgress.GenericFormatter = (options, params, payload: { product: Product }) => {
+    const entry = entries.get(payload.product);
+    if (!entry) return '';
+    const now = Date.now();
+    const line: ProductProgress = {
+      product: payload.product,
+      done: entry.done,
+      total: entry.total === undefined ? undefined : barTotal(entry),
+      rate: entry.done / Math.max(1, (entry.lastAdvance - entry.started) / 1000),
+      etaSeconds: Number(params.eta),
+      throttled: now - entry.throttledAt < THROTTLE_SHOWN_MS,
+    };
+    // Without an estimate the fill would claim 100%: draw an empty bar instead.
+    const fill = entry.total === undefined ? 0 : params.progress;
+    return progressLine(line, cliProgress.Format.BarFormat(fill, options), (s) =>
+      cliProgress.Format.TimeFormat(s, options, 5),
+    );
+  };
   const multi = new cliProgress.MultiBar(
-    {
-      stream: process.stderr,
-      format: ' {product} [{bar}] {value}/{total} items | {rate}/s | ETA {eta_formatted} {state}',
-      hideCursor: true,
-      clearOnComplete: false,
-      etaBuffer: 50,
-      fps: 5,
-    },
+    { stream: process.stderr, format, hideCursor: true, clearOnComplete: false, etaBuffer: 50, fps: 5 },
     cliProgress.Presets.shades_classic,
   );
-  const bars = new Map<
-    Product,
-    { bar: cliProgress.SingleBar; done: number; started: number; total: number }
-  >();
-  const bar = (product: Product) => {
-    let entry = bars.get(product);
-    if (!entry) {
-      entry = {
-        bar: multi.create(0, 0, { product: product.padEnd(10), rate: '0', state: '' }),
+  const entry = (product: Product): Entry => {
+    let found = entries.get(product);
+    if (!found) {
+      found = {
+        bar: multi.create(0, 0, { product }),
         done: 0,
+        total: undefined,
         started: Date.now(),
-        total: 0,
+        lastAdvance: Date.now(),
+        throttledAt: 0,
       };
-      bars.set(product, entry);
+      entries.set(product, found);
     }
-    return entry;
+    return found;
   };
   return {
     total(product, n) {
-      const entry = bar(product);
-      entry.total = n ?? 0;
-      entry.bar.setTotal(Math.max(entry.total, entry.done));
+      const e = entry(product);
+      e.total = n;
+      e.bar.setTotal(barTotal(e));
     },
     advance(product, n, throttled = false) {
-      const entry = bar(product);
-      entry.done += n;
-      const seconds = Math.max(1, (Date.now() - entry.started) / 1000);
-      // The approximate count can be below the truth: never let the bar overflow its total.
-      entry.bar.setTotal(Math.max(entry.total, entry.done));
-      entry.bar.update(entry.done, {
-        rate: (entry.done / seconds).toFixed(0),
-        state: throttled ? '(throttled)' : '',
-      });
+      const e = entry(product);
+      e.done += n;
+      e.lastAdvance = Date.now();
+      if (throttled) e.throttledAt = e.lastAdvance;
+      e.bar.setTotal(barTotal(e));
+      e.bar.update(e.done);
     },
     stop() {
       multi.stop();
