@@ -2,7 +2,8 @@
 // (they may hold the very content being scanned).
 import * as confluence from 'confluence.js';
 import * as jira from 'jira.js';
-import { ResponseTooLargeError } from '../sources/read-body.ts';
+import { ResponseInterruptedError, ResponseTooLargeError } from '../sources/read-body.ts';
+import { MalformedResponseError } from '../sources/response-shape.ts';
 import { CrossOriginError, LoginFailedError, RequestTimeoutError } from '../sources/transport.ts';
 import type { SkipReason } from './coverage.ts';
 
@@ -38,7 +39,9 @@ export function skipReason(error: unknown): SkipReason | undefined {
   if (chain.some((e) => e instanceof CrossOriginError)) return 'error';
   if (chain.some((e) => e instanceof ResponseTooLargeError)) return 'too-large';
   if (chain.some((e) => e instanceof RequestTimeoutError)) return 'timeout';
-  if (isSchemaMismatchError(error)) return 'unparseable';
+  if (chain.some((e) => e instanceof ResponseInterruptedError)) return 'error';
+  if (isSchemaMismatchError(error) || chain.some((e) => e instanceof MalformedResponseError))
+    return 'unparseable';
   const status = statusOf(error);
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';

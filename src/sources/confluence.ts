@@ -3,7 +3,10 @@
 // attributed to their page by pageId / blogPostId), 250 per request.
 import type { createV1Client, createV2Client } from 'confluence.js';
 import type { Container, Doc, Item } from '../types.ts';
+import { webuiWithoutSlug } from './content-url.ts';
 import { storageText } from './extract.ts';
+import { listOf, MalformedResponseError } from './response-shape.ts';
+import { CrossOriginError } from './transport.ts';
 import type { SourceItem } from './jira.ts';
 
 export type ConfluenceV2 = ReturnType<typeof createV2Client>;
@@ -32,10 +35,16 @@ export interface RawComment extends RawContent {
   properties?: { inlineOriginalSelection?: string; 'inline-original-selection'?: string } | null;
 }
 
-/** The v2 cursor lives in `_links.next`, relative to the host, at no fixed position, URL-encoded. */
+/**
+ * The v2 cursor lives in `_links.next`, relative to the host, at no fixed position, URL-encoded. A link to another
+ * host, port or scheme is refused: only a hostile or broken server sends one.
+ */
 export function nextCursor(links: Links | undefined, site: string): string | undefined {
   if (!links?.next) return undefined;
-  return new URL(links.next, site).searchParams.get('cursor') ?? undefined;
+  const next = URL.parse(links.next, site);
+  if (!next) throw new MalformedResponseError('next-page link');
+  if (next.origin !== new URL(site).origin) throw new CrossOriginError(next.origin);
+  return next.searchParams.get('cursor') ?? undefined;
 }
 
 const iso = (value: unknown): string | undefined =>
@@ -69,7 +78,10 @@ export class ConfluenceSource {
           cursor,
           descriptionFormat: 'plain',
         });
-        for (const s of page.results ?? []) {
+        for (const s of listOf<NonNullable<typeof page.results>[number]>(page, 'results', 'space', [
+          'id',
+          'key',
+        ])) {
           const description = (s.description as { plain?: { value?: string } } | null | undefined)?.plain
             ?.value;
           out.push({
@@ -105,7 +117,9 @@ export class ConfluenceSource {
             status: includeArchived ? ['current', 'archived'] : ['current'],
           })
         : await this.v2.blogPost.getBlogPostsInSpace({ ...common, status: ['current'] });
-    const items = ((page.results ?? []) as RawContent[]).map((raw) => this.toSourceItem(space, type, raw));
+    const items = listOf<RawContent>(page, 'results', type, ['id']).map((raw) =>
+      this.toSourceItem(space, type, raw),
+    );
     return { items, cursor: nextCursor(page._links as Links, this.site) };
   }
 
@@ -122,7 +136,7 @@ export class ConfluenceSource {
         ? await this.v2.comment.getFooterComments(params)
         : await this.v2.comment.getInlineComments(params);
     return {
-      comments: (page.results ?? []) as RawComment[],
+      comments: listOf<RawComment>(page, 'results', `${kind} comment`, ['id']),
       cursor: nextCursor(page._links as Links, this.site),
     };
   }
@@ -132,7 +146,7 @@ export class ConfluenceSource {
     const params = { status: ['trashed'], limit: PAGE_LIMIT, cursor };
     const page =
       type === 'page' ? await this.v2.page.getPages(params) : await this.v2.blogPost.getBlogPosts(params);
-    const ids = ((page.results ?? []) as RawContent[]).map((r) => String(r.id));
+    const ids = listOf<RawContent>(page, 'results', `trashed ${type}`, ['id']).map((r) => String(r.id));
     return { ids, cursor: nextCursor(page._links as Links, this.site) };
   }
 
@@ -152,7 +166,7 @@ export class ConfluenceSource {
       ...(paging.cursor ? { cursor: paging.cursor, next: true } : {}),
     });
     const items: SourceItem[] = [];
-    for (const hit of page.results ?? []) {
+    for (const hit of listOf<NonNullable<typeof page.results>[number]>(page, 'results', 'CQL search')) {
       const content = hit.content as (RawContent & { type?: string; space?: { key?: string } }) | undefined;
       const space = spaces.get(content?.space?.key ?? '');
       if (!content || !space || (content.type !== 'page' && content.type !== 'blogpost')) continue;
@@ -165,8 +179,7 @@ export class ConfluenceSource {
       };
       items.push(this.toSourceItem(space, content.type, raw));
     }
-    const next = (page._links as Links | undefined)?.next;
-    const cursor = next ? new URL(next, this.site).searchParams.get('cursor') : null;
+    const cursor = nextCursor(page._links as Links | undefined, this.site);
     return { items, next: cursor ? { cursor } : undefined };
   }
 
@@ -191,8 +204,9 @@ export class ConfluenceSource {
   }
 
   contentUrl(raw: RawContent, space: Container, type: 'page' | 'blogpost'): string {
-    return raw._links?.webui
-      ? `${this.site}/wiki${raw._links.webui}`
+    const webui = raw._links?.webui && webuiWithoutSlug(raw._links.webui, String(raw.id ?? ''));
+    return webui
+      ? `${this.site}/wiki${webui}`
       : `${this.site}/wiki/spaces/${space.key}/${type === 'page' ? 'pages' : 'blog'}/${raw.id}`;
   }
 

@@ -4,6 +4,7 @@
 import type { createCloudClient } from 'jira.js';
 import type { Container, Doc, Item } from '../types.ts';
 import { toText } from './extract.ts';
+import { listOf } from './response-shape.ts';
 
 export type JiraClient = ReturnType<typeof createCloudClient>;
 
@@ -71,7 +72,10 @@ export class JiraSource {
         expand: 'description',
         status: includeArchived ? ['live', 'archived'] : ['live'],
       });
-      const values = page.values ?? [];
+      const values = listOf<NonNullable<typeof page.values>[number]>(page, 'values', 'project', [
+        'id',
+        'key',
+      ]);
       for (const p of values) {
         out.push({
           product: 'jira',
@@ -123,7 +127,10 @@ export class JiraSource {
       maxResults: 5000,
       fields: ['key'],
     });
-    const issues = ((page.issues ?? []) as RawIssue[]).map((i) => ({ id: String(i.id), key: String(i.key) }));
+    const issues = listOf<RawIssue>(page, 'issues', 'issue search', ['id', 'key']).map((i) => ({
+      id: String(i.id),
+      key: String(i.key),
+    }));
     const token =
       typeof page.nextPageToken === 'string' && page.nextPageToken !== '' ? page.nextPageToken : undefined;
     return { issues, nextPageToken: token };
@@ -141,7 +148,7 @@ export class JiraSource {
       maxResults: SEARCH_PAGE,
       fields: [...BASE_FIELDS, ...textFields.map((f) => f.id)],
     });
-    const issues = (page.issues ?? []) as RawIssue[];
+    const issues = listOf<RawIssue>(page, 'issues', 'issue search', ['id', 'key']);
     const statuses = new Set<string>();
     const items: SourceItem[] = [];
     for (const issue of issues) {
@@ -202,7 +209,7 @@ export class JiraSource {
         maxResults: COMMENT_PAGE,
         orderBy: 'created',
       });
-      const comments = (page.comments ?? []) as RawComment[];
+      const comments = listOf<RawComment>(page, 'comments', 'issue comment');
       all.push(...comments);
       startAt += comments.length;
       if (comments.length === 0 || startAt >= (page.total ?? 0)) return all;

@@ -9,6 +9,22 @@ export class ResponseTooLargeError extends Error {
   }
 }
 
+/** The connection failed or closed before the body was complete (a truncated response). */
+export class ResponseInterruptedError extends Error {
+  constructor(cause: unknown) {
+    super('response body ended before it was complete', { cause });
+    this.name = 'ResponseInterruptedError';
+  }
+}
+
+async function nextChunk(reader: ReadableStreamDefaultReader<Uint8Array>) {
+  try {
+    return await reader.read();
+  } catch (error) {
+    throw new ResponseInterruptedError(error);
+  }
+}
+
 export async function readCapped(response: Response, limit: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > limit) {
@@ -20,7 +36,7 @@ export async function readCapped(response: Response, limit: number): Promise<Uin
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await nextChunk(reader);
     if (done) break;
     total += value.byteLength;
     if (total > limit) {

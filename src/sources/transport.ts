@@ -187,7 +187,7 @@ export class SiteTransport {
       try {
         response = await this.realFetch(target, { ...init, redirect: 'manual', signal });
       } catch (error) {
-        throw signal.aborted ? new RequestTimeoutError(this.options.timeoutMs) : error;
+        throw timedOut(error, signal) ? new RequestTimeoutError(this.options.timeoutMs) : error;
       }
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location && hop < MAX_REDIRECTS) {
@@ -201,7 +201,7 @@ export class SiteTransport {
         body = await readCapped(response, this.options.maxBodyBytes);
       } catch (error) {
         if (error instanceof ResponseTooLargeError) throw error;
-        throw signal.aborted ? new RequestTimeoutError(this.options.timeoutMs) : error;
+        throw timedOut(error, signal) ? new RequestTimeoutError(this.options.timeoutMs) : error;
       }
       this.stats.bytes += body.byteLength;
       const status = response.status;
@@ -241,6 +241,19 @@ export class SiteTransport {
       this.stats.concurrency = this.limit.concurrency;
     }
   }
+}
+
+/**
+ * Our own deadline, or undici's connect/headers/body timeout (same length, so either may fire first): both mean
+ * the server was too slow, whatever error the stream surfaced.
+ */
+function timedOut(error: unknown, signal: AbortSignal): boolean {
+  if (signal.aborted) return true;
+  for (let e = error, depth = 0; e != null && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^UND_ERR_\w*TIMEOUT$/.test(code)) return true;
+  }
+  return false;
 }
 
 /** Network faults and timeouts are worth another try; refusals and oversize bodies are not. */

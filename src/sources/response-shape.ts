@@ -1,0 +1,36 @@
+// The clients validate responses only loosely (jira.js warns and returns the body as it came; confluence.js lets
+// an absent list through), so the item list of every listing is checked here: a list that is missing or not a
+// list of records is an unreadable listing, never a silently empty one.
+
+export class MalformedResponseError extends Error {
+  constructor(what: string) {
+    // What was expected, never what came: the body may hold the very content being scanned.
+    super(`the site answered with a malformed ${what}`);
+    this.name = 'MalformedResponseError';
+  }
+}
+
+type Row = Record<string, unknown>;
+
+const isRow = (value: unknown): value is Row =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `page[field]` as a list of records whose `required` keys are strings or numbers; throws MalformedResponseError
+ * otherwise. `listing` names the endpoint in the error.
+ */
+export function listOf<T>(
+  page: unknown,
+  field: string,
+  listing: string,
+  required: readonly string[] = [],
+): T[] {
+  const list = isRow(page) ? page[field] : undefined;
+  const wellFormed =
+    Array.isArray(list) &&
+    list.every(
+      (row) => isRow(row) && required.every((key) => ['string', 'number'].includes(typeof row[key])),
+    );
+  if (!wellFormed) throw new MalformedResponseError(`${listing} listing`);
+  return list as T[];
+}
