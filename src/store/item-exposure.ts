@@ -1,7 +1,7 @@
 // Per-item aggregates of the open findings, kept in `items` by every writer that changes a finding's status, so
 // that the report's most exposed items read 100,000 item rows instead of grouping a million findings.
-import { findingWeightSql } from '../score.ts';
-import { SEVERITIES } from '../types.ts';
+import { distinctWeight, findingWeightSql } from '../score.ts';
+import { SEVERITIES, type Category, type Severity } from '../types.ts';
 
 /** SQL ranking a severity column 0 (low) .. 3 (critical). */
 export function severityRankSql(column: string): string {
@@ -26,6 +26,27 @@ const AGGREGATE = `
 /** An UPDATE that recomputes the aggregates of the items matching `where` (SQL over `items`). */
 export function refreshItemExposureSql(where: string): string {
   return `UPDATE items SET (open_findings, weighted, worst_severity, categories) = (${AGGREGATE}) WHERE ${where}`;
+}
+
+export const SET_ITEM_EXPOSURE_SQL =
+  'UPDATE items SET open_findings = ?, weighted = ?, worst_severity = ?, categories = ? WHERE id = ?';
+
+interface OpenFinding {
+  fingerprint: string;
+  category: Category;
+  severity: Severity;
+  confidence: number;
+}
+
+/** The aggregates of AGGREGATE from open findings in memory (a repeated identity is one row: the last wins). */
+export function itemExposureOf(
+  open: Iterable<OpenFinding>,
+): [count: number, weighted: number, worst: Severity | null, categories: string | null] {
+  const findings = [...open];
+  let worst = -1;
+  for (const f of findings) worst = Math.max(worst, SEVERITIES.indexOf(f.severity));
+  const categories = [...new Set(findings.map((f) => f.category))].join(',');
+  return [findings.length, distinctWeight(findings), SEVERITIES[worst] ?? null, categories || null];
 }
 
 /** Migration 2: the aggregate columns, filled from the findings already stored. */

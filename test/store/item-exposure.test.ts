@@ -62,6 +62,13 @@ const STEPS: Array<[string, Step]> = [
   ['a value suppressed', (s) => s.suppressions.add(fingerprintTarget, { reason: 'docs key', by: 'x' })],
   ['the suppression removed', (s) => s.suppressions.remove(fingerprintTarget)],
   ['an item deleted', (s, run) => s.scans.markDeleted(run(), eng, ['2'])],
+  [
+    'a first scan of an item holding a suppressed value',
+    (s, run) => {
+      s.suppressions.add(fingerprintTarget, { reason: 'docs key', by: 'x' });
+      s.scans.record(run(), [scanned(item('ENG', '5'), `${KEY} ${MRN} ${MAIL} ${MRN}`)]);
+    },
+  ],
 ];
 
 describe('per-item exposure aggregates', () => {
