@@ -4,7 +4,8 @@
 // HMAC input (fingerprint) and mask input (preview).
 import { SEVERITIES } from '../types.ts';
 import type { Category, Finding } from '../types.ts';
-import { evaluateMatch, prepareRule } from './evaluate.ts';
+import { evaluateMatch, evaluateValue, prepareRule } from './evaluate.ts';
+import { lineStarts, scanColumns, headerKeywords, type ColumnCell } from './columns.ts';
 import type { PreparedRule } from './evaluate.ts';
 import type { Hit } from './hit.ts';
 import { KeywordIndex } from './keyword-index.ts';
@@ -50,7 +51,8 @@ function buildKeywordTable(rules: readonly PreparedRule[]): KeywordTable {
   const ids = new Map<string, number>();
   const rulesOf: number[][] = [];
   rules.forEach(({ rule }, ruleIndex) => {
-    for (const word of new Set(rule.spec.keywords)) {
+    const headers = rule.spec.column ? headerKeywords(rule.spec.column) : [];
+    for (const word of new Set([...rule.spec.keywords, ...headers])) {
       let id = ids.get(word);
       if (id === undefined) {
         id = ids.size;
@@ -128,15 +130,27 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
 
   function runRules(text: string): Hit[] {
     const hits: Hit[] = [];
-    const collect = (p: PreparedRule) => (match: RegExpExecArray) => {
-      const hit = evaluateMatch(p, text, match);
-      if (hit) hits.push(hit);
-    };
-    for (const p of whole) scanWhole(p.rule, text, collect(p));
+    const keep = (hit: Hit | undefined) => void (hit && hits.push(hit));
+    const collect = (p: PreparedRule) => (match: RegExpExecArray) => keep(evaluateMatch(p, text, match));
+    const collectCells = (p: PreparedRule) => (cell: ColumnCell) =>
+      keep(evaluateValue(p, text, cell.start, cell.end, `column ${cell.header}`));
+    for (const p of whole) {
+      scanWhole(p.rule, text, collect(p));
+      if (p.rule.column && !useKeywords) scanColumns(p.rule.column, text, lineStarts(text), collectCells(p));
+    }
     if (!useKeywords) return hits;
     for (const [ruleIndex, keywordSpans] of keywordHits(table, text)) {
       const p = prepared[ruleIndex]!;
       scanWindows(p.rule, text, mergeWindows(keywordSpans, p.rule.reach, text.length), collect(p));
+      // A header line holds a header keyword; spans are flat [start, end, ...], so starts sit at even indices.
+      const column = p.rule.column;
+      if (column)
+        scanColumns(
+          column,
+          text,
+          keywordSpans.filter((_, i) => i % 2 === 0),
+          collectCells(p),
+        );
     }
     return hits;
   }

@@ -64,16 +64,30 @@ function contextWord(prepared: PreparedRule, text: string, start: number, end: n
 
 /** Turns one regex match into a Hit, or undefined when a check rejects it. */
 export function evaluateMatch(prepared: PreparedRule, text: string, match: RegExpExecArray): Hit | undefined {
-  const { spec } = prepared.rule;
-  const span = match.indices?.[spec.group];
+  const span = match.indices?.[prepared.rule.spec.group];
   if (!span || span[1] <= span[0]) return undefined;
-  const [start, end] = span;
-  const value = text.slice(start, end);
-  const reasons: string[] = [];
-
   const matched = match[0].toLowerCase();
-  const keyword = spec.keywords.find((word) => matched.includes(word));
-  reasons.push(keyword === undefined ? 'pattern' : `keyword ${keyword}`);
+  const keyword = prepared.rule.spec.keywords.find((word) => matched.includes(word));
+  return evaluateValue(
+    prepared,
+    text,
+    span[0],
+    span[1],
+    keyword === undefined ? 'pattern' : `keyword ${keyword}`,
+  );
+}
+
+/** The checks on a candidate value at text[start, end); `found` says how it was found (the first reason). */
+export function evaluateValue(
+  prepared: PreparedRule,
+  text: string,
+  start: number,
+  end: number,
+  found: string,
+): Hit | undefined {
+  const { spec } = prepared.rule;
+  const value = text.slice(start, end);
+  const reasons = [found];
   if (spec.entropy !== undefined) {
     const entropy = shannonEntropy(value);
     if (entropy < spec.entropy) return undefined;

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { ConfigError } from '../errors.ts';
 import { RULES_DIR } from '../paths.ts';
 import { CATEGORIES } from '../types.ts';
+import { compileColumn, type CompiledColumn } from './columns.ts';
 import { FieldReader, isPlainObject } from './field-reader.ts';
 import { maxMatchLength } from './regex-shape.ts';
 import { parseRule, readAllowlist } from './rule-schema.ts';
@@ -36,6 +37,8 @@ export interface CompiledRule {
   sticky: RegExp;
   /** How far from a keyword hit a match can extend, in code units; sizes the scan windows. */
   reach: number;
+  /** The table column the rule also reads values from, if it declares one. */
+  column: CompiledColumn | undefined;
   /** Global allowlist merged with the rule's own. */
   allow: CompiledAllowlist;
   /** Text of rules/allowlist.yaml, for the ruleset hash. */
@@ -100,6 +103,7 @@ function compileRule(spec: RuleSpec, file: string, text: string, global: Allowli
     pattern: new RegExp(spec.regex, `gd${spec.flags}`),
     sticky: new RegExp(spec.regex, `yd${spec.flags}`),
     reach: (Number.isFinite(length) ? length : UNBOUNDED_REACH) + contextReach,
+    column: spec.column && compileColumn(spec.column, spec.flags),
     allow: compileAllowlist(global, spec.allowlist),
     allowlistText: allowText,
   };

@@ -20,6 +20,14 @@ export interface RuleContext {
   boost: number;
 }
 
+/** Values in a table column (CSV, TSV, Markdown) whose header cell names them, e.g. an `mrn` column. */
+export interface ColumnSpec {
+  /** Lower-case header names; a space also matches `_`, `-` or nothing (`patient id` = `Patient_ID`). */
+  headers: string[];
+  /** Regex the whole cell must match (the rule's flags apply). */
+  value: string;
+}
+
 export interface AllowlistSpec {
   values: string[];
   patterns: string[];
@@ -41,6 +49,7 @@ export interface RuleSpec {
   normalize: Normalization;
   mask: MaskStyle;
   context: RuleContext | undefined;
+  column: ColumnSpec | undefined;
   allowlist: AllowlistSpec;
   references: string[];
   examples: { match: string[]; nomatch: string[] };
@@ -49,7 +58,7 @@ export interface RuleSpec {
 // prettier-ignore
 const RULE_KEYS = [
   'id', 'title', 'category', 'severity', 'confidence', 'keywords', 'regex', 'flags', 'group', 'entropy',
-  'validator', 'normalize', 'mask', 'context', 'allowlist', 'references', 'examples',
+  'validator', 'normalize', 'mask', 'context', 'column', 'allowlist', 'references', 'examples',
 ] as const;
 const ALLOWLIST_KEYS = ['values', 'patterns', 'nearby'] as const;
 const ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -100,6 +109,7 @@ export function parseRule(
     normalize: r.oneOf('normalize', NORMALIZATIONS, 'none'),
     mask: r.oneOf('mask', MASKS, category === 'secret' ? 'edges' : 'last4'),
     context: readContext(r),
+    column: readColumn(r, flags),
     allowlist: readAllowlist(r.child('allowlist')),
     references: r.strings('references'),
     examples: readExamples(r),
@@ -131,6 +141,18 @@ function readContext(r: FieldReader): RuleContext | undefined {
     required: c.boolean('required', false),
     boost: c.number('boost', { min: 0, max: 1 }, DEFAULT_CONTEXT_BOOST),
   };
+}
+
+function readColumn(r: FieldReader, flags: string): ColumnSpec | undefined {
+  const c = r.child('column');
+  if (!c) return undefined;
+  c.rejectUnknownKeys(['headers', 'value']);
+  const headers = c.strings('headers', { required: true });
+  headers.forEach((word, i) => checkLowerWord(c, `headers[${i}]`, word));
+  const value = c.string('value');
+  const error = value === '' ? undefined : compileError(value, flags);
+  if (error) c.problem('value', `does not compile: ${error}`);
+  return { headers, value };
 }
 
 /** The allowlist shape shared by rule files and rules/allowlist.yaml. */
