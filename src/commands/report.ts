@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { UsageError } from '../errors.ts';
 import { stripControl } from '../report/escape.ts';
-import { buildReportData } from '../report/report-data.ts';
+import type { ReportData } from '../report/model.ts';
+import { buildReportData, reportView, type ReportOptions } from '../report/report-data.ts';
 import { renderHtml } from '../report/html.ts';
 import { writeAtomically } from '../report/write-file.ts';
 import { openStore } from '../store/store.ts';
@@ -26,19 +27,19 @@ export interface ReportFlags {
   [key: string]: unknown;
 }
 
+async function writeHtml(htmlPath: string, data: ReportData): Promise<string> {
+  await writeAtomically(htmlPath, async (out) => {
+    out.write(renderHtml(data));
+  });
+  return resolve(htmlPath);
+}
+
 /** Writes the HTML report of the last (or given) run; returns its absolute path. */
-export async function writeHtmlReport(
-  dbPath: string,
-  htmlPath: string,
-  options: Parameters<typeof buildReportData>[1],
-) {
+export async function writeHtmlReport(dbPath: string, htmlPath: string, options: ReportOptions) {
   const store = openStore(dbPath, { readonly: true });
   try {
     const data = buildReportData(store, options);
-    await writeAtomically(htmlPath, async (out) => {
-      out.write(renderHtml(data));
-    });
-    return { path: resolve(htmlPath), data };
+    return { path: await writeHtml(htmlPath, data), data };
   } finally {
     store.close();
   }
@@ -68,8 +69,11 @@ export function register(program: Command): void {
     };
     const store = openStore(config.db, { readonly: true });
     try {
-      const data = buildReportData(store, options);
-      process.stdout.write(exposureTable(store.scores.forReport(data.run.id, { since: options.since })));
+      // One score calculation serves the table, the contribution list and the HTML (with --since it is the
+      // expensive part of the report).
+      const view = reportView(store, options);
+      const data = buildReportData(store, options, view);
+      process.stdout.write(exposureTable([...view.containers.map((c) => c.score), view.site]));
       const contributed = data.containers.filter((c) => c.contributed && c.open > 0).slice(0, 5);
       if (contributed.length > 0) {
         process.stdout.write(`\nExclude from AI contribution first (${data.plan} plan):\n`);
@@ -79,12 +83,9 @@ export function register(program: Command): void {
           );
         }
       }
+      if (flags.html) process.stderr.write(`HTML report: ${await writeHtml(flags.html, data)}\n`);
     } finally {
       store.close();
-    }
-    if (flags.html) {
-      const { path } = await writeHtmlReport(config.db, flags.html, options);
-      process.stderr.write(`HTML report: ${path}\n`);
     }
   });
 }

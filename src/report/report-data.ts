@@ -1,5 +1,5 @@
 // Assembles what the HTML and terminal reports show, from the store only (reports never call the APIs).
-import type { Plan } from '../store/contribution.ts';
+import type { ContributionView, Plan } from '../store/contribution.ts';
 import type { Store } from '../store/store.ts';
 import type { ContainerRow, ReportData, TopItem } from './model.ts';
 
@@ -23,13 +23,22 @@ function topItems(store: Store, siteId: number, since: string | undefined): TopI
   }));
 }
 
-export function buildReportData(store: Store, options: ReportOptions): ReportData {
-  const view = store.contribution({
+/** The contribution view the report is built on: the run's scores (calculated when `since` applies). */
+export function reportView(store: Store, options: ReportOptions): ContributionView {
+  return store.contribution({
     plan: options.plan,
     excluded: options.excluded,
     since: options.since,
     runId: options.runId,
   });
+}
+
+/** `view` defaults to reportView(store, options); pass it when the caller shows its scores too (computed once). */
+export function buildReportData(
+  store: Store,
+  options: ReportOptions,
+  view: ContributionView = reportView(store, options),
+): ReportData {
   const run = store.runs.get(view.runId);
   const coverage = new Map(
     store.runs.coverage(run.id).map((c) => [`${c.container.product}:${c.container.key}`, c]),
