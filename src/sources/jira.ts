@@ -4,7 +4,7 @@
 import type { createCloudClient } from 'jira.js';
 import type { Container, Doc, Item } from '../types.ts';
 import { toText } from './extract.ts';
-import { listOf } from './response-shape.ts';
+import { listOf, recordsOf } from './response-shape.ts';
 
 export type JiraClient = ReturnType<typeof createCloudClient>;
 
@@ -95,7 +95,10 @@ export class JiraSource {
 
   /** Text-bearing custom fields from the catalogue: string types (textfield, textarea, url) and string arrays. */
   async textFields(): Promise<TextField[]> {
-    const fields = await this.client.issueFields.getFields();
+    const fields = recordsOf<Awaited<ReturnType<JiraClient['issueFields']['getFields']>>[number]>(
+      await this.client.issueFields.getFields(),
+      'field catalogue',
+    );
     return fields
       .filter((field) => {
         if (!field.custom || !field.id) return false;

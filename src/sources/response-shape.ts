@@ -15,22 +15,23 @@ type Row = Record<string, unknown>;
 const isRow = (value: unknown): value is Row =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/**
- * `page[field]` as a list of records whose `required` keys are strings or numbers; throws MalformedResponseError
- * otherwise. `listing` names the endpoint in the error.
- */
+/** `list` as records whose `required` keys are strings or numbers; throws MalformedResponseError otherwise. */
+export function recordsOf<T>(list: unknown, what: string, required: readonly string[] = []): T[] {
+  const wellFormed =
+    Array.isArray(list) &&
+    list.every(
+      (row) => isRow(row) && required.every((key) => ['string', 'number'].includes(typeof row[key])),
+    );
+  if (!wellFormed) throw new MalformedResponseError(what);
+  return list as T[];
+}
+
+/** The item list `page[field]` of a listing page (see recordsOf); `listing` names the endpoint in the error. */
 export function listOf<T>(
   page: unknown,
   field: string,
   listing: string,
   required: readonly string[] = [],
 ): T[] {
-  const list = isRow(page) ? page[field] : undefined;
-  const wellFormed =
-    Array.isArray(list) &&
-    list.every(
-      (row) => isRow(row) && required.every((key) => ['string', 'number'].includes(typeof row[key])),
-    );
-  if (!wellFormed) throw new MalformedResponseError(`${listing} listing`);
-  return list as T[];
+  return recordsOf<T>(isRow(page) ? page[field] : undefined, `${listing} listing`, required);
 }

@@ -252,3 +252,53 @@ describe('links in listings that point to another origin', () => {
     }
   });
 });
+
+describe('a broken site-wide listing', () => {
+  const SITE_WIDE: Array<[string, string]> = [
+    ['the Jira field catalogue', '/rest/api/3/field'],
+    ['the Jira project listing', '/rest/api/3/project/search'],
+    ['the Confluence space listing', '/wiki/api/v2/spaces?'],
+  ];
+  const BODIES: Array<[string, string, string]> = [
+    ['HTML', 'text/html', `<html>${MARKER}</html>`],
+    ['the wrong JSON shape', 'application/json', JSON.stringify({ [MARKER]: [MARKER] })],
+  ];
+  const rows = SITE_WIDE.flatMap(([name, path]) =>
+    BODIES.map(([body, type, text]) => [name, body, path, type, text]),
+  );
+
+  it.each(rows)(
+    '%s as %s stops the run with a named error that quotes nothing',
+    async (_n, _b, path, type, text) => {
+      proxy.answer = (request, res) => {
+        if (!request.path.startsWith(path)) return false;
+        res.writeHead(200, { 'content-type': type }).end(text);
+        return true;
+      };
+      try {
+        const error = (await crawlThroughProxy().catch((e: unknown) => e)) as Error;
+        expect(error).toBeInstanceOf(Error);
+        expect(['SchemaMismatchError', 'MalformedResponseError']).toContain(error.name);
+        expect(`${error.message} ${String(error.stack)}`).not.toContain(MARKER);
+      } finally {
+        proxy.answer = () => false;
+      }
+    },
+  );
+
+  it.each(['footer', 'inline'])('the %s comment listing broken is a site-wide coverage gap', async (kind) => {
+    proxy.answer = (request, res) => {
+      if (!request.path.startsWith(`/wiki/api/v2/${kind}-comments`)) return false;
+      res.writeHead(200, { 'content-type': 'text/html' }).end(MARKER);
+      return true;
+    };
+    try {
+      const run = await crawlThroughProxy();
+      const gap = run.result.coverage.find((c) => c.product === 'confluence' && c.containerKey === '');
+      expect(gap?.coverage.skipped).toEqual({ unparseable: 1 });
+      expectNoLeak(run);
+    } finally {
+      proxy.answer = () => false;
+    }
+  });
+});
