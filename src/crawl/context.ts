@@ -1,4 +1,5 @@
 // Everything one crawl of one site shares: sources, ports, run, options, logger, progress and cancellation.
+import type { LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { ConfluenceSource } from '../sources/confluence.ts';
 import type { JiraSource } from '../sources/jira.ts';
@@ -14,6 +15,8 @@ export interface CrawlScope {
   excludeProjects: readonly string[];
   excludeSpaces: readonly string[];
   archived: boolean;
+  /** Also scan the former versions of pages and blog posts. */
+  includeHistory?: boolean;
 }
 
 export interface ProgressSink {
@@ -33,8 +36,11 @@ export interface CrawlContext {
   scope: CrawlScope;
   /** The API user's zone, for JQL/CQL date literals. */
   timeZone: string;
-  /** Containers crawled at once; HTTP concurrency itself is the transport's. */
-  containerConcurrency: number;
+  /**
+   * Runs container crawls, shared by both products so they fill the transport's concurrency together (each
+   * container has at most one request in flight and one page ahead); HTTP concurrency itself is the transport's.
+   */
+  containerLimit: LimitFunction;
   logger: Logger;
   progress?: ProgressSink;
   signal: AbortSignal;

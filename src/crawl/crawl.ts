@@ -1,6 +1,9 @@
 // One crawl of one site: install the transport, probe the credentials, list containers in scope, crawl each
-// product (full or incremental), and account for coverage. The command owns the run record around it.
+// product (full or incremental; both at once), and account for coverage. The command owns the run record around it.
+import pLimit from 'p-limit';
 import type { Logger } from 'pino';
+import type { ConfluenceSource } from '../sources/confluence.ts';
+import type { JiraSource } from '../sources/jira.ts';
 import { safeTimeZone } from '../sources/query-time.ts';
 import { SiteTransport, type TransportOptions, type TransportStats } from '../sources/transport.ts';
 import type { Container, Product } from '../types.ts';
@@ -48,6 +51,41 @@ function missingContainers(
     .map((key) => ({ product, id: key, key, name: key, url: '' }));
 }
 
+type Coverages = (product: Product, key: string) => CoverageCounter;
+
+async function crawlJira(context: CrawlContext, jira: JiraSource, coverage: Coverages): Promise<void> {
+  const { scope, sink, run } = context;
+  const listed = await jira.projects(scope.archived);
+  const projects = listed.filter((c) => inScope(c, scope));
+  const missing = missingContainers('jira', scope.projects, listed);
+  sink.upsertContainers([...projects, ...missing]);
+  for (const m of missing) coverage('jira', m.key).skip('forbidden');
+  if (run.mode === 'incremental') await crawlJiraIncremental(context, jira, projects);
+  else await crawlJiraFull(context, jira, projects);
+}
+
+async function crawlConfluence(
+  context: CrawlContext,
+  confluence: ConfluenceSource,
+  coverage: Coverages,
+): Promise<void> {
+  const { scope, sink, run } = context;
+  const listed = await confluence.spaces(scope.archived);
+  const spaces = listed.filter((c) => inScope(c, scope));
+  const missing = missingContainers('confluence', scope.spaces, listed);
+  sink.upsertContainers([...spaces, ...missing]);
+  for (const m of missing) coverage('confluence', m.key).skip('forbidden');
+  try {
+    if (run.mode === 'incremental') await crawlConfluenceIncremental(context, confluence, spaces);
+    else await crawlConfluenceFull(context, confluence, spaces);
+  } catch (error) {
+    const reason = skipReason(error);
+    if (!reason) throw error;
+    coverage('confluence', SITE_KEY).skip(reason);
+    context.logger.warn({ error: describe(error) }, 'Confluence comments not fully readable');
+  }
+}
+
 export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   const { logger, sink } = options;
   const signal = options.signal ?? new AbortController().signal;
@@ -76,6 +114,8 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       wantConfluence && !me
         ? await probe(options.site, options.email, () => sources.confluence.whoami())
         : undefined;
+    // A fatal error in one product (a dead token) stops the other at its next page.
+    const stop = new AbortController();
     const context: CrawlContext = {
       scanner: options.scanner,
       sink,
@@ -83,41 +123,26 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       salt: options.rulesetHash,
       scope: options.scope,
       timeZone: safeTimeZone(me?.timeZone ?? wiki?.timeZone),
-      containerConcurrency: Math.max(1, Math.min(4, options.concurrency)),
+      containerLimit: pLimit(Math.max(1, options.concurrency)),
       logger,
       progress: options.progress && {
         total: (product, n) => options.progress?.total(product, n),
         advance: (product, n) => options.progress?.advance(product, n, transport.stats.throttledNow),
       },
-      signal,
+      signal: AbortSignal.any([signal, stop.signal]),
       coverage,
     };
-    if (wantJira) {
-      const listed = await sources.jira.projects(options.scope.archived);
-      const projects = listed.filter((c) => inScope(c, options.scope));
-      const missing = missingContainers('jira', options.scope.projects, listed);
-      sink.upsertContainers([...projects, ...missing]);
-      for (const m of missing) coverage('jira', m.key).skip('forbidden');
-      if (options.run.mode === 'incremental') await crawlJiraIncremental(context, sources.jira, projects);
-      else await crawlJiraFull(context, sources.jira, projects);
-    }
-    if (wantConfluence) {
-      const listed = await sources.confluence.spaces(options.scope.archived);
-      const spaces = listed.filter((c) => inScope(c, options.scope));
-      const missing = missingContainers('confluence', options.scope.spaces, listed);
-      sink.upsertContainers([...spaces, ...missing]);
-      for (const m of missing) coverage('confluence', m.key).skip('forbidden');
-      try {
-        if (options.run.mode === 'incremental')
-          await crawlConfluenceIncremental(context, sources.confluence, spaces);
-        else await crawlConfluenceFull(context, sources.confluence, spaces);
-      } catch (error) {
-        const reason = skipReason(error);
-        if (!reason) throw error;
-        coverage('confluence', SITE_KEY).skip(reason);
-        logger.warn({ error: describe(error) }, 'Confluence comments not fully readable');
-      }
-    }
+    const crawls: Array<Promise<void>> = [];
+    if (wantJira) crawls.push(crawlJira(context, sources.jira, coverage));
+    if (wantConfluence) crawls.push(crawlConfluence(context, sources.confluence, coverage));
+    const stopOthers = (error: unknown) => {
+      stop.abort();
+      throw error;
+    };
+    const failure = (await Promise.allSettled(crawls.map((c) => c.catch(stopOthers)))).find(
+      (r) => r.status === 'rejected',
+    );
+    if (failure) throw failure.reason;
   } finally {
     uninstall();
   }

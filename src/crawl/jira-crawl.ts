@@ -1,11 +1,11 @@
 // Jira: full crawls per project (search/jql paged by nextPageToken, resumable from the stored token) and
 // incremental crawls of everything updated since the watermark in one site-wide JQL query.
-import pLimit from 'p-limit';
 import type { JiraSource, SourceItem, TextField } from '../sources/jira.ts';
 import { queryDateLiteral } from '../sources/query-time.ts';
 import type { Container } from '../types.ts';
 import { containerMetadata, pageContext, uncounted, type CrawlContext } from './context.ts';
 import { describe, skipReason, statusOf } from './errors.ts';
+import { settled } from './fetch-ahead.ts';
 import { processPage } from './pipeline.ts';
 
 /** Checkpoints of site-wide phases (watermarks, comment listings) use this container key. */
@@ -33,28 +33,32 @@ async function crawlProject(
   if (resuming && saved.coverage) coverage.restore(saved.coverage);
   if (resuming && saved.done) return saved.watermark;
   const jql = `project = ${quote(project.key)} ORDER BY key ASC`;
+  const fetchPage = (token?: string) => settled(jira.searchPage(jql, fields, token));
   let token = resuming ? saved.cursor : undefined;
   let watermark = resuming ? saved.watermark : undefined;
-  const statuses = new Set<string>();
+  // The status names seen so far travel in the checkpoint too: a resumed run's metadata item lists them all.
+  const statuses = new Set<string>(resuming ? saved.statuses : []);
+  let pending = fetchPage(token);
   for (;;) {
     if (ctx.signal.aborted) return watermark;
-    let page;
-    try {
-      page = await jira.searchPage(jql, fields, token);
-    } catch (error) {
-      if (token && statusOf(error) === 400) {
+    const result = await pending;
+    if (!result.ok) {
+      if (token && statusOf(result.error) === 400) {
         token = undefined; // an expired page token: list again, items already recorded by this run are skipped
+        pending = fetchPage(token);
         continue;
       }
-      const reason = skipReason(error);
-      if (!reason) throw error;
+      const reason = skipReason(result.error);
+      if (!reason) throw result.error;
       coverage.skip(reason);
-      ctx.logger.warn({ project: project.key, error: describe(error) }, 'project not fully readable');
+      ctx.logger.warn({ project: project.key, error: describe(result.error) }, 'project not fully readable');
       return watermark;
     }
+    const page = result.value;
+    // One page ahead: the next page travels while this one is detected and recorded.
+    if (page.nextPageToken !== undefined) pending = fetchPage(page.nextPageToken);
     for (const s of page.statuses) statuses.add(s);
     watermark = maxUpdated(page.items, watermark);
-    const done = page.nextPageToken === undefined;
     await processPage(page.items, context, {
       runId: ctx.run.runId,
       coverage: coverage.value,
@@ -62,10 +66,11 @@ async function crawlProject(
       cursor: page.nextPageToken,
       done: false,
       watermark,
+      statuses: [...statuses].sort(),
     });
     ctx.progress?.advance('jira', page.items.length);
     token = page.nextPageToken;
-    if (done) break;
+    if (token === undefined) break;
   }
   await processPage(
     [containerMetadata(project, { statuses: [...statuses].sort().join('\n') })],
@@ -76,6 +81,7 @@ async function crawlProject(
       phase: 'issues',
       done: true,
       watermark,
+      statuses: [...statuses].sort(),
     },
   );
   ctx.sink.reconcile('jira', project.key);
@@ -99,8 +105,9 @@ async function crawlProjects(
   projects: Container[],
   fields: TextField[],
 ) {
-  const limit = pLimit(ctx.containerConcurrency);
-  return Promise.all(projects.map((project) => limit(() => crawlProject(ctx, jira, project, fields))));
+  return Promise.all(
+    projects.map((project) => ctx.containerLimit(() => crawlProject(ctx, jira, project, fields))),
+  );
 }
 
 export async function crawlJiraFull(
@@ -110,7 +117,10 @@ export async function crawlJiraFull(
 ): Promise<void> {
   const fields = await jira.textFields();
   const keys = projects.map((p) => quote(p.key)).join(',');
-  ctx.progress?.total('jira', projects.length > 0 ? await jira.count(`project in (${keys})`) : 0);
+  // The count only sizes a progress bar: asked for when one is shown, and never waited for.
+  const progress = ctx.progress;
+  if (progress && projects.length === 0) progress.total('jira', 0);
+  else if (progress) void jira.count(`project in (${keys})`).then((n) => progress.total('jira', n));
   saveSiteWatermark(ctx, latest(await crawlProjects(ctx, jira, projects, fields)), fields);
 }
 
@@ -138,9 +148,13 @@ export async function crawlJiraIncremental(
     `project in (${known.map((p) => quote(p.key)).join(',')}) AND ` +
     `updated >= "${queryDateLiteral(since, ctx.timeZone)}" ORDER BY updated ASC, key ASC`;
   let watermark = since;
-  for (let token: string | undefined; ;) {
+  const fetchPage = (token?: string) => settled(jira.searchPage(jql, fields, token));
+  for (let pending = fetchPage(); ;) {
     if (ctx.signal.aborted) return;
-    const page = await jira.searchPage(jql, fields, token);
+    const result = await pending;
+    if (!result.ok) throw result.error;
+    const page = result.value;
+    if (page.nextPageToken !== undefined) pending = fetchPage(page.nextPageToken);
     const groups = new Map<string, SourceItem[]>();
     for (const source of page.items) {
       const key = source.item.containerKey;
@@ -151,8 +165,7 @@ export async function crawlJiraIncremental(
     }
     watermark = maxUpdated(page.items, watermark) ?? watermark;
     ctx.progress?.advance('jira', page.items.length);
-    token = page.nextPageToken;
-    if (!token) break;
+    if (page.nextPageToken === undefined) break;
   }
   await sweepDeletedIssues(ctx, jira, known);
   saveSiteWatermark(ctx, latest([watermark, ...freshMarks]), fields);

@@ -47,7 +47,18 @@ export async function processPage(
   checkpoint?: Checkpoint,
   mode: RecordMode = 'item',
 ): Promise<void> {
-  const { product, containerKey, runId, scanner, sink, coverage } = context;
+  const { product, containerKey, sink } = context;
+  const batch = await scanPage(page, context, mode);
+  sink.record(batch, checkpoint && { product, containerKey, value: checkpoint });
+}
+
+/** Detects one page's items and returns what to record, counting coverage; records nothing. */
+export async function scanPage(
+  page: readonly SourceItem[],
+  context: PageContext,
+  mode: RecordMode = 'item',
+): Promise<ScannedItem[]> {
+  const { product, runId, scanner, sink, coverage } = context;
   const known = sink.known(
     product,
     page.map((s) => s.item.id),
@@ -83,5 +94,5 @@ export async function processPage(
     batch.push({ item: source.item, contentHash: hash, findings, scope: scopeOf(source, mode) });
     if (mode !== 'fields') coverage.scanned(1, bytes);
   }
-  sink.record(batch, checkpoint && { product, containerKey, value: checkpoint });
+  return batch;
 }
