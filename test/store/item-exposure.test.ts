@@ -95,13 +95,16 @@ describe('per-item exposure aggregates', () => {
     ['one category', { category: 'secret' }],
     ['high severity and above', { minSeverity: 'high' }],
     ['suppressed findings', { status: 'suppressed' }],
+    ['one category of one space', { category: 'phi', container: eng }],
+    ['a severity floor on recent items', { minSeverity: 'medium', since: '2026-01-01T00:00:00Z' }],
   ])('group the findings for %s, which the aggregates do not cover', (_name, filter) => {
     const t = tempStore();
     cleanup = t.done;
-    const { runId } = beginRun(t.store, [container('ENG')]);
+    const { runId } = beginRun(t.store, [container('ENG'), container('OPS', 'jira')]);
     t.store.scans.record(runId, [
       scanned(item('ENG', '1'), `${KEY} ${MAIL} ${MRN}`),
       scanned(item('ENG', '2'), `${MRN} ${OTHER_KEY}`),
+      scanned(item('OPS', '3', {}, 'jira'), `${MRN} ${MAIL}`),
     ]);
     t.store.suppressions.add(fingerprintTarget, { reason: 'docs key', by: 'x' });
     const top = t.store.findings.topItems(filter, 10);
