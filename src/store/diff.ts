@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
 import type { Category, Product, Severity } from '../types.ts';
+import type { ContainerRepository } from './containers.ts';
 import type { ContainerRef, RunInfo } from './model.ts';
 import type { RunRepository } from './runs.ts';
 import type { ScoreRecord, ScoreRepository } from './scores.ts';
@@ -42,6 +43,9 @@ export interface RunDiff {
   resolvedFindings: DiffFinding[];
 }
 
+type Bucket = 'new' | 'resolved' | 'stillOpen';
+const BUCKETS: readonly Bucket[] = ['new', 'resolved', 'stillOpen'];
+
 function change(from: ScoreRecord | undefined, to: ScoreRecord | undefined): ScoreChange {
   const a = from?.score ?? null;
   const b = to?.score ?? null;
@@ -49,14 +53,24 @@ function change(from: ScoreRecord | undefined, to: ScoreRecord | undefined): Sco
 }
 
 // Open at run R = first seen by R, not resolved by R, not suppressed (suppressions apply to both runs alike).
-const DIFF_SQL = `
+const OPEN_AT_FROM = '(f.first_seen_run <= @from AND (f.resolved_run IS NULL OR f.resolved_run > @from))';
+const OPEN_AT_TO = '(f.first_seen_run <= @to AND (f.resolved_run IS NULL OR f.resolved_run > @to))';
+const OPEN_AT_EITHER = `f.container_id IN (SELECT id FROM containers WHERE site_id = @siteId)
+  AND f.status <> 'suppressed' AND f.first_seen_run <= MAX(@from, @to)
+  AND (f.resolved_run IS NULL OR f.resolved_run > MIN(@from, @to))`;
+
+// Counts over the findings table alone; only the findings that changed are joined to their items and listed
+// (a full re-scan leaves a million findings still open, which were all read into memory before).
+const COUNTS_SQL = `
+  SELECT f.container_id AS id, SUM(${OPEN_AT_FROM} AND ${OPEN_AT_TO}) AS stillOpen,
+    SUM(${OPEN_AT_TO} AND NOT ${OPEN_AT_FROM}) AS new, SUM(${OPEN_AT_FROM} AND NOT ${OPEN_AT_TO}) AS resolved
+  FROM findings f WHERE ${OPEN_AT_EITHER} GROUP BY f.container_id`;
+
+const CHANGED_SQL = `
   SELECT f.id, f.rule_id AS ruleId, f.category, f.severity, f.preview, c.product, c.key AS containerKey,
-    i.key AS itemKey, i.title AS itemTitle, f.url,
-    (f.first_seen_run <= @from AND (f.resolved_run IS NULL OR f.resolved_run > @from)) AS atFrom,
-    (f.first_seen_run <= @to AND (f.resolved_run IS NULL OR f.resolved_run > @to)) AS atTo
-  FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = i.container_id
-  WHERE i.site_id = @siteId AND f.status <> 'suppressed' AND f.first_seen_run <= MAX(@from, @to)
-    AND (f.resolved_run IS NULL OR f.resolved_run > MIN(@from, @to))
+    i.key AS itemKey, i.title AS itemTitle, f.url, ${OPEN_AT_TO} AS isNew
+  FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = f.container_id
+  WHERE ${OPEN_AT_EITHER} AND ${OPEN_AT_FROM} <> ${OPEN_AT_TO}
   ORDER BY c.product, c.key, f.id`;
 
 /** New, resolved and still-open findings and score changes per container between two runs of one site. */
@@ -64,11 +78,18 @@ export class RunDiffer {
   readonly #db: Database.Database;
   readonly #runs: RunRepository;
   readonly #scores: ScoreRepository;
+  readonly #containers: ContainerRepository;
 
-  constructor(db: Database.Database, runs: RunRepository, scores: ScoreRepository) {
+  constructor(
+    db: Database.Database,
+    runs: RunRepository,
+    scores: ScoreRepository,
+    containers: ContainerRepository,
+  ) {
     this.#db = db;
     this.#runs = runs;
     this.#scores = scores;
+    this.#containers = containers;
   }
 
   /** Defaults: `to` = the last finished run, `from` = the finished run of the same site before `to`. */
@@ -110,18 +131,23 @@ export class RunDiffer {
       });
     }
     const site = { score: change(beforeById.get(0), afterById.get(0)), new: 0, resolved: 0, stillOpen: 0 };
+    const params = { from: from.id, to: to.id, siteId: from.siteId };
+    const refs = new Map(this.#containers.list(from.siteId).map((c) => [c.id, `${c.product}:${c.key}`]));
+    const counts = this.#db.prepare(COUNTS_SQL).all(params) as Array<Record<Bucket, number> & { id: number }>;
+    for (const row of counts) {
+      const entry = perContainer.get(refs.get(row.id) ?? '');
+      for (const bucket of BUCKETS) {
+        site[bucket] += row[bucket];
+        if (entry) entry[bucket] += row[bucket];
+      }
+    }
     const newFindings: DiffFinding[] = [];
     const resolvedFindings: DiffFinding[] = [];
-    const rows = this.#db.prepare(DIFF_SQL).iterate({ from: from.id, to: to.id, siteId: from.siteId });
-    for (const row of rows as IterableIterator<DiffFinding & { atFrom: number; atTo: number }>) {
-      const { atFrom, atTo, ...finding } = row;
-      const bucket = atFrom && atTo ? 'stillOpen' : atTo ? 'new' : atFrom ? 'resolved' : undefined;
-      if (!bucket) continue;
-      site[bucket]++;
-      const entry = perContainer.get(`${finding.product}:${finding.containerKey}`);
-      if (entry) entry[bucket]++;
-      if (bucket === 'new') newFindings.push(finding);
-      if (bucket === 'resolved') resolvedFindings.push(finding);
+    for (const row of this.#db.prepare(CHANGED_SQL).iterate(params) as IterableIterator<
+      DiffFinding & { isNew: number }
+    >) {
+      const { isNew, ...finding } = row;
+      (isNew ? newFindings : resolvedFindings).push(finding);
     }
     const containers = [...perContainer.values()].sort(
       (a, b) => Math.abs(b.score.delta ?? 0) - Math.abs(a.score.delta ?? 0) || b.new - a.new,

@@ -69,7 +69,7 @@ export function openStore(path: string = DEFAULT_DB_PATH, options: StoreOptions 
     findings: new FindingReader(db),
     suppressions: new SuppressionRepository(db, () => scores.refreshLatest()),
     scores,
-    diffs: new RunDiffer(db, runs, scores),
+    diffs: new RunDiffer(db, runs, scores, containers),
     contribution: (contributionOptions) => contributionView(runs, scores, contributionOptions),
     close() {
       try {
