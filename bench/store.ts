@@ -4,16 +4,14 @@
 // Options: --findings N (default 1,000,000), --per-item N (10), --batch-items N (100 items per transaction),
 // --keep (leave the database in the temp folder to explore the queries).
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { PlacedFinding, ScannedItem } from '../src/store/model.ts';
 import { buildReportData } from '../src/report/report-data.ts';
 import { openStore } from '../src/store/store.ts';
-import { CATEGORIES, SEVERITIES, type Container } from '../src/types.ts';
 import { table, verdict } from './bench-format.ts';
+import { benchSite, containers, SITE, type BenchItem } from './store-data.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,71 +24,9 @@ const { values } = parseArgs({
 const TOTAL = Number(values.findings);
 const PER_ITEM = Number(values['per-item']);
 const BATCH_ITEMS = Number(values['batch-items']);
-const ITEMS = Math.ceil(TOTAL / PER_ITEM);
-const CONTAINERS = 50;
-const SITE = 'https://bench.example.test';
-
-// Seeded generator (mulberry32): the same database every run.
-let seed = 42;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-
-// About a third of the values repeat elsewhere, as pasted credentials and shared contacts do.
-const fingerprint = (n: number) => createHash('sha256').update(`value-${n}`).digest('hex');
-const DISTINCT = Math.floor(TOTAL * 0.7);
-
-const containers: Container[] = Array.from({ length: CONTAINERS }, (_, i) => ({
-  product: i % 2 ? 'jira' : 'confluence',
-  id: String(1000 + i),
-  key: `K${i}`,
-  name: `Container ${i}`,
-  url: `${SITE}/c/${i}`,
-}));
-
-type BenchItem = ScannedItem & { findings: PlacedFinding[] };
-
-function batch(first: number, count: number): BenchItem[] {
-  const items: BenchItem[] = [];
-  for (let i = first; i < first + count && i < ITEMS; i++) {
-    const c = containers[i % CONTAINERS]!;
-    const url = `${SITE}/item/${i}`;
-    const findings: PlacedFinding[] = Array.from({ length: PER_ITEM }, (_, j) => ({
-      ruleId: `rule-${Math.floor(random() * 120)}`,
-      category: pick(CATEGORIES),
-      severity: pick(SEVERITIES),
-      confidence: 0.5 + random() / 2,
-      start: j * 40,
-      end: j * 40 + 24,
-      preview: 'AKIA••••••••••••WXYZ',
-      fingerprint: fingerprint(Math.floor(random() * DISTINCT)),
-      explanation: 'keyword akia, entropy 4.1',
-      field: j % 3 ? 'body' : 'comment',
-      fieldId: j % 3 ? undefined : String(j),
-      url,
-    }));
-    items.push({
-      item: {
-        product: c.product,
-        containerKey: c.key,
-        kind: c.product === 'jira' ? 'issue' : 'page',
-        id: String(i),
-        title: `Item ${i}`,
-        url,
-        created: '2026-01-01T00:00:00Z',
-        updated: `2026-${String(1 + (i % 12)).padStart(2, '0')}-15T00:00:00Z`,
-        version: 1,
-      },
-      contentHash: fingerprint(-i),
-      findings,
-    });
-  }
-  return items;
-}
+const { items: ITEMS, batch } = benchSite(TOTAL, PER_ITEM);
+/** The second run edits one item in EDITED: their findings change, the rest is confirmed unchanged. */
+const EDITED = 10;
 
 const dir = mkdtempSync(join(tmpdir(), 'exposure-bench-store-'));
 const path = join(dir, 'bench.db');
@@ -108,6 +44,11 @@ function timed<T>(run: () => T, into: Timing): T {
   into.cpu += (used.user + used.system) / 1e6;
   return result;
 }
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+const loadAtStart = load();
 const REPORT = { plan: 'standard', excluded: [] } as const;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -123,7 +64,22 @@ try {
     timed(() => store.scans.record(runId, items), write);
   }
   store.runs.finish(runId, 'complete', { listed: ITEMS, scanned: ITEMS, bytes: 0, skipped: {} });
-  const rows = store.db.prepare('SELECT COUNT(*) AS n FROM findings').get() as { n: number };
+  store.scores.compute(runId);
+
+  // A second, incremental run: every EDITED-th item changed (its findings replaced: the re-scan path that reads
+  // older rows back), the others unchanged. Gives the diff and the trend something to compare.
+  const second = store.runs.begin({ site: SITE, mode: 'incremental', options: {}, rulesetHash: 'bench' });
+  const rescan: Timing = { wall: 0, cpu: 0 };
+  let rescanned = 0;
+  for (let first = 0; first < ITEMS; first += BATCH_ITEMS) {
+    const items = batch(first, BATCH_ITEMS, 2).map((scanned, n) =>
+      (first + n) % EDITED === 0 ? scanned : { ...scanned, findings: 'unchanged' as const },
+    );
+    rescanned += items.filter((i) => i.findings !== 'unchanged').length * PER_ITEM;
+    timed(() => store.scans.record(second.runId, items), rescan);
+  }
+  store.runs.finish(second.runId, 'complete', { listed: ITEMS, scanned: ITEMS, bytes: 0, skipped: {} });
+  const rows = { n: ITEMS * PER_ITEM };
   const fileSize = (file: string) => statSync(file, { throwIfNoEntry: false })?.size ?? 0;
   const size = (fileSize(path) + fileSize(`${path}-wal`)) / 1e6;
 
@@ -148,25 +104,26 @@ try {
   }
   peer.close();
 
-  const rate = (t: Timing) => [
+  const rate = (t: Timing, n = rows.n) => [
     t.wall.toFixed(2),
-    fmt(rows.n / t.wall),
+    fmt(n / t.wall),
     t.cpu.toFixed(2),
-    fmt(rows.n / t.cpu),
+    fmt(n / t.cpu),
   ];
   console.log(
     `store: ${fmt(rows.n)} findings over ${fmt(ITEMS)} items, ${BATCH_ITEMS * PER_ITEM} findings per transaction`,
   );
-  console.log(
-    `load average at start: ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')} on ${availableParallelism()} cores`,
-  );
+  console.log(`load average at start: ${loadAtStart}, now ${load()} on ${availableParallelism()} cores`);
   console.log(
     table(
-      ['write path', 'wall s', 'findings/s (wall)', 'cpu s', 'findings/s (cpu)', 'target >= 80,000 (cpu)'],
+      ['write path', 'wall s', 'findings/s (wall)', 'cpu s', 'findings/s (cpu)', '>= 80,000 wall (cpu)'],
       [
-        ['ScanWriter.record (upsert + resolve)', ...rate(write), verdict(rows.n / write.cpu >= 80_000)],
+        [
+          'ScanWriter.record, first scan',
+          ...rate(write),
+          `${verdict(rows.n / write.wall >= 80_000)} (${verdict(rows.n / write.cpu >= 80_000)})`,
+        ],
+        [`re-scan: 1 item in ${EDITED} edited`, ...rate(rescan, rescanned), ''],
         [
           'peer: plain INSERT, no index',
           ...rate(peerWrite),
@@ -179,33 +136,33 @@ try {
     `database size: ${size.toFixed(1)} MB (${((size * 1e6) / rows.n).toFixed(0)} bytes per finding)\n`,
   );
 
+  const since = '2026-10-01';
+  const k0 = { product: 'confluence', key: 'K0' } as const;
   const queries: Array<[string, () => number]> = [
-    ['scores.compute (writes history)', () => store.scores.compute(runId).length],
-    ['scores.forReport (report, export summary)', () => store.scores.forReport(runId).length],
-    [
-      'scores.forReport since 2026-10 (calculated)',
-      () => store.scores.forReport(runId, { since: '2026-10-01' }).length,
-    ],
+    ['scan end: scores.compute (writes history)', () => store.scores.compute(second.runId).length],
+    ['scores.forReport (report, export summary)', () => store.scores.forReport(second.runId).length],
+    ['report --since: scores calculated', () => store.scores.forReport(second.runId, { since }).length],
+    ['contribution view --since', () => store.contribution({ ...REPORT, since }).excludeFirst.length],
     ['findings.topItems(20) (item aggregates)', () => store.findings.topItems({}, 20).length],
+    ['topItems(20) one space', () => store.findings.topItems({ container: k0 }, 20).length],
+    ['topItems(20) secrets', () => store.findings.topItems({ category: 'secret' }, 20).length],
     [
-      'findings.topItems(20) secrets (grouped)',
-      () => store.findings.topItems({ category: 'secret' }, 20).length,
+      'topItems(20) secrets of one space',
+      () => store.findings.topItems({ category: 'secret', container: k0 }, 20).length,
     ],
+    ['topItems(20) high+ since', () => store.findings.topItems({ minSeverity: 'high', since }, 20).length],
     ['buildReportData (report, HTML)', () => buildReportData(store, REPORT).containers.length],
+    ['buildReportData --since', () => buildReportData(store, { ...REPORT, since }).containers.length],
     [
-      'buildReportData since 2026-10',
-      () => buildReportData(store, { ...REPORT, since: '2026-10-01' }).containers.length,
+      'diff run 1 → run 2 (new + resolved listed)',
+      () => {
+        const d = store.diffs.diff(runId, second.runId);
+        return d.newFindings.length + d.resolvedFindings.length;
+      },
     ],
-    ['findings.countsByContainer (no command)', () => store.findings.countsByContainer().length],
-    [
-      'findings.iterate one container',
-      () => count(store.findings.iterate({ container: { product: 'confluence', key: 'K0' } })),
-    ],
-    [
-      'findings.iterate high+ since 2026-10',
-      () => count(store.findings.iterate({ minSeverity: 'high', since: '2026-10-01' })),
-    ],
-    ['findings.iterate all (CSV export)', () => count(store.findings.iterate())],
+    ['findings.iterate one space (export --space)', () => count(store.findings.iterate({ container: k0 }))],
+    ['findings.iterate high+ since', () => count(store.findings.iterate({ minSeverity: 'high', since }))],
+    ['findings.iterate all (export; see bench:export)', () => count(store.findings.iterate())],
   ];
   const results = queries.map(([name, run]) => {
     const rssBefore = process.memoryUsage().rss;
