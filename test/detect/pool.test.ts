@@ -47,6 +47,20 @@ describe('detector pool', { timeout: 90_000 }, () => {
     expect([...first!, ...second!]).toEqual(docs.map((doc) => single.scan(doc.text)));
   });
 
+  it.each([
+    ['one document per message', { batchSize: 1 }],
+    ['messages closed by size', { batchChars: 300 }],
+    ['everything in one message', { batchSize: 10_000, batchChars: 1e9 }],
+  ])('keeps document order with %s', async (_name, batching) => {
+    const sized = createPool({ key, rulesDir: RULES, workers: 2, ...batching });
+    try {
+      const single = createDetector(rules, { key });
+      expect(await sized.scanBatch(docs)).toEqual(docs.map((d) => single.scan(d.text)));
+    } finally {
+      await sized.close();
+    }
+  });
+
   it.each([[{ categories: ['pii' as const] }], [{ minConfidence: 0.75 }]])(
     'passes detector options %o to its workers',
     async (options) => {
