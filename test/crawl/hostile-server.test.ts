@@ -5,7 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { crawlSite, type CrawlResult } from '../../src/crawl/crawl.ts';
 import { createSiteContent } from '../../src/fake-site/generator.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
@@ -24,6 +24,11 @@ const SPEC = { seed: 3, issues: 40, pages: 20, now: '2026-01-15T12:00:00.000Z' }
 const MARKER = 'hostile-body-Zq81xVr4';
 const TARGET = 'OPS';
 const CAP = 200_000;
+// Long enough for a loaded CI machine to answer every honest request; a stall costs two of these (one retry).
+const TIMEOUT_MS = 2000;
+
+// Every hostile case must end in bounded time, retries and all.
+vi.setConfig({ testTimeout: 10_000 });
 
 let site: FakeSite;
 let proxy: HostileProxy;
@@ -53,7 +58,7 @@ async function crawlThroughProxy(): Promise<Run> {
     products: ['jira', 'confluence'],
     scope: { projects: [], spaces: [], excludeProjects: [], excludeSpaces: [], archived: true },
     concurrency: 4,
-    timeoutMs: 700,
+    timeoutMs: TIMEOUT_MS,
     maxBodyBytes: CAP,
     retry: { maxRetries: 1, backoff: { initialMs: 10, factor: 2, maxWaitMs: 50 } },
     scanner: new TruthScanner([]),
@@ -157,6 +162,12 @@ beforeAll(async () => {
   other = await startRecordingServer();
   const clean = await crawlThroughProxy();
   baseline = clean.result;
+  // The reference run: only the fake site's forbidden project and space are gaps.
+  const gaps = baseline.coverage.filter((c) => !c.complete).map((c) => [c.product, c.containerKey]);
+  expect(gaps).toEqual([
+    ['jira', 'FIN'],
+    ['confluence', 'LEGAL'],
+  ]);
   targetSpaceId = [...clean.sink.containers.values()].find(
     (c) => c.product === 'confluence' && c.key === TARGET,
   )!.id;
