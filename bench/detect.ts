@@ -12,7 +12,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createDetector, type Detector } from '../src/detect/engine.ts';
 import type { CompiledRule } from '../src/detect/load-rules.ts';
-import { createPool } from '../src/detect/pool.ts';
+import { createPool, type DetectorPool } from '../src/detect/pool.ts';
 import { median, table, timed, type Timing } from './bench-format.ts';
 import { loadRulesOrExplain } from './load-bench-rules.ts';
 import { ruleCosts } from './rule-cost.ts';
@@ -38,19 +38,41 @@ interface Measure {
   findings: number;
 }
 
-async function measure(
-  label: string,
+type Scan = () => Promise<number> | number;
+
+const missing = (): never => {
+  throw new Error('a measure is missing');
+};
+
+/**
+ * Runs each scan `reps` times, taking turns (A B A B ...), so a change of load on a shared machine weighs on
+ * every measure alike.
+ */
+async function measureAlternating(
   docs: readonly BenchDoc[],
-  scan: () => Promise<number> | number,
-): Promise<Measure> {
-  const runs: Timing[] = [];
-  let findings = 0;
-  for (let i = 0; i < reps; i++) runs.push(await timed(async () => (findings = await scan())));
-  const m = { label, chars: totalChars(docs), runs, findings };
-  const shown = runs.map((t) => `${t.wall.toFixed(2)}s wall/${t.cpu.toFixed(2)}s cpu`).join(', ');
-  console.log(`  ${label}: ${shown}`);
-  return m;
+  scans: readonly (readonly [label: string, scan: Scan])[],
+): Promise<Measure[]> {
+  const measures = scans.map(([label]) => ({
+    label,
+    chars: totalChars(docs),
+    runs: [] as Timing[],
+    findings: 0,
+  }));
+  for (let i = 0; i < reps; i++) {
+    for (const [k, [, scan]] of scans.entries()) {
+      const m = measures[k]!;
+      m.runs.push(await timed(async () => (m.findings = await scan())));
+    }
+  }
+  for (const m of measures) {
+    const shown = m.runs.map((t) => `${t.wall.toFixed(2)}s wall/${t.cpu.toFixed(2)}s cpu`).join(', ');
+    console.log(`  ${m.label}: ${shown}`);
+  }
+  return measures;
 }
+
+const measure = async (label: string, docs: readonly BenchDoc[], scan: Scan): Promise<Measure> =>
+  (await measureAlternating(docs, [[label, scan]]))[0]!;
 
 /** MB per second of wall time, or per CPU-second (one core's worth of work). */
 const rate = (m: Measure, clock: keyof Timing): number => m.chars / MB / median(m.runs.map((t) => t[clock]));
@@ -63,12 +85,8 @@ const cpuSince = (started: NodeJS.CpuUsage): number => {
   return (used.user + used.system) / 1e6;
 };
 
-/** The engine in this thread, after loading its models and scanning the warm-up sample. */
-async function measureInProcess(
-  rules: readonly CompiledRule[],
-  docs: readonly BenchDoc[],
-  warmDocs: readonly BenchDoc[],
-): Promise<{ oneCore: Measure; detector: Detector }> {
+/** The engine in this thread, with its models loaded and the warm-up sample scanned. */
+function startEngine(rules: readonly CompiledRule[], warmDocs: readonly BenchDoc[]): Detector {
   const started = process.cpuUsage();
   const detector = createDetector(rules, { key });
   detector.warm();
@@ -76,12 +94,11 @@ async function measureInProcess(
     `  engine start-up (rules already compiled; load models): ${cpuSince(started).toFixed(2)}s cpu`,
   );
   scanInProcess(detector, warmDocs)();
-  const oneCore = await measure('engine, 1 core, full corpus', docs, scanInProcess(detector, docs));
-  return { oneCore, detector };
+  return detector;
 }
 
 /** The pool once every worker has loaded rules and models and (about) as much warm-up text as the engine. */
-async function measurePool(docs: readonly BenchDoc[], warmDocs: readonly BenchDoc[]): Promise<Measure> {
+async function startPool(warmDocs: readonly BenchDoc[]): Promise<DetectorPool> {
   const started = process.hrtime.bigint();
   const cpuStarted = process.cpuUsage();
   const pool = createPool({ key, workers: 2 });
@@ -91,13 +108,7 @@ async function measurePool(docs: readonly BenchDoc[], warmDocs: readonly BenchDo
     `  pool start-up (each worker compiles the rules and loads models): ${seconds.toFixed(2)}s wall/${cpuSince(cpuStarted).toFixed(2)}s cpu`,
   );
   await pool.scanBatch(Array.from({ length: pool.size }, () => warmDocs).flat());
-  try {
-    return await measure('worker pool, 2 workers, full corpus', docs, async () =>
-      (await pool.scanBatch(docs)).reduce((n, f) => n + f.length, 0),
-    );
-  } finally {
-    await pool.close();
-  }
+  return pool;
 }
 
 /** secretlint's CLI over the sample written as files; its CPU is the child's. */
@@ -146,8 +157,16 @@ async function main(): Promise<void> {
   );
 
   const warmDocs = sample(docs, Number(args['warm-mb']));
-  const { oneCore, detector } = await measureInProcess(rules, docs, warmDocs);
-  const pooled = await measurePool(docs, warmDocs);
+  const detector = startEngine(rules, warmDocs);
+  const pool = await startPool(warmDocs);
+  const [oneCore = missing(), pooled = missing()] = await measureAlternating(docs, [
+    ['engine, 1 core, full corpus', scanInProcess(detector, docs)],
+    [
+      'worker pool, 2 workers, full corpus',
+      async () => (await pool.scanBatch(docs)).reduce((n, f) => n + f.length, 0),
+    ],
+  ]);
+  await pool.close();
 
   const sampleDocs = sample(docs, Number(args['secretlint-mb']));
   const engineSample = await measure(
