@@ -153,7 +153,7 @@ function filtersOf(flags: ExportFlags, config: Config, store: Store): FindingFil
 async function exportCsv(flags: ExportFlags): Promise<void> {
   if (!flags.out) throw new UsageError('--out is required: a file path, or - for stdout');
   const config = loadConfig({ flags: { db: flags.db, since: flags.since }, configFile: flags.config });
-  const store = openStore(config.db, { readonly: true });
+  const store = openStore(config.db, { readonly: true, mmap: false });
   try {
     const write = async (out: Writable) => {
       if (flags.summary)

@@ -9,6 +9,11 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Create the file when missing (default true for read-write opens). Read-only opens never create. */
   create?: boolean;
+  /**
+   * Read through a memory map (default true): aggregates over a million findings spend about a quarter less CPU.
+   * A one-pass export gains nothing from it, and each mapped page it touches stays in its RSS.
+   */
+  mmap?: boolean;
 }
 
 const OWNER_ONLY_FILE = 0o600;
@@ -43,7 +48,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     throw new StoreError(`cannot open ${path}: ${(error as Error).message}`, { cause: error });
   }
   try {
-    configure(db, path, readonly);
+    configure(db, path, readonly, options.mmap ?? true);
   } catch (error) {
     db.close();
     throw error instanceof StoreError ? error : new StoreError(`cannot open ${path}`, { cause: error });
@@ -51,13 +56,13 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
   return db;
 }
 
-function configure(db: Database.Database, path: string, readonly: boolean): void {
+function configure(db: Database.Database, path: string, readonly: boolean, mmap: boolean): void {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   // 64 MB of page cache (default 2 MB) and reads through a memory map: aggregates over a million findings spend
   // about a quarter less CPU (measured with bench/store.ts).
   db.pragma('cache_size = -65536');
-  db.pragma('mmap_size = 268435456');
+  if (mmap) db.pragma('mmap_size = 268435456');
   if (readonly) {
     const version = assertSupportedVersion(db, path);
     if (version < LATEST_SCHEMA_VERSION) {

@@ -37,8 +37,29 @@ const SELECT_RECORD = `
     f.explanation, f.field, f.field_id AS fieldId, f.url, f.start_offset AS start, f.end_offset AS "end",
     f.first_seen_run AS firstSeenRun, f.last_seen_run AS lastSeenRun, f.resolved_run AS resolvedRun,
     i.product, c.key AS containerKey, i.external_id AS itemId, i.key AS itemKey, i.title AS itemTitle,
-    i.url AS itemUrl, i.updated AS itemUpdated
-  FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = f.container_id`;
+    i.url AS itemUrl, i.updated AS itemUpdated`;
+const ALL_FINDINGS =
+  'FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = f.container_id';
+
+/**
+ * The join order and ORDER BY of a filtered read. Each keeps rows in item order, so SQLite sorts only the few
+ * findings of one item at a time (flat memory for any number of rows). A space, or recent items, drive the
+ * join through their items: reading a tenth of the findings no longer walks all of them.
+ */
+function readPlan(filter: FindingFilter): { from: string; orderBy: string } {
+  const withinItem = 'f.field, f.field_id, f.start_offset';
+  if (filter.container)
+    return {
+      from: `FROM containers c CROSS JOIN items i ON i.container_id = c.id CROSS JOIN findings f ON f.item_id = i.id`,
+      orderBy: `c.site_id, i.id, ${withinItem}`,
+    };
+  if (filter.since)
+    return {
+      from: 'FROM items i CROSS JOIN findings f ON f.item_id = i.id JOIN containers c ON c.id = f.container_id',
+      orderBy: `i.id, ${withinItem}`,
+    };
+  return { from: ALL_FINDINGS, orderBy: `f.item_id, ${withinItem}` };
+}
 
 const WEIGHT = findingWeightSql('f.severity', 'f.confidence');
 const SEVERITY_RANK = severityRankSql('f.severity');
@@ -122,12 +143,14 @@ export class FindingReader {
   /** Streams matching findings (one row in memory at a time), by container, item, field and offset. */
   iterate(filter: FindingFilter = {}): IterableIterator<FindingRecord> {
     const w = where(filter);
-    const sql = `${SELECT_RECORD} ${w.sql} ORDER BY f.item_id, f.field, f.field_id, f.start_offset`;
+    const plan = readPlan(filter);
+    const sql = `${SELECT_RECORD} ${plan.from} ${w.sql} ORDER BY ${plan.orderBy}`;
     return this.#prepare(sql).iterate(w.params) as IterableIterator<FindingRecord>;
   }
 
   get(id: number): FindingRecord | undefined {
-    return this.#prepare(`${SELECT_RECORD} WHERE f.id = ?`).get(id) as FindingRecord | undefined;
+    return this.#prepare(`${SELECT_RECORD} ${ALL_FINDINGS} WHERE f.id = ?`).get(id) as
+      FindingRecord | undefined;
   }
 
   /**
