@@ -23,6 +23,7 @@ export interface Config {
     excludeProjects: string[];
     excludeSpaces: string[];
     archived: boolean;
+    includeHistory: boolean;
     concurrency: number;
     workers: number;
     timeoutSeconds: number;
@@ -67,6 +68,7 @@ const SETTINGS: Setting[] = [
   { path: 'scan.excludeProjects', flag: 'excludeProject', parse: f.list(key), default: [] },
   { path: 'scan.excludeSpaces', flag: 'excludeSpace', parse: f.list(key), default: [] },
   { path: 'scan.archived', flag: 'archived', parse: f.boolean, default: false },
+  { path: 'scan.includeHistory', flag: 'includeHistory', parse: f.boolean, default: false },
   {
     path: 'scan.concurrency',
     env: 'EXPOSURE_CONCURRENCY',

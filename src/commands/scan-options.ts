@@ -70,6 +70,10 @@ export function addScanOptions(command: Command): Command {
     .option('--exclude-project <key>', 'skip these Jira projects', collect)
     .option('--exclude-space <key>', 'skip these Confluence spaces', collect)
     .option('--archived', 'also scan archived projects, spaces and pages')
+    .option(
+      '--include-history',
+      'also scan former versions of pages and blog posts (one request per edited page)',
+    )
     .option('--concurrency <n>', 'HTTP requests in flight (1-64, default 8)')
     .option('--workers <n>', 'detector worker threads (0 = one per core, default)')
     .option('--timeout <seconds>', 'per-request timeout including the body (default 60)')

@@ -4,6 +4,7 @@ import { createV1Client, createV2Client } from 'confluence.js';
 import { createCloudClient } from 'jira.js';
 import type { Logger } from 'pino';
 import { CredentialError } from '../errors.ts';
+import { ConfluenceHistory } from '../sources/confluence-history.ts';
 import { ConfluenceSource } from '../sources/confluence.ts';
 import { JiraSource } from '../sources/jira.ts';
 import { isLoginFailure, isNetworkError } from './errors.ts';
@@ -29,6 +30,7 @@ export function createSources(credentials: SiteCredentials, maxChars: number, lo
   return {
     jira: new JiraSource(jira, site, maxChars),
     confluence: new ConfluenceSource(v2, v1, site, maxChars),
+    history: new ConfluenceHistory(v2, site, maxChars),
   };
 }
 

@@ -14,16 +14,22 @@ import {
   type CommentResult,
 } from './confluence-comments.ts';
 import { settled } from './fetch-ahead.ts';
-import { processPage } from './pipeline.ts';
+import { historyExtras } from './confluence-history.ts';
+import { processPage, type Extras } from './pipeline.ts';
 
 const keysOf = (containers: readonly Container[]) => new Set(containers.map((c) => c.key));
 
 const PHASES = ['page', 'blogpost'] as const;
 
+/** The last run that set the site watermark read former versions too. */
+const historyScannedBefore = (ctx: CrawlContext) =>
+  ctx.sink.checkpoint('confluence', SITE_KEY)?.history === true;
+
 async function crawlSpace(
   ctx: CrawlContext,
   source: ConfluenceSource,
   space: Container,
+  extras: Extras | undefined,
 ): Promise<string | undefined> {
   const saved = ctx.sink.checkpoint('confluence', space.key);
   const resuming = saved?.runId === ctx.run.runId;
@@ -55,13 +61,14 @@ async function crawlSpace(
       // One page ahead: the next page travels while this one is detected and recorded.
       if (page.cursor !== undefined) pending = fetchPage(page.cursor);
       watermark = maxUpdated(page.items, watermark);
-      await processPage(page.items, context, {
+      const checkpoint = {
         runId: ctx.run.runId,
         coverage: coverage.value,
         phase,
         cursor: page.cursor,
         watermark,
-      });
+      };
+      await processPage(page.items, context, checkpoint, 'item', extras);
       ctx.progress?.advance('confluence', page.items.length);
       if (page.cursor === undefined) break;
     }
@@ -83,12 +90,14 @@ function saveWatermark(ctx: CrawlContext, times: ReadonlyArray<number | string |
     .filter((t): t is number => t !== undefined && Number.isFinite(t) && t < Number.MAX_SAFE_INTEGER);
   if (ctx.signal.aborted || ms.length === 0) return;
   const watermark = new Date(Math.max(...ms)).toISOString();
-  const value = { runId: ctx.run.runId, phase: ctx.run.mode, done: true, watermark };
+  const history = ctx.history !== undefined;
+  const value = { runId: ctx.run.runId, phase: ctx.run.mode, done: true, watermark, history };
   ctx.sink.record([], { product: 'confluence', containerKey: SITE_KEY, value });
 }
 
 async function crawlSpaces(ctx: CrawlContext, source: ConfluenceSource, spaces: readonly Container[]) {
-  return Promise.all(spaces.map((space) => ctx.containerLimit(() => crawlSpace(ctx, source, space))));
+  const extras = historyExtras(ctx, 'item', historyScannedBefore(ctx));
+  return Promise.all(spaces.map((space) => ctx.containerLimit(() => crawlSpace(ctx, source, space, extras))));
 }
 
 /** Runs the content crawl and the comment listings side by side; comments wait for their pages (see there). */
@@ -135,7 +144,8 @@ export async function crawlConfluenceIncremental(
   spaces: Container[],
 ): Promise<void> {
   const since = ctx.sink.checkpoint('confluence', SITE_KEY)?.watermark;
-  if (!since) return crawlConfluenceFull(ctx, source, spaces);
+  // History asked for the first time: only a full crawl lists the unchanged pages whose versions are unread.
+  if (!since || (ctx.history && !historyScannedBefore(ctx))) return crawlConfluenceFull(ctx, source, spaces);
   const fresh = spaces.filter((s) => ctx.sink.checkpoint('confluence', s.key) === undefined);
   const known = spaces.filter((s) => !fresh.includes(s));
   const overlap = Date.parse(since) - DEFAULT_OVERLAP_MINUTES * 60_000;
@@ -157,6 +167,7 @@ async function crawlChanged(
   let latest = Date.parse(since);
   if (known.length === 0) return latest;
   const byKey = new Map(known.map((s) => [s.key, s]));
+  const extras = historyExtras(ctx, 'fields+item', historyScannedBefore(ctx));
   const cql =
     `type in (page, blogpost) and space in (${known.map((s) => cqlString(s.key)).join(',')}) ` +
     `and lastmodified >= "${queryDateLiteral(since, ctx.timeZone)}" order by lastmodified asc`;
@@ -168,7 +179,7 @@ async function crawlChanged(
     const page = result.value;
     if (page.next) pending = fetchPage(page.next);
     for (const [key, items] of groupBySpace(page.items)) {
-      await processPage(items, pageContext(ctx, 'confluence', key), undefined, 'fields+item');
+      await processPage(items, pageContext(ctx, 'confluence', key), undefined, 'fields+item', extras);
     }
     for (const s of page.items) if (s.item.updated) latest = Math.max(latest, Date.parse(s.item.updated));
     ctx.progress?.advance('confluence', page.items.length);

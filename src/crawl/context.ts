@@ -1,8 +1,7 @@
 // Everything one crawl of one site shares: sources, ports, run, options, logger, progress and cancellation.
 import type { LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
-import type { ConfluenceSource } from '../sources/confluence.ts';
-import type { JiraSource } from '../sources/jira.ts';
+import type { ConfluenceHistory } from '../sources/confluence-history.ts';
 import type { Container, Product } from '../types.ts';
 import type { SourceItem } from '../sources/jira.ts';
 import { CoverageCounter } from './coverage.ts';
@@ -26,8 +25,8 @@ export interface ProgressSink {
 }
 
 export interface CrawlContext {
-  jira?: JiraSource;
-  confluence?: ConfluenceSource;
+  /** Set when former versions of pages and blog posts are scanned too (--include-history). */
+  history?: ConfluenceHistory;
   scanner: DocScanner;
   sink: CrawlSink;
   run: RunInfo;

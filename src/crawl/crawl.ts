@@ -122,6 +122,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       run: options.run,
       salt: options.rulesetHash,
       scope: options.scope,
+      history: options.scope.includeHistory ? sources.history : undefined,
       timeZone: safeTimeZone(me?.timeZone ?? wiki?.timeZone),
       containerLimit: pLimit(Math.max(1, options.concurrency)),
       logger,

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { SourceItem } from '../sources/jira.ts';
 import type { Product } from '../types.ts';
 import type { CoverageCounter } from './coverage.ts';
-import type { Checkpoint, CrawlSink, DocScanner, LocatedFinding, ScannedItem } from './ports.ts';
+import type { Checkpoint, CrawlSink, DocScanner, KnownItem, LocatedFinding, ScannedItem } from './ports.ts';
 
 /** Hash of what was scanned and of the rules that scanned it: new rules make every item worth scanning again. */
 export function contentHash(source: SourceItem, salt: string): string {
@@ -46,10 +46,32 @@ export async function processPage(
   context: PageContext,
   checkpoint?: Checkpoint,
   mode: RecordMode = 'item',
+  extras?: Extras,
 ): Promise<void> {
   const { product, containerKey, sink } = context;
-  const batch = await scanPage(page, context, mode);
+  const batch = await scanPage(page, context, mode, extras);
   sink.record(batch, checkpoint && { product, containerKey, value: checkpoint });
+}
+
+/** An item of the page that this run had not recorded yet: its stored state, and whether its content changed. */
+export interface PageEntry {
+  source: SourceItem;
+  previous?: KnownItem;
+  changed: boolean;
+}
+
+/**
+ * Field-scoped additions read for some of the page's items (their former versions), detected with the page and
+ * recorded in its transaction, so a checkpoint never covers an item without them.
+ */
+export type Extras = (entries: readonly PageEntry[]) => Promise<SourceItem[]>;
+
+interface Detection {
+  source: SourceItem;
+  hash: string;
+  scope: ScannedItem['scope'];
+  /** Counted as a scanned item (not for fields-only records). */
+  counted: boolean;
 }
 
 /** Detects one page's items and returns what to record, counting coverage; records nothing. */
@@ -57,6 +79,7 @@ export async function scanPage(
   page: readonly SourceItem[],
   context: PageContext,
   mode: RecordMode = 'item',
+  extras?: Extras,
 ): Promise<ScannedItem[]> {
   const { product, runId, scanner, sink, coverage } = context;
   const known = sink.known(
@@ -64,7 +87,8 @@ export async function scanPage(
     page.map((s) => s.item.id),
   );
   const batch: ScannedItem[] = [];
-  const toDetect: Array<{ source: SourceItem; hash: string }> = [];
+  const entries: PageEntry[] = [];
+  const toDetect: Detection[] = [];
   for (const source of page) {
     if (source.truncated > 0) coverage.skip('truncated', source.truncated);
     const hash = contentHash(source, context.salt);
@@ -72,17 +96,25 @@ export async function scanPage(
     // Already recorded (and counted) by this run before a restart or a re-listing: neither listed nor scanned again.
     if (mode !== 'fields' && previous?.runId === runId) continue;
     if (mode !== 'fields') coverage.listed(1);
-    if (mode !== 'fields' && previous?.contentHash === hash) {
+    const changed = mode === 'fields' || previous?.contentHash !== hash;
+    entries.push({ source, previous, changed });
+    if (changed) {
+      toDetect.push({ source, hash, scope: scopeOf(source, mode), counted: mode !== 'fields' });
+    } else {
       batch.push({ item: source.item, contentHash: hash, findings: 'unchanged', scope: 'item' });
       coverage.scanned(1, 0);
-    } else {
-      toDetect.push({ source, hash });
     }
+  }
+  for (const source of extras ? await extras(entries) : []) {
+    if (source.truncated > 0) coverage.skip('truncated', source.truncated);
+    const fields = source.docs.map((d) => ({ field: d.field, fieldId: d.fieldId }));
+    const hash = contentHash(source, context.salt);
+    toDetect.push({ source, hash, scope: { fields }, counted: false });
   }
   const docs = toDetect.flatMap(({ source }) => source.docs);
   const results = docs.length > 0 ? await scanner.scanDocs(docs) : [];
   let next = 0;
-  for (const { source, hash } of toDetect) {
+  for (const { source, hash, scope, counted } of toDetect) {
     const findings: LocatedFinding[] = [];
     let bytes = 0;
     for (const doc of source.docs) {
@@ -91,8 +123,8 @@ export async function scanPage(
         findings.push({ ...finding, field: doc.field, fieldId: doc.fieldId, url: doc.url });
       }
     }
-    batch.push({ item: source.item, contentHash: hash, findings, scope: scopeOf(source, mode) });
-    if (mode !== 'fields') coverage.scanned(1, bytes);
+    batch.push({ item: source.item, contentHash: hash, findings, scope });
+    if (counted) coverage.scanned(1, bytes);
   }
   return batch;
 }

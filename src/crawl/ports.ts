@@ -49,6 +49,8 @@ export interface Checkpoint {
   coverage?: Coverage;
   /** Site checkpoint of Jira: the text custom fields found by the last full crawl, reused by incremental ones. */
   textFields?: Array<{ id: string; name: string }>;
+  /** Confluence site checkpoint: the run read former versions too, so the next one reads only new ones. */
+  history?: boolean;
   /** Jira project: the workflow status names seen so far, for the project's metadata item. */
   statuses?: string[];
 }

@@ -127,8 +127,18 @@ export function renderComment(
   };
 }
 
-export function renderVersionSummary(record: ContentRecord, v: ContentRecord['versions'][number]) {
-  const entity = { id: record.id, title: v.title };
+/** One entry of a versions listing; with a body format, the version's body too (under `page` / `blogpost`). */
+export function renderVersionSummary(
+  site: Site,
+  record: ContentRecord,
+  v: ContentRecord['versions'][number],
+  format?: BodyFormat,
+) {
+  const entity = {
+    id: record.id,
+    title: v.title,
+    ...(format ? { body: renderBody(site, v.body, format) } : {}),
+  };
   return {
     createdAt: v.createdAt,
     message: v.message,

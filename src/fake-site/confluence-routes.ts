@@ -103,6 +103,8 @@ function contentById(type: ContentType) {
 
 function versions(type: ContentType) {
   return (context: RequestContext): Reply => {
+    const format = bodyFormat(context, false);
+    if (isReply(format)) return format;
     const live = visibleContent(context, context.params.id!, type);
     if (!live) return notFound();
     const ordered = [...live.record.versions].sort((a, b) =>
@@ -111,7 +113,7 @@ function versions(type: ContentType) {
     const walk: Walk<(typeof ordered)[number]> = function* (from) {
       for (let i = from.i ?? 0; i < ordered.length; i++) yield { item: ordered[i]!, resume: { i: i + 1 } };
     };
-    return cursorPage(context, walk, (v) => renderVersionSummary(live.record, v));
+    return cursorPage(context, walk, (v) => renderVersionSummary(context.site, live.record, v, format));
   };
 }
 

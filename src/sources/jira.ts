@@ -153,12 +153,12 @@ export class JiraSource {
     });
     const issues = listOf<RawIssue>(page, 'issues', 'issue search', ['id', 'key']);
     const statuses = new Set<string>();
-    const items: SourceItem[] = [];
     for (const issue of issues) {
       const status = (issue.fields?.status as { name?: string } | undefined)?.name;
       if (status) statuses.add(status);
-      items.push(await this.toSourceItem(issue, textFields));
     }
+    // Issues whose embedded comments were truncated page their comments at the same time, not one after another.
+    const items = await Promise.all(issues.map((issue) => this.toSourceItem(issue, textFields)));
     const token =
       typeof page.nextPageToken === 'string' && page.nextPageToken !== '' ? page.nextPageToken : undefined;
     return { items, nextPageToken: token, statuses: [...statuses] };

@@ -43,7 +43,12 @@ export function crawl(
   site: FakeSite,
   sink: MemorySink,
   scanner: DocScanner,
-  options: { mode?: 'full' | 'incremental'; signal?: AbortSignal; archived?: boolean } = {},
+  options: {
+    mode?: 'full' | 'incremental';
+    signal?: AbortSignal;
+    archived?: boolean;
+    includeHistory?: boolean;
+  } = {},
 ): Promise<CrawlResult> {
   return crawlSite({
     site: site.url,
@@ -56,6 +61,7 @@ export function crawl(
       excludeProjects: [],
       excludeSpaces: [],
       archived: options.archived ?? true,
+      includeHistory: options.includeHistory ?? false,
     },
     concurrency: 8,
     timeoutMs: 10_000,
