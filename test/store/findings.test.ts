@@ -57,6 +57,26 @@ describe('FindingReader', () => {
     expect(rows).toEqual(expected);
   });
 
+  it.each<[string, FindingFilter]>([
+    ['every finding', { status: 'all' }],
+    ['a space (read through its items)', { container: { product: 'confluence', key: 'OPS' }, status: 'all' }],
+    ['recent items (read through the items)', { since: '2026-01-01T00:00:00Z', status: 'all' }],
+  ])('streams %s in item order, by field and offset within an item', (_name, filter) => {
+    const { store } = seeded();
+    const rows = [...store.findings.iterate(filter)].map((f) => [
+      Number(f.itemId),
+      f.field,
+      f.fieldId,
+      f.start,
+    ]);
+    expect(rows.length).toBeGreaterThan(1);
+    const ordered = [...rows].sort((a, b) => {
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+      return 0;
+    });
+    expect(rows).toEqual(ordered);
+  });
+
   it('returns flat records with item and container, and the same record by id', () => {
     const { store } = seeded();
     const [first] = [...store.findings.iterate({ category: 'secret' })];
