@@ -10,16 +10,26 @@ import { writeHtmlReport } from './report.ts';
 import { runScan } from './scan-run.ts';
 
 interface DemoFlags {
-  db: string;
-  html: string;
-  seed: string;
-  issues: string;
-  pages: string;
+  db?: string;
+  html?: string;
+  seed?: string;
+  issues?: string;
+  pages?: string;
   quiet?: boolean;
   keyFile?: string;
 }
 
-export async function runDemo(flags: DemoFlags): Promise<number> {
+// Applied here rather than by commander, which would print them quoted after the help's own "(default: ...)".
+const DEFAULTS = {
+  db: 'data/demo.db',
+  html: 'data/demo-report.html',
+  seed: String(DEFAULT_SITE_SPEC.seed),
+  issues: String(DEFAULT_SITE_SPEC.issues),
+  pages: String(DEFAULT_SITE_SPEC.pages),
+};
+
+export async function runDemo(given: DemoFlags): Promise<number> {
+  const flags = { ...DEFAULTS, ...given };
   const spec = {
     ...DEFAULT_SITE_SPEC,
     seed: Number(flags.seed),
@@ -53,30 +63,44 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
       stderr: process.stderr,
       progress: !flags.quiet && process.stderr.isTTY === true,
     });
+    process.stderr.write(
+      'demo: one project and one space are forbidden to the demo account on purpose, ' +
+        'to show how content the token cannot read is reported\n',
+    );
     const { path } = await writeHtmlReport(flags.db, flags.html, { plan: 'standard', excluded: [] });
     process.stdout.write(`\nHTML report: ${path}\n`);
-    process.stdout.write(`Next: exposure export csv --db ${flags.db} --out findings.csv\n`);
+    // npx: a fresh clone has no `exposure` on PATH, but npx finds the package's own bin inside the clone.
+    process.stdout.write(`Next: npx exposure export csv --db ${flags.db} --out findings.csv\n`);
     return code === EXIT.incomplete ? EXIT.ok : code;
   } finally {
     await site.stop();
   }
 }
 
+const EXAMPLES = `
+Starts a fake Atlassian Cloud site on a free loopback port (no account, no network), scans it, prints the
+exposure table per space and project and the path of the HTML report, and exits 0.
+
+Examples:
+  npm run demo                                  same as: npx exposure demo
+  npx exposure demo --issues 10000 --pages 2000 a bigger site
+  npx exposure report --db data/demo.db         the demo's table again, without rescanning`;
+
 export function register(program: Command): void {
   program
     .command('demo')
     .description('scan the built-in fake Atlassian site and write a demo report (no account needed)')
-    .option('--db <path>', 'demo database (recreated on each run)', 'data/demo.db')
-    .option('--html <file>', 'HTML report', 'data/demo-report.html')
-    .option('--seed <n>', 'fake site content seed', String(DEFAULT_SITE_SPEC.seed))
-    .option('--issues <n>', 'issues on the fake site', String(DEFAULT_SITE_SPEC.issues))
-    .option('--pages <n>', 'pages on the fake site', String(DEFAULT_SITE_SPEC.pages))
+    .option('--db <path>', `demo database, recreated on each run (default: ${DEFAULTS.db})`)
+    .option('--html <file>', `HTML report (default: ${DEFAULTS.html})`)
+    .option('--seed <n>', `fake site content seed (default: ${DEFAULTS.seed})`)
+    .option('--issues <n>', `issues on the fake site (default: ${DEFAULTS.issues})`)
+    .option('--pages <n>', `pages on the fake site (default: ${DEFAULTS.pages})`)
     .option(
       '--key-file <path>',
       'fingerprint key (default: $EXPOSURE_KEY_FILE or ~/.config/exposure/fingerprint.key)',
     )
-    .option('-q, --quiet', 'no progress bars')
-    .addHelpText('after', '\nExample:\n  npm run demo          (same as: exposure demo)\n')
+    .option('-q, --quiet', 'no progress bars (they are also off when stderr is not a terminal)')
+    .addHelpText('after', EXAMPLES)
     .action(async (flags: DemoFlags) => {
       process.exitCode = await runDemo(flags);
     });
