@@ -7,6 +7,7 @@ import { registerCommands } from './commands/index.ts';
 import { describe, isClientError } from './crawl/errors.ts';
 import { EXIT, ExposureError } from './errors.ts';
 import { PACKAGE_ROOT } from './paths.ts';
+import { storeErrorFrom } from './store/sqlite-errors.ts';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -33,7 +34,8 @@ export function buildProgram(): Command {
   return program;
 }
 
-function report(error: unknown, debug: boolean): number {
+function report(thrown: unknown, debug: boolean): number {
+  const error = storeErrorFrom(thrown) ?? thrown;
   if (error instanceof CommanderError) {
     // Commander already printed its message; help and version are not errors.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;

@@ -1,21 +1,11 @@
 // Outputs are written to a temporary file beside the target and renamed into place, so a failure never leaves
 // a half-written report or export behind.
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.ts';
-
-/**
- * Creates missing folders one level at a time. Node's recursive mkdir spins forever on some virtual file systems
- * (a path under /proc), where one plain mkdir fails at once.
- */
-function makeFolders(dir: string): void {
-  if (existsSync(dir)) return;
-  const parent = dirname(dir);
-  if (parent !== dir) makeFolders(parent);
-  mkdirSync(dir);
-}
+import { makeFolders } from '../folders.ts';
 
 export async function writeAtomically(path: string, write: (out: Writable) => Promise<void>): Promise<void> {
   const target = resolve(path);

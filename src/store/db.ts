@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StoreError } from '../errors.ts';
+import { makeFolders } from '../folders.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations.ts';
 import { assertSupportedVersion, migrate } from './migrate.ts';
+import { openFailureReason } from './sqlite-errors.ts';
 
 export interface OpenOptions {
   readonly?: boolean;
@@ -18,19 +20,40 @@ export interface OpenOptions {
 
 const OWNER_ONLY_FILE = 0o600;
 const OWNER_ONLY_DIR = 0o700;
+const OWNER_BITS = 0o700;
 
-/** The database and its WAL/SHM companions hold findings metadata: readable by their owner only. */
+/**
+ * The database and its WAL/SHM companions hold findings metadata: readable by their owner only. Only group and
+ * other bits are taken away: a file its owner made read-only stays read-only.
+ */
 function restrictFiles(path: string): void {
   for (const file of [path, `${path}-wal`, `${path}-shm`]) {
-    if (existsSync(file)) chmodSync(file, OWNER_ONLY_FILE);
+    if (!existsSync(file)) continue;
+    const mode = statSync(file).mode & 0o777;
+    if ((mode & ~OWNER_BITS) !== 0) chmodSync(file, mode & OWNER_BITS);
+  }
+}
+
+/** Refuses a read-only file, folder or mount before SQLite leaves -wal/-shm files or a half-done write behind. */
+function assertWritable(path: string): void {
+  for (const target of [path, dirname(path)]) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch (error) {
+      throw cannotOpen(path, error);
+    }
   }
 }
 
 function createEmptyFile(path: string): void {
-  const dir = dirname(path);
-  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_DIR });
+  makeFolders(dirname(path), OWNER_ONLY_DIR);
   // Created 0600 before SQLite touches it; SQLite gives the -wal and -shm files the database file's mode.
   closeSync(openSync(path, 'a', OWNER_ONLY_FILE));
+}
+
+function cannotOpen(path: string, error: unknown): StoreError {
+  const reason = openFailureReason(error) ?? (error as Error).message;
+  return new StoreError(`cannot open ${path}: ${reason}`, { cause: error });
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
@@ -41,17 +64,19 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     }
     createEmptyFile(path);
   }
+  if (!readonly) assertWritable(path);
   let db: Database.Database;
   try {
     db = new Database(path, { readonly, fileMustExist: true });
   } catch (error) {
-    throw new StoreError(`cannot open ${path}: ${(error as Error).message}`, { cause: error });
+    throw cannotOpen(path, error);
   }
   try {
     configure(db, path, readonly, options.mmap ?? true);
   } catch (error) {
     db.close();
-    throw error instanceof StoreError ? error : new StoreError(`cannot open ${path}`, { cause: error });
+    if (error instanceof StoreError) throw error;
+    throw cannotOpen(path, error);
   }
   return db;
 }

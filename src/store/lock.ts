@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { StoreError } from '../errors.ts';
+import { makeFolders } from '../folders.ts';
 
 // A lock file next to the database keeps two scans from writing the same store at once. It holds the owner's pid
 // and host, so a lock left by a killed process (dead pid on this host) is taken over instead of blocking forever.
@@ -66,7 +67,7 @@ export function acquireScanLock(databasePath: string): ScanLock {
   // A first scan into a new folder: create it owner-only, as the database would be.
   if (!existsSync(dirname(path))) {
     try {
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      makeFolders(dirname(path), 0o700);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       throw new StoreError(`cannot create the folder of ${databasePath} (${code})`, { cause: error });
