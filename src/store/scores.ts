@@ -32,10 +32,11 @@ export interface ScoreScope {
 // suppressed (suppressions are not versioned, so a past run is scored with today's suppressions). The items join
 // is only paid for when `since` needs the items' dates; then the recent items drive it (CROSS JOIN keeps that
 // order), reaching their findings through the (item_id, identity) index instead of visiting every finding.
+const LIVE_AT_RUN = 'f.first_seen_run <= @runId AND (f.resolved_run IS NULL OR f.resolved_run > @runId)';
 function liveFindings(since: boolean): string {
   const from = since ? 'FROM items i CROSS JOIN findings f ON f.item_id = i.id' : 'FROM findings f';
   const recent = since ? ' AND (i.updated >= @since OR i.created >= @since)' : '';
-  return `${from} WHERE f.first_seen_run <= @runId AND (f.resolved_run IS NULL OR f.resolved_run > @runId)
+  return `${from} WHERE ${LIVE_AT_RUN}
     AND f.container_id IN (SELECT id FROM containers WHERE site_id = @siteId)${recent}`;
 }
 const WEIGHT = findingWeightSql('f.severity', 'f.confidence');
@@ -119,9 +120,13 @@ export class ScoreRepository {
     for (const r of distinct.all(params) as Array<{ id: number; weighted: number; n: number }>) {
       Object.assign(tally(r.id), { weighted: r.weighted, distinctValues: r.n });
     }
-    const withFindings = this.#db.prepare(
-      `SELECT f.container_id AS id, COUNT(DISTINCT f.item_id) AS n ${open} GROUP BY 1`,
-    );
+    // Items with a live open finding, counted over the items (stopping at each item's first such finding): a
+    // third of the CPU of COUNT(DISTINCT item_id) over the findings.
+    const withFindings = this.#db.prepare(`
+      SELECT i.container_id AS id, COUNT(*) AS n FROM items i
+      WHERE i.site_id = @siteId AND (@since IS NULL OR i.updated >= @since OR i.created >= @since)
+        AND EXISTS (SELECT 1 FROM findings f WHERE f.item_id = i.id AND ${LIVE_AT_RUN} AND f.status <> 'suppressed')
+      GROUP BY 1`);
     for (const r of withFindings.all(params) as Array<{ id: number; n: number }>)
       tally(r.id).itemsWithFindings = r.n;
     const scanned = this.#db.prepare(`
