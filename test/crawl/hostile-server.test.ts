@@ -134,6 +134,18 @@ const BROKEN: Array<[string, Behaviour, string]> = [
     },
     'timeout',
   ],
+  ['headers that never come', () => undefined, 'timeout'],
+  [
+    // Never idle long enough for an idle timeout: only a deadline on the whole request ends it.
+    'a body that trickles forever',
+    (res, product) => {
+      res.writeHead(200, json);
+      res.write(partialListing(product));
+      const drip = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(drip));
+    },
+    'timeout',
+  ],
 ];
 
 function expectOnlyTargetGap(run: Run, product: Product, reason: string): void {
