@@ -34,7 +34,8 @@ const delta = (change: ScoreChange) =>
   change.delta === null ? '' : change.delta > 0 ? `+${change.delta.toFixed(1)}` : change.delta.toFixed(1);
 const runLine = (run: RunInfo) => `run ${run.id} (${run.mode}, ${run.status}, ${run.startedAt})`;
 
-function findingLines(title: string, findings: readonly DiffFinding[], limit: number): string {
+/** `total`: how many findings the section has; `findings` may list only the first of them. */
+function findingLines(title: string, findings: readonly DiffFinding[], total: number, limit: number): string {
   if (findings.length === 0) return '';
   const rows = findings
     .slice(0, limit)
@@ -45,7 +46,8 @@ function findingLines(title: string, findings: readonly DiffFinding[], limit: nu
       stripControl(f.preview),
       f.url,
     ]);
-  const more = findings.length > limit ? `… and ${findings.length - limit} more (use --json for all)\n` : '';
+  const shown = Math.min(limit, findings.length);
+  const more = total > shown ? `… and ${total - shown} more (use --json for all)\n` : '';
   return `\n${title}:\n${formatTable(['SEVERITY', 'RULE', 'CONTAINER', 'PREVIEW', 'LINK'], rows)}${more}`;
 }
 
@@ -75,8 +77,8 @@ export function formatDiff(diff: RunDiff, limit = DEFAULT_LIMIT): string {
     `${runLine(diff.from)} → ${runLine(diff.to)}\n\n` +
     formatTable(['PRODUCT', 'KEY', 'NAME', 'SCORE', 'CHANGE', 'NEW', 'RESOLVED', 'OPEN'], rows) +
     `\n${s.new} new, ${s.resolved} resolved, ${s.stillOpen} still open\n` +
-    findingLines('New findings', diff.newFindings, limit) +
-    findingLines('Resolved findings', diff.resolvedFindings, limit)
+    findingLines('New findings', diff.newFindings, s.new, limit) +
+    findingLines('Resolved findings', diff.resolvedFindings, s.resolved, limit)
   );
 }
 
@@ -87,7 +89,8 @@ export function runDiff(flags: DiffFlags, io: { stdout: Writable }): number {
   const config = loadConfig({ flags: { db: flags.db }, configFile: flags.config });
   const store = openStore(config.db, { readonly: true });
   try {
-    const diff = store.diffs.diff(from, to);
+    // Text output lists `limit` findings per section: only those are read.
+    const diff = store.diffs.diff(from, to, flags.json ? undefined : limit);
     io.stdout.write(flags.json ? `${JSON.stringify(diff, null, 2)}\n` : formatDiff(diff, limit));
     return EXIT.ok;
   } finally {

@@ -66,12 +66,17 @@ const COUNTS_SQL = `
     SUM(${OPEN_AT_TO} AND NOT ${OPEN_AT_FROM}) AS new, SUM(${OPEN_AT_FROM} AND NOT ${OPEN_AT_TO}) AS resolved
   FROM findings f WHERE ${OPEN_AT_EITHER} GROUP BY f.container_id`;
 
-const CHANGED_SQL = `
+/** The findings open at `atRun` but not at `otherRun`, at most @limit of them (-1: all). */
+function changedSql(atRun: string, otherRun: string): string {
+  return `
   SELECT f.id, f.rule_id AS ruleId, f.category, f.severity, f.preview, c.product, c.key AS containerKey,
-    i.key AS itemKey, i.title AS itemTitle, f.url, ${OPEN_AT_TO} AS isNew
+    i.key AS itemKey, i.title AS itemTitle, f.url
   FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = f.container_id
-  WHERE ${OPEN_AT_EITHER} AND ${OPEN_AT_FROM} <> ${OPEN_AT_TO}
-  ORDER BY c.product, c.key, f.id`;
+  WHERE ${OPEN_AT_EITHER} AND ${atRun} AND NOT ${otherRun}
+  ORDER BY c.product, c.key, f.id LIMIT @limit`;
+}
+const NEW_SQL = changedSql(OPEN_AT_TO, OPEN_AT_FROM);
+const RESOLVED_SQL = changedSql(OPEN_AT_FROM, OPEN_AT_TO);
 
 /** New, resolved and still-open findings and score changes per container between two runs of one site. */
 export class RunDiffer {
@@ -106,7 +111,11 @@ export class RunDiffer {
     return { from, to };
   }
 
-  diff(fromId?: number, toId?: number): RunDiff {
+  /**
+   * `list` caps the new and the resolved findings listed (default: all); the counts always cover every finding.
+   * A re-scan that changed a hundred thousand findings lists them in seconds, and a summary needs a few.
+   */
+  diff(fromId?: number, toId?: number, list?: number): RunDiff {
     const { from, to } = this.resolveRuns(fromId, toId);
     const scoresOf = (runId: number) => {
       const stored = this.#scores.forRun(runId);
@@ -141,14 +150,9 @@ export class RunDiffer {
         if (entry) entry[bucket] += row[bucket];
       }
     }
-    const newFindings: DiffFinding[] = [];
-    const resolvedFindings: DiffFinding[] = [];
-    for (const row of this.#db.prepare(CHANGED_SQL).iterate(params) as IterableIterator<
-      DiffFinding & { isNew: number }
-    >) {
-      const { isNew, ...finding } = row;
-      (isNew ? newFindings : resolvedFindings).push(finding);
-    }
+    const listed = { ...params, limit: list ?? -1 };
+    const newFindings = this.#db.prepare(NEW_SQL).all(listed) as DiffFinding[];
+    const resolvedFindings = this.#db.prepare(RESOLVED_SQL).all(listed) as DiffFinding[];
     const containers = [...perContainer.values()].sort(
       (a, b) => Math.abs(b.score.delta ?? 0) - Math.abs(a.score.delta ?? 0) || b.new - a.new,
     );

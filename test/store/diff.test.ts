@@ -81,6 +81,19 @@ describe('RunDiffer', () => {
   });
 
   it.each([
+    ['every finding by default', undefined, [1, 2]],
+    ['at most one per section', 1, [1, 1]],
+    ['none, counts only', 0, [0, 0]],
+  ] as const)('lists %s and counts them all', (_name, list, listed) => {
+    const t = tempStore();
+    cleanup = t.done;
+    const ids = threeRuns(t.store);
+    const diff = t.store.diffs.diff(ids[0], ids[2], list);
+    expect([diff.newFindings.length, diff.resolvedFindings.length]).toEqual(listed);
+    expect([diff.site.new, diff.site.resolved]).toEqual([1, 2]);
+  });
+
+  it.each([
     ['an empty database', 0, /no finished run/],
     ['a single run', 1, /no finished run before run/],
   ])('explains what is missing with %s', (_name, runs, message) => {
