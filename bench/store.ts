@@ -154,7 +154,11 @@ try {
     ['buildReportData (report, HTML)', () => buildReportData(store, REPORT).containers.length],
     ['buildReportData --since', () => buildReportData(store, { ...REPORT, since }).containers.length],
     [
-      'diff run 1 → run 2 (new + resolved listed)',
+      'diff run 1 → 2 (text: 20 listed per section)',
+      () => store.diffs.diff(runId, second.runId, 20).site.new,
+    ],
+    [
+      'diff run 1 → 2 --json (every change listed)',
       () => {
         const d = store.diffs.diff(runId, second.runId);
         return d.newFindings.length + d.resolvedFindings.length;
