@@ -36,6 +36,7 @@ const countingSink = (): CrawlSink => ({
   coverage: () => undefined,
   reconcile: () => 0,
   liveIds: () => [],
+  openFields: () => [],
   remove: () => 0,
 });
 

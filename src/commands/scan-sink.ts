@@ -1,6 +1,7 @@
 // The crawler's CrawlSink on top of the SQLite store, for one run. Structural types make most calls pass-through.
 import type { Checkpoint, CrawlSink } from '../crawl/ports.ts';
 import { SITE_KEY } from '../crawl/jira-crawl.ts';
+import { openFields } from '../store/open-fields.ts';
 import type { Store } from '../store/store.ts';
 
 export function createStoreSink(store: Store, runId: number, siteId: number): CrawlSink {
@@ -17,6 +18,7 @@ export function createStoreSink(store: Store, runId: number, siteId: number): Cr
       if (key !== SITE_KEY) store.runs.recordCoverage(runId, { product, key }, coverage);
     },
     liveIds: (product, key) => store.scans.liveIds(runId, { product, key }),
+    openFields: (product, fields) => openFields(store.db, siteId, product, fields),
     remove: (product, key, ids) =>
       ids.length > 0 ? store.scans.markDeleted(runId, { product, key }, ids) : 0,
     reconcile(product, key) {

@@ -14,6 +14,7 @@ import {
   type CommentResult,
 } from './confluence-comments.ts';
 import { settled } from './fetch-ahead.ts';
+import { COMMENT_SWEEP_MS, resolveComments, sweepDeletedComments, watchedComments } from './comment-sweep.ts';
 import { historyExtras } from './confluence-history.ts';
 import { processPage, type Extras } from './pipeline.ts';
 
@@ -84,14 +85,20 @@ async function crawlSpace(
   return watermark;
 }
 
-function saveWatermark(ctx: CrawlContext, times: ReadonlyArray<number | string | undefined>): void {
+/** `commentsSwept`: when the last complete comment listing that resolved deleted comments started. */
+function saveWatermark(
+  ctx: CrawlContext,
+  times: ReadonlyArray<number | string | undefined>,
+  commentsSwept: string | undefined,
+): void {
   const ms = times
     .map((t) => (typeof t === 'string' ? Date.parse(t) : t))
     .filter((t): t is number => t !== undefined && Number.isFinite(t) && t < Number.MAX_SAFE_INTEGER);
   if (ctx.signal.aborted || ms.length === 0) return;
   const watermark = new Date(Math.max(...ms)).toISOString();
   const history = ctx.history !== undefined;
-  const value = { runId: ctx.run.runId, phase: ctx.run.mode, done: true, watermark, history };
+  const { runId, mode } = ctx.run;
+  const value = { runId, phase: mode, done: true, watermark, history, commentsSwept };
   ctx.sink.record([], { product: 'confluence', containerKey: SITE_KEY, value });
 }
 
@@ -125,18 +132,38 @@ export async function crawlConfluenceFull(
   spaces: Container[],
 ): Promise<void> {
   ctx.progress?.total('confluence', undefined);
-  const [marks, comments] = await withComments(ctx, source, { spaces: keysOf(spaces) }, () =>
+  const startedAt = new Date().toISOString();
+  const watched = watchedComments(ctx, keysOf(spaces));
+  const unlisted = new Set(watched.keys());
+  const [marks, comments] = await withComments(ctx, source, { spaces: keysOf(spaces), unlisted }, () =>
     crawlSpaces(ctx, source, spaces),
   );
-  saveWatermark(ctx, [...marks, comments.latest]);
+  // Only a listing read from its first page to its last by this run proves the unlisted comments gone.
+  const swept = comments.complete && !ctx.signal.aborted;
+  if (swept) resolveComments(ctx, watched, unlisted);
+  saveWatermark(ctx, [...marks, comments.latest], swept ? startedAt : lastSweep(ctx));
+}
+
+const lastSweep = (ctx: CrawlContext) => ctx.sink.checkpoint('confluence', SITE_KEY)?.commentsSwept;
+
+/** The ids-only comment sweep, when the last one is older than COMMENT_SWEEP_MS; returns the new sweep time. */
+async function sweepIfDue(
+  ctx: CrawlContext,
+  source: ConfluenceSource,
+  spaces: ReadonlySet<string>,
+): Promise<string | undefined> {
+  const last = lastSweep(ctx);
+  if (last && Date.now() - Date.parse(last) < COMMENT_SWEEP_MS) return last;
+  const startedAt = new Date().toISOString();
+  return (await sweepDeletedComments(ctx, source, spaces)) ? startedAt : last;
 }
 
 const cqlString = (value: string) => `"${value.replace(/"/g, '\\"')}"`;
 
 /**
  * Pages and blog posts changed since the watermark from one CQL search (bodies included), comments from the
- * newest end of the site-wide listings; spaces never crawled before get a full crawl. Deletions are left to the
- * next full crawl (see --reconcile-days).
+ * newest end of the site-wide listings; spaces never crawled before get a full crawl. Deleted pages are found in
+ * the trash, deleted comments by an ids-only sweep of the comment listings (at most every COMMENT_SWEEP_MS).
  */
 export async function crawlConfluenceIncremental(
   ctx: CrawlContext,
@@ -150,11 +177,15 @@ export async function crawlConfluenceIncremental(
   const known = spaces.filter((s) => !fresh.includes(s));
   const overlap = Date.parse(since) - DEFAULT_OVERLAP_MINUTES * 60_000;
   const listing = { spaces: keysOf(spaces), since: overlap };
-  const [[marks, latest], comments] = await withComments(ctx, source, listing, async () =>
-    Promise.all([crawlSpaces(ctx, source, fresh), crawlChanged(ctx, source, known, since)]),
+  const [[marks, latest, swept], comments] = await withComments(ctx, source, listing, async () =>
+    Promise.all([
+      crawlSpaces(ctx, source, fresh),
+      crawlChanged(ctx, source, known, since),
+      sweepIfDue(ctx, source, listing.spaces),
+    ]),
   );
   await sweepTrash(ctx, source);
-  saveWatermark(ctx, [latest, comments.latest, ...marks]);
+  saveWatermark(ctx, [latest, comments.latest, ...marks], swept);
 }
 
 /** Pages and blog posts of known spaces changed since the watermark, from one CQL search (bodies included). */

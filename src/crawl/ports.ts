@@ -49,6 +49,8 @@ export interface Checkpoint {
   coverage?: Coverage;
   /** Site checkpoint of Jira: the text custom fields found by the last full crawl, reused by incremental ones. */
   textFields?: Array<{ id: string; name: string }>;
+  /** Confluence site checkpoint: start of the last complete comment listing that resolved deleted comments. */
+  commentsSwept?: string;
   /** Confluence site checkpoint: the run read former versions too, so the next one reads only new ones. */
   history?: boolean;
   /** Jira project: the workflow status names seen so far, for the project's metadata item. */
@@ -80,6 +82,14 @@ export interface CrawlSink {
    * moved away); their findings are resolved. Returns how many.
    */
   reconcile(product: Product, containerKey: string): number;
+  /**
+   * Fields of live items, by name, that still hold unresolved findings (e.g. comments): what a deletion sweep
+   * must check.
+   */
+  openFields(
+    product: Product,
+    fields: readonly string[],
+  ): Array<{ itemId: string; containerKey: string; field: string; fieldId: string }>;
   /** Ids of the container's stored, not deleted issues, pages and blog posts. */
   liveIds(product: Product, containerKey: string): string[];
   /** Marks these items deleted (found gone by an id sweep or in the trash); their findings are resolved. */

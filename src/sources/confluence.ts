@@ -128,9 +128,12 @@ export class ConfluenceSource {
     kind: 'footer' | 'inline',
     cursor?: string,
     newestFirst = false,
+    bodies = true,
   ): Promise<{ comments: RawComment[]; cursor?: string }> {
     const sort = newestFirst ? { sort: '-modified-date' } : {};
-    const params = { bodyFormat: 'storage', limit: PAGE_LIMIT, cursor, ...sort } as const;
+    // Without a body format the listing carries no bodies: an id sweep's pages stay small.
+    const format = bodies ? { bodyFormat: 'storage' } : {};
+    const params = { limit: PAGE_LIMIT, cursor, ...format, ...sort } as const;
     const page =
       kind === 'footer'
         ? await this.v2.comment.getFooterComments(params)

@@ -97,6 +97,22 @@ export class MemorySink implements CrawlSink {
       .map((i) => i.item.id);
   }
 
+  openFields(product: Product, fields: readonly string[]) {
+    const open = new Map<string, { itemId: string; containerKey: string; field: string; fieldId: string }>();
+    for (const { item, containerKey, findings, deleted } of this.items.values()) {
+      if (item.product !== product || deleted) continue;
+      for (const { field, fieldId = '' } of findings.filter((f) => fields.includes(f.field))) {
+        open.set(`${item.id}\u0000${field}\u0000${fieldId}`, {
+          itemId: item.id,
+          containerKey,
+          field,
+          fieldId,
+        });
+      }
+    }
+    return [...open.values()];
+  }
+
   remove(product: Product, containerKey: string, ids: readonly string[]): number {
     let n = 0;
     for (const id of ids) {
