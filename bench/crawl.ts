@@ -66,8 +66,8 @@ async function memoryChild(issues: number): Promise<void> {
   }
 }
 
-/** Our crawl and the naive peer on the same site without latency; returns our crawl's (faster) wall time. */
-async function withoutLatency(size: SiteSize, concurrency: number, sample: number): Promise<number> {
+/** Our crawl and the naive peer on the same site without latency. */
+async function withoutLatency(size: SiteSize, concurrency: number, sample: number): Promise<void> {
   const site = await startSiteProcess({ ...size, latencyMs: 0 });
   try {
     // Twice, keeping the faster: the first crawl also pays JIT warm-up and the fake site's first-use caches.
@@ -104,7 +104,6 @@ async function withoutLatency(size: SiteSize, concurrency: number, sample: numbe
       `at ${size.latencyMs} ms per request and C=${concurrency} the naive peer waits at least ` +
         `${((total * size.latencyMs) / concurrency / 1000).toFixed(1)} s (estimate: requests x latency / C)`,
     );
-    return ours.wallMs;
   } finally {
     await site.stop();
   }
@@ -169,9 +168,9 @@ async function main(): Promise<void> {
   );
   const sample =
     flags['naive-sample'] === undefined ? Infinity : count(flags['naive-sample'], 'naive-sample');
-  const ownMs = await withoutLatency(size, concurrencies[0] ?? 8, sample);
+  await withoutLatency(size, concurrencies[0] ?? 8, sample);
   console.log(`\n## Full scans with ${latencyMs} ms latency per request (fake site in its own process)`);
-  await latencySection(size, concurrencies, ownMs);
+  await latencySection(size, concurrencies);
   if (!flags['no-memory']) memory(list(flags.memory, 'memory'));
   console.log(`\nload average at end: ${load()}`);
 }

@@ -5,6 +5,7 @@
 import type { ConfluenceSource } from '../sources/confluence.ts';
 import type { CrawlContext } from './context.ts';
 import { settled } from './fetch-ahead.ts';
+import { SITE_KEY } from './jira-crawl.ts';
 import type { ScannedItem } from './ports.ts';
 
 const COMMENT_FIELDS = [
@@ -14,7 +15,7 @@ const COMMENT_FIELDS = [
   'inline-comment-selection',
 ];
 /** An incremental crawl sweeps when the last sweep is older than this: every nightly run, twice a day at most. */
-export const COMMENT_SWEEP_MS = 12 * 3_600_000;
+const COMMENT_SWEEP_MS = 12 * 3_600_000;
 
 export type WatchedComments = Map<string, Array<{ itemId: string; field: string }>>;
 
@@ -68,4 +69,18 @@ export async function sweepDeletedComments(
   }
   resolveComments(ctx, watched, unlisted);
   return true;
+}
+
+export const lastSweep = (ctx: CrawlContext) => ctx.sink.checkpoint('confluence', SITE_KEY)?.commentsSwept;
+
+/** The ids-only sweep, when the last one is older than COMMENT_SWEEP_MS; returns the time of the latest sweep. */
+export async function sweepIfDue(
+  ctx: CrawlContext,
+  source: ConfluenceSource,
+  spaces: ReadonlySet<string>,
+): Promise<string | undefined> {
+  const last = lastSweep(ctx);
+  if (last && Date.now() - Date.parse(last) < COMMENT_SWEEP_MS) return last;
+  const startedAt = new Date().toISOString();
+  return (await sweepDeletedComments(ctx, source, spaces)) ? startedAt : last;
 }

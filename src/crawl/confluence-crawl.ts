@@ -1,6 +1,6 @@
-// Confluence: per space, pages and blog posts with bodies from the listings (cursor-checkpointed), then the
-// site-wide footer and inline comment listings attached to their page by id. Two or three requests per 250
-// items instead of several per page.
+// Confluence: per space, pages and blog posts with bodies from the listings (cursor-checkpointed), and beside
+// them the site-wide footer and inline comment listings, attached to their page by id. Two or three requests
+// per 250 items instead of several per page.
 import type { ConfluenceSource } from '../sources/confluence.ts';
 import type { Container } from '../types.ts';
 import { containerMetadata, pageContext, uncounted, type CrawlContext } from './context.ts';
@@ -14,7 +14,7 @@ import {
   type CommentResult,
 } from './confluence-comments.ts';
 import { settled } from './fetch-ahead.ts';
-import { COMMENT_SWEEP_MS, resolveComments, sweepDeletedComments, watchedComments } from './comment-sweep.ts';
+import { lastSweep, resolveComments, sweepIfDue, watchedComments } from './comment-sweep.ts';
 import { historyExtras } from './confluence-history.ts';
 import { processPage, type Extras } from './pipeline.ts';
 
@@ -142,20 +142,6 @@ export async function crawlConfluenceFull(
   const swept = comments.complete && !ctx.signal.aborted;
   if (swept) resolveComments(ctx, watched, unlisted);
   saveWatermark(ctx, [...marks, comments.latest], swept ? startedAt : lastSweep(ctx));
-}
-
-const lastSweep = (ctx: CrawlContext) => ctx.sink.checkpoint('confluence', SITE_KEY)?.commentsSwept;
-
-/** The ids-only comment sweep, when the last one is older than COMMENT_SWEEP_MS; returns the new sweep time. */
-async function sweepIfDue(
-  ctx: CrawlContext,
-  source: ConfluenceSource,
-  spaces: ReadonlySet<string>,
-): Promise<string | undefined> {
-  const last = lastSweep(ctx);
-  if (last && Date.now() - Date.parse(last) < COMMENT_SWEEP_MS) return last;
-  const startedAt = new Date().toISOString();
-  return (await sweepDeletedComments(ctx, source, spaces)) ? startedAt : last;
 }
 
 const cqlString = (value: string) => `"${value.replace(/"/g, '\\"')}"`;
