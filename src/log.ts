@@ -22,12 +22,14 @@ export interface LogOptions {
   level?: string;
   /** File path; undefined logs to stderr. */
   file?: string;
+  /** Where stderr logs go instead of fd 2 (the progress bars print them above themselves). */
+  stderr?: { write(line: string): void };
 }
 
 export function createLogger(options: LogOptions = {}): Logger {
   const destination = options.file
     ? pino.destination({ dest: options.file, mkdir: true, sync: true })
-    : pino.destination({ fd: 2, sync: true });
+    : (options.stderr ?? pino.destination({ fd: 2, sync: true }));
   return pino(
     { level: options.level ?? 'warn', redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
     destination,

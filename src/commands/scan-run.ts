@@ -83,7 +83,12 @@ function coverageLines(result: CrawlResult): string[] {
 
 export async function runScan(config: Config, io: ScanIO): Promise<number> {
   const creds = credentials(config);
-  const logger = createLogger({ level: config.log.level, file: config.log.file });
+  const progress = createProgress(io.progress);
+  const logger = createLogger({
+    level: config.log.level,
+    file: config.log.file,
+    stderr: { write: (line) => progress.log(line) },
+  });
   const key = loadOrCreateKey(config.keyFile);
   const rules = loadRules();
   const hash = rulesetHash(rules);
@@ -102,7 +107,6 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
     const scanner: DocScanner = {
       scanDocs: (docs) => pool.scanBatch(docs.map((d) => ({ id: d.itemId, text: d.text }))),
     };
-    const progress = createProgress(io.progress);
     let result: CrawlResult;
     try {
       result = await crawlSite({

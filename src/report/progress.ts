@@ -4,6 +4,8 @@ import type { ProgressSink } from '../crawl/context.ts';
 import type { Product } from '../types.ts';
 
 export interface ProgressDisplay extends ProgressSink {
+  /** A log line for stderr: printed above the bars while they are drawn, so neither garbles the other. */
+  log(line: string): void;
   stop(): void;
 }
 
@@ -22,7 +24,8 @@ export interface ProductProgress {
 /** A throttle is reported only at an item update: keep it on screen this long so a short pause is seen. */
 const THROTTLE_SHOWN_MS = 3000;
 
-const NONE: ProgressDisplay = { total() {}, advance() {}, stop() {} };
+const toStderr = (line: string) => void process.stderr.write(line);
+const NONE: ProgressDisplay = { total() {}, advance() {}, log: toStderr, stop() {} };
 
 export function progressLine(p: ProductProgress, bar: string, formatTime: (s: number) => string): string {
   const known = p.total !== undefined;
@@ -46,6 +49,7 @@ interface Entry {
 export function createProgress(enabled: boolean): ProgressDisplay {
   if (!enabled) return NONE;
   const entries = new Map<Product, Entry>();
+  let stopped = false;
   // The approximate count can be below the truth: never let the bar overflow its total.
   const barTotal = (e: Entry) => Math.max(e.total ?? 0, e.done);
   const format: cliProgress.GenericFormatter = (options, params, payload: { product: Product }) => {
@@ -67,7 +71,16 @@ export function createProgress(enabled: boolean): ProgressDisplay {
     );
   };
   const multi = new cliProgress.MultiBar(
-    { stream: process.stderr, format, hideCursor: true, clearOnComplete: false, etaBuffer: 50, fps: 5 },
+    {
+      stream: process.stderr,
+      format,
+      hideCursor: true,
+      clearOnComplete: false,
+      etaBuffer: 50,
+      fps: 5,
+      // A log line printed above the bars takes their place on screen: redraw them even when unchanged.
+      forceRedraw: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   const entry = (product: Product): Entry => {
@@ -99,7 +112,14 @@ export function createProgress(enabled: boolean): ProgressDisplay {
       e.bar.setTotal(barTotal(e));
       e.bar.update(e.done);
     },
+    log(line) {
+      if (entries.size > 0 && !stopped) multi.log(line);
+      else toStderr(line);
+    },
     stop() {
+      if (stopped || entries.size === 0) return;
+      stopped = true;
+      multi.update(); // draws the lines logged since the last frame: stop() alone would drop them
       multi.stop();
     },
   };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSiteContent } from '../../src/fake-site/generator.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
 import { CliWorkspace, runCli } from './run-cli.ts';
-import { runInTty, type TtyResult } from './run-tty.ts';
+import { finalScreen, runInTty, type TtyResult } from './run-tty.ts';
 
 const TOKEN = `tty-token-${randomBytes(12).toString('hex')}`;
 const ws = new CliWorkspace();
@@ -44,7 +44,7 @@ beforeAll(async () => {
   });
   // Latency keeps the bars on screen; every 9th request is told to wait a second.
   site.admin.setFaults({ rules: [{ latencyMs: 25 }, { status: 429, everyNth: 9, retryAfterSeconds: 1 }] });
-  tty = await runInTty(ws, scan('tty.db'), env());
+  tty = await runInTty(ws, scan('tty.db', '--log-level', 'info'), env());
   site.admin.setFaults({});
 }, 120_000);
 
@@ -82,6 +82,17 @@ describe('scan on a terminal', () => {
 
   it('shows the throttling state while the site answers 429', () => {
     expect(tty.lines).toContainEqual(expect.stringMatching(/items .*\| throttled: waiting for the site/));
+  });
+
+  it('leaves one final line per bar and every log line whole above them (logs do not garble the bars)', async () => {
+    const screen = await finalScreen(tty.raw);
+    expect(screen.filter((row) => /^ jira\s+\[/.test(row))).toHaveLength(1);
+    expect(screen.filter((row) => /^ confluence\s+\[/.test(row))).toHaveLength(1);
+    const logs = screen.filter((row) => row.includes('"level":'));
+    expect(logs.some((row) => row.includes('"msg":"throttled by the site"'))).toBe(true);
+    for (const row of logs) expect(() => JSON.parse(row) as unknown, row).not.toThrow();
+    const lastBar = screen.findIndex((row) => /^ (jira|confluence)\s+\[/.test(row));
+    expect(screen.slice(lastBar).some((row) => /^PRODUCT\s+KEY/.test(row))).toBe(true);
   });
 
   it('keeps the bars on stderr: the summary table on stdout has no escape sequences', () => {

@@ -2,6 +2,7 @@
 // an admin's shell. The terminal is widened first: a fresh pty has no size and the bars would be cut.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import headless from '@xterm/headless';
 import type { CliWorkspace } from './run-cli.ts';
 
 const CLI = resolve(import.meta.dirname, '../../dist/src/cli.js');
@@ -18,6 +19,9 @@ export interface TtyResult {
 // eslint-disable-next-line no-control-regex -- matching escape sequences is the point
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]/g;
 
+const COLUMNS = 200;
+const ROWS = 50;
+
 const shellQuote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
 
 export function runInTty(
@@ -26,7 +30,7 @@ export function runInTty(
   env: NodeJS.ProcessEnv,
 ): Promise<TtyResult> {
   const command = [process.execPath, CLI, ...args].map(shellQuote).join(' ');
-  const child = spawn('script', ['-qec', `stty cols 200 rows 50; exec ${command}`, '/dev/null'], {
+  const child = spawn('script', ['-qec', `stty cols ${COLUMNS} rows ${ROWS}; exec ${command}`, '/dev/null'], {
     cwd: ws.dir,
     env: {
       PATH: process.env.PATH,
@@ -51,4 +55,20 @@ export function runInTty(
       done({ code, raw, lines });
     });
   });
+}
+
+/** What the user sees at the end, scrollback included: the output replayed through a headless xterm. */
+export async function finalScreen(raw: string): Promise<string[]> {
+  const terminal = new headless.Terminal({
+    cols: COLUMNS,
+    rows: ROWS,
+    scrollback: 100_000,
+    allowProposedApi: true,
+  });
+  await new Promise<void>((done) => terminal.write(raw, done));
+  const buffer = terminal.buffer.active;
+  const rows: string[] = [];
+  for (let y = 0; y < buffer.length; y += 1) rows.push(buffer.getLine(y)?.translateToString(true) ?? '');
+  terminal.dispose();
+  return rows.filter((row) => row.trim() !== '');
 }
