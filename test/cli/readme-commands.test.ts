@@ -224,5 +224,5 @@ describe('README.md shell commands, in order', () => {
     });
     expect(result.stdout.trim()).toBe(PACKAGE.version);
     expect(existsSync(join(ROOT, 'dist/src/cli.js'))).toBe(true);
-  });
+  }, 120_000);
 });
