@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import pino, { type Logger } from 'pino';
+import { makeFolders } from './folders.ts';
 
 // Backstop redaction: code must never log tokens or document text in the first place.
 const REDACT_PATHS = [
@@ -28,12 +30,18 @@ export interface LogOptions {
 
 export function createLogger(options: LogOptions = {}): Logger {
   const destination = options.file
-    ? pino.destination({ dest: options.file, mkdir: true, sync: true })
+    ? fileDestination(options.file)
     : (options.stderr ?? pino.destination({ fd: 2, sync: true }));
   return pino(
     { level: options.level ?? 'warn', redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
     destination,
   );
+}
+
+// Owner-only like the database: logs hold no values, but they do name the site, its spaces and its items.
+function fileDestination(file: string) {
+  makeFolders(dirname(file));
+  return pino.destination({ dest: file, mode: 0o600, sync: true });
 }
 
 /** A logger that writes nothing, for library use and tests. */
