@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { loadConfig } from '../config.ts';
 import { createSiteContent, DEFAULT_SITE_SPEC } from '../fake-site/generator.ts';
 import { startFakeSite } from '../fake-site/server.ts';
-import { EXIT } from '../errors.ts';
+import { EXIT, UsageError } from '../errors.ts';
 import { writeHtmlReport } from './report.ts';
 import { runScan } from './scan-run.ts';
 
@@ -28,13 +28,21 @@ const DEFAULTS = {
   pages: String(DEFAULT_SITE_SPEC.pages),
 };
 
+function wholeNumber(flag: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isSafeInteger(n) || n < 0) {
+    throw new UsageError(`--${flag}: must be a whole number, 0 or more`);
+  }
+  return n;
+}
+
 export async function runDemo(given: DemoFlags): Promise<number> {
   const flags = { ...DEFAULTS, ...given };
   const spec = {
     ...DEFAULT_SITE_SPEC,
-    seed: Number(flags.seed),
-    issues: Number(flags.issues),
-    pages: Number(flags.pages),
+    seed: wholeNumber('seed', flags.seed),
+    issues: wholeNumber('issues', flags.issues),
+    pages: wholeNumber('pages', flags.pages),
   };
   const site = await startFakeSite({ content: createSiteContent(spec) });
   try {

@@ -9,6 +9,7 @@ import { Parser } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_SPEC, createSiteContent } from '../../src/fake-site/generator.ts';
 import { startFakeSite } from '../../src/fake-site/server.ts';
+import { CliWorkspace, expectOneLineError, runCli } from './run-cli.ts';
 
 const CLI = resolve(import.meta.dirname, '../../dist/src/cli.js');
 const home = mkdtempSync(join(tmpdir(), 'exposure-demo-'));
@@ -97,5 +98,20 @@ describe('exposure demo on the default fake site', () => {
     expect(existsSync(join(home, 'data/demo.db'))).toBe(true);
     expect(stderr).toMatch(/coverage incomplete/);
     expect(stderr).toMatch(/forbidden to the demo account on purpose/);
+  });
+});
+
+describe('exposure demo with bad sizes', () => {
+  const ws = new CliWorkspace();
+  afterAll(() => ws.remove());
+
+  it.each([
+    ['--issues', 'abc'],
+    ['--pages', '-5'],
+    ['--seed', '1.5'],
+  ])('%s %s: one-line usage error, exit 2, no database', async (flag, value) => {
+    const result = await runCli(ws, ['demo', flag, value]);
+    expectOneLineError(result, new RegExp(`^exposure: ${flag}: must be a whole number, 0 or more$`));
+    expect(existsSync(ws.path('data/demo.db'))).toBe(false);
   });
 });
