@@ -2,14 +2,18 @@
 // global fetch it found at install time, so a recorder installed first sees every attempt on the wire.
 //
 // The ideal: a cursor-paged listing is a chain (each request needs the previous answer's cursor), and chains are
-// independent of each other; the discovery requests (credentials, container listings, field catalogue, count)
-// come before every chain and are counted as serial. With concurrency C and latency L, no crawler that makes
-// these requests can finish sooner than L x (serial + max(longest chain, ceil(chained / C))).
+// independent of each other. The credential probe comes first (serial); the discovery listings (projects,
+// spaces of each status, field catalogue, count) need only the probe, so they are chains of their own that
+// run side by side, and every content chain needs them. With concurrency C and latency L, no crawler that
+// makes these requests can finish sooner than
+// L x (serial + longest discovery chain + max(longest chain, ceil(chained / C))).
+// (Counting every discovery request as serial, as before, overstated the ideal of a crawler that lists Jira
+// and Confluence containers at the same time.)
 
 export interface TracedRequest {
   method: string;
   path: string;
-  /** The chain the request belongs to, or `serial` for discovery requests. */
+  /** The chain the request belongs to: `serial`, `discovery:...`, or a content chain. */
   chain: string;
   startMs: number;
   endMs: number;
@@ -19,9 +23,18 @@ function requestBody(init: RequestInit | undefined): string {
   return typeof init?.body === 'string' ? init.body : '';
 }
 
-/** Chain key of a request: one per project search, per space and content type, per comment listing. */
+const DISCOVERY: Record<string, string> = {
+  '/rest/api/3/project/search': 'discovery:projects',
+  '/rest/api/3/field': 'discovery:fields',
+  '/rest/api/3/search/approximate-count': 'discovery:count',
+};
+
+/** Chain key of a request: per discovery listing, project search, space and content type, comment listing. */
 export function chainOf(method: string, url: URL, body: string): string {
   const path = url.pathname;
+  const discovery = DISCOVERY[path];
+  if (discovery) return discovery;
+  if (path === '/wiki/api/v2/spaces') return `discovery:spaces:${url.searchParams.get('status') ?? ''}`;
   if (path === '/rest/api/3/search/jql') {
     // The JQL inside a JSON body has its quotes escaped.
     const jql = method === 'POST' ? body : (url.searchParams.get('jql') ?? '');
@@ -68,6 +81,9 @@ export function recordRequests(trace: TracedRequest[]): () => void {
 
 export interface IdealTime {
   serial: number;
+  discovery: number;
+  /** Rounds the discovery listings need side by side: their longest chain. */
+  discoveryDepth: number;
   chained: number;
   chains: number;
   longestChain: number;
@@ -82,13 +98,23 @@ export function idealTime(
   latencyMs: number,
 ): IdealTime {
   const lengths = new Map<string, number>();
-  for (const r of trace) if (r.chain !== 'serial') lengths.set(r.chain, (lengths.get(r.chain) ?? 0) + 1);
-  const serial = trace.length - [...lengths.values()].reduce((a, b) => a + b, 0);
-  const chained = trace.length - serial;
+  const discoveries = new Map<string, number>();
+  for (const { chain } of trace) {
+    if (chain === 'serial') continue;
+    const into = chain.startsWith('discovery:') ? discoveries : lengths;
+    into.set(chain, (into.get(chain) ?? 0) + 1);
+  }
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const discovery = sum(discoveries);
+  const chained = sum(lengths);
+  const serial = trace.length - discovery - chained;
+  const discoveryDepth = Math.max(0, ...discoveries.values());
   const longestChain = Math.max(0, ...lengths.values());
-  const rounds = serial + Math.max(longestChain, Math.ceil(chained / concurrency));
+  const rounds = serial + discoveryDepth + Math.max(longestChain, Math.ceil(chained / concurrency));
   return {
     serial,
+    discovery,
+    discoveryDepth,
     chained,
     chains: lengths.size,
     longestChain,
