@@ -4,7 +4,6 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerCommands } from './commands/index.ts';
-import { describe, isClientError } from './crawl/errors.ts';
 import { EXIT, ExposureError } from './errors.ts';
 import { PACKAGE_ROOT } from './paths.ts';
 import { storeErrorFrom } from './store/sqlite-errors.ts';
@@ -34,7 +33,7 @@ export function buildProgram(): Command {
   return program;
 }
 
-function report(thrown: unknown, debug: boolean): number {
+async function report(thrown: unknown, debug: boolean): Promise<number> {
   const error = storeErrorFrom(thrown) ?? thrown;
   if (error instanceof CommanderError) {
     // Commander already printed its message; help and version are not errors.
@@ -48,6 +47,8 @@ function report(thrown: unknown, debug: boolean): number {
     return error.exitCode;
   }
   // The clients put response bodies (the very content being scanned) into their messages: name the error only.
+  // (Their predicates load the clients, so only here, not at every start.)
+  const { describe, isClientError } = await import('./crawl/errors.ts');
   const message = isClientError(error)
     ? `the site answered with an error: ${describe(error)}`
     : error instanceof Error

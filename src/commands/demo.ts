@@ -4,10 +4,7 @@ import type { Command } from 'commander';
 import { rmSync } from 'node:fs';
 import { loadConfig } from '../config.ts';
 import { createSiteContent, DEFAULT_SITE_SPEC } from '../fake-site/generator.ts';
-import { startFakeSite } from '../fake-site/server.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { writeHtmlReport } from './report.ts';
-import { runScan } from './scan-run.ts';
 
 interface DemoFlags {
   db?: string;
@@ -44,6 +41,12 @@ export async function runDemo(given: DemoFlags): Promise<number> {
     issues: wholeNumber('issues', flags.issues),
     pages: wholeNumber('pages', flags.pages),
   };
+  // Loaded here, not at start-up: every other command would pay for the clients and the fake site.
+  const [{ startFakeSite }, { runScan }, { writeHtmlReport }] = await Promise.all([
+    import('../fake-site/server.ts'),
+    import('./scan-run.ts'),
+    import('./report.ts'),
+  ]);
   const site = await startFakeSite({ content: createSiteContent(spec) });
   try {
     process.stderr.write(

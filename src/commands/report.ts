@@ -6,7 +6,6 @@ import { UsageError } from '../errors.ts';
 import { stripControl } from '../report/escape.ts';
 import type { ReportData } from '../report/model.ts';
 import { buildReportData, reportView, type ReportOptions } from '../report/report-data.ts';
-import { renderHtml } from '../report/html.ts';
 import { writeAtomically } from '../report/write-file.ts';
 import { openStore } from '../store/store.ts';
 import { addContributionOptions, addStoreOptions } from './scan-options.ts';
@@ -28,6 +27,7 @@ export interface ReportFlags {
 }
 
 async function writeHtml(htmlPath: string, data: ReportData): Promise<string> {
+  const { renderHtml } = await import('../report/html.ts'); // the chart library loads only for --html
   await writeAtomically(htmlPath, async (out) => {
     out.write(renderHtml(data));
   });

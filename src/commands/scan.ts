@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { addContributionOptions, addLogOptions, addScanOptions, addStoreOptions } from './scan-options.ts';
-import { runScan } from './scan-run.ts';
 
 const EXAMPLES = `
 Credentials come from the environment or a .env file, never from the command line:
@@ -29,6 +28,7 @@ export function register(program: Command): void {
   addLogOptions(command);
   command.addHelpText('after', EXAMPLES).action(async (flags: Record<string, unknown>) => {
     const config = loadConfig({ flags, configFile: flags.config as string | undefined });
+    const { runScan } = await import('./scan-run.ts'); // the Atlassian clients load only when a scan runs
     process.exitCode = await runScan(config, {
       stdout: process.stdout,
       stderr: process.stderr,
