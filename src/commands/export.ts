@@ -33,6 +33,8 @@ export const FINDING_COLUMNS = [
   'last_seen',
   'status',
   'fingerprint',
+  // Last, so that scripts reading the earlier columns by position keep working; `exposure suppress <id>` takes it.
+  'finding_id',
 ] as const;
 
 export const SUMMARY_COLUMNS = [
@@ -105,6 +107,7 @@ function* findingRows(store: Store, filters: FindingFilter[]): Generator<unknown
         startedAt(f.lastSeenRun),
         f.status,
         f.fingerprint,
+        f.id,
       ];
     }
   }

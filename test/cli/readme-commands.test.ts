@@ -71,6 +71,7 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'exposure report --html data/report.html': { code: 0 },
   'exposure report --plan free --excluded HR,LEGAL': { code: 0 },
+  'exposure report --run 1': { code: 0, then: ({ stdout }) => expect(stdout).toMatch(/^PRODUCT\s+KEY/m) },
   'exposure export csv --out findings.csv --bom': {
     code: 0,
     then: () => expect(file('findings.csv').startsWith('\uFEFFsite,product,')).toBe(true),
@@ -103,7 +104,10 @@ const EXPECTED: Record<string, Expectation> = {
     then: () => expect(file('findings.jsonl')).toMatch(/"aws-access-key-id"/),
   },
   'exposure rules list --category phi': { code: 0 },
-  'exposure rules check "export GITHUB_TOKEN=ghp_..."': { code: 0 },
+  'exposure rules check "db url postgres://app:Sup3rS3cret@db:5432/app"': {
+    code: 0,
+    then: ({ stdout }) => expect(stdout).toMatch(/^postgres-connection-string \(secret, critical/m),
+  },
 };
 
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -58,7 +58,9 @@ describe('a scan of the fake site', () => {
     expect(result.code).toBe(0);
     const csv = target === 'file' ? readFileSync(file, 'utf8') : result.stdout;
     const rows = csv.split('\r\n');
-    expect(rows[0]).toMatch(/^site,product,container_key,container_name,item,item_title,url,.*,fingerprint$/);
+    expect(rows[0]).toMatch(
+      /^site,product,container_key,container_name,item,item_title,url,.*,fingerprint,finding_id$/,
+    );
     expect(rows.length).toBeGreaterThan(3);
     expect(csv.replaceAll('\r\n', '')).not.toContain('\n');
     for (const value of plantedValues) expect(csv).not.toContain(value);
@@ -101,21 +103,26 @@ describe('a scan of the fake site', () => {
     expect(diff.stdout).toMatch(/jira\s+OPS\s+/);
   }, 60_000);
 
-  it('suppress then unsuppress a finding by its fingerprint', async () => {
-    const csv = (await exposure(['export', 'csv', '--db', db, '--out', '-'])).stdout;
-    const fingerprint = csv.split('\r\n')[1]?.split(',').at(-1);
-    expect(fingerprint).toMatch(/^[0-9a-f]{16,}$/);
-    const suppressedRows = async () =>
-      (await exposure(['export', 'csv', '--db', db, '--out', '-', '--status', 'suppressed'])).stdout
-        .trimEnd()
-        .split('\r\n').length - 1;
-    expect((await exposure(['suppress', fingerprint ?? '', '--db', db, '--reason', 'cli test'])).code).toBe(
-      0,
-    );
-    expect(await suppressedRows()).toBeGreaterThan(0);
-    expect((await exposure(['unsuppress', fingerprint ?? '', '--db', db])).code).toBe(0);
-    expect(await suppressedRows()).toBe(0);
-  });
+  it.each([
+    ['fingerprint', -2, /^[0-9a-f]{16,}$/],
+    ['finding id', -1, /^[1-9]\d*$/],
+  ] as const)(
+    'suppress then unsuppress a finding by its %s from the CSV',
+    async (_kind, column, shape) => {
+      const csv = (await exposure(['export', 'csv', '--db', db, '--out', '-'])).stdout;
+      const target = csv.split('\r\n')[1]?.split(',').at(column) ?? '';
+      expect(target).toMatch(shape);
+      const suppressedRows = async () =>
+        (await exposure(['export', 'csv', '--db', db, '--out', '-', '--status', 'suppressed'])).stdout
+          .trimEnd()
+          .split('\r\n').length - 1;
+      expect((await exposure(['suppress', target, '--db', db, '--reason', 'cli test'])).code).toBe(0);
+      expect(await suppressedRows()).toBeGreaterThan(0);
+      expect((await exposure(['unsuppress', target, '--db', db])).code).toBe(0);
+      expect(await suppressedRows()).toBe(0);
+    },
+    90_000,
+  );
 
   it('--fail-on low exits 1 when findings are open (even with --allow-partial)', async () => {
     const result = await exposure([
