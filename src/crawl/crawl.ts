@@ -12,6 +12,7 @@ import { crawlConfluenceFull, crawlConfluenceIncremental } from './confluence-cr
 import { inScope, type CrawlContext, type CrawlScope, type ProgressSink } from './context.ts';
 import { CoverageCounter } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
+import { settled, unwrap } from './fetch-ahead.ts';
 import { crawlJiraFull, crawlJiraIncremental, SITE_KEY } from './jira-crawl.ts';
 import type { Coverage, CrawlSink, DocScanner, RunInfo } from './ports.ts';
 
@@ -55,13 +56,15 @@ type Coverages = (product: Product, key: string) => CoverageCounter;
 
 async function crawlJira(context: CrawlContext, jira: JiraSource, coverage: Coverages): Promise<void> {
   const { scope, sink, run } = context;
+  // A full crawl reads the field catalogue beside the project listing (settled: the listing may fail first).
+  const fields = run.mode === 'full' ? settled(jira.textFields()) : undefined;
   const listed = await jira.projects(scope.archived);
   const projects = listed.filter((c) => inScope(c, scope));
   const missing = missingContainers('jira', scope.projects, listed);
   sink.upsertContainers([...projects, ...missing]);
   for (const m of missing) coverage('jira', m.key).skip('forbidden');
   if (run.mode === 'incremental') await crawlJiraIncremental(context, jira, projects);
-  else await crawlJiraFull(context, jira, projects);
+  else await crawlJiraFull(context, jira, projects, fields?.then(unwrap));
 }
 
 async function crawlConfluence(

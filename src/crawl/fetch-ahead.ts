@@ -10,3 +10,9 @@ export function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
     (error: unknown) => ({ ok: false, error }) as const,
   );
 }
+
+/** The value of a settled promise, or its error thrown again. */
+export function unwrap<T>(result: Settled<T>): T {
+  if (result.ok) return result.value;
+  throw result.error;
+}

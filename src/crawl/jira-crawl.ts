@@ -110,12 +110,14 @@ async function crawlProjects(
   );
 }
 
+/** `textFields`: the field catalogue, when the caller asked for it already (beside the project listing). */
 export async function crawlJiraFull(
   ctx: CrawlContext,
   jira: JiraSource,
   projects: Container[],
+  textFields: Promise<TextField[]> = jira.textFields(),
 ): Promise<void> {
-  const fields = await jira.textFields();
+  const fields = await textFields;
   const keys = projects.map((p) => quote(p.key)).join(',');
   // The count only sizes a progress bar: asked for when one is shown, and never waited for.
   const progress = ctx.progress;

@@ -68,38 +68,41 @@ export class ConfluenceSource {
     return { timeZone: me.timeZone ?? undefined };
   }
 
+  /** Current spaces, and archived ones if asked (the two listings side by side). */
   async spaces(includeArchived: boolean): Promise<Container[]> {
+    const statuses = includeArchived ? ['current', 'archived'] : ['current'];
+    return (await Promise.all(statuses.map((status) => this.spacesWithStatus(status)))).flat();
+  }
+
+  private async spacesWithStatus(status: string): Promise<Container[]> {
     const out: Container[] = [];
-    for (const status of includeArchived ? ['current', 'archived'] : ['current']) {
-      for (let cursor: string | undefined; ;) {
-        const page = await this.v2.space.getSpaces({
-          status,
-          limit: PAGE_LIMIT,
-          cursor,
-          descriptionFormat: 'plain',
+    for (let cursor: string | undefined; ;) {
+      const page = await this.v2.space.getSpaces({
+        status,
+        limit: PAGE_LIMIT,
+        cursor,
+        descriptionFormat: 'plain',
+      });
+      for (const s of listOf<NonNullable<typeof page.results>[number]>(page, 'results', 'space', [
+        'id',
+        'key',
+      ])) {
+        const description = (s.description as { plain?: { value?: string } } | null | undefined)?.plain
+          ?.value;
+        out.push({
+          product: 'confluence',
+          id: String(s.id),
+          key: String(s.key),
+          name: String(s.name ?? s.key),
+          url: `${this.site}/wiki${s._links?.webui ?? `/spaces/${s.key}`}`,
+          type: s.type ?? undefined,
+          status: s.status ?? status,
+          description: description ?? undefined,
         });
-        for (const s of listOf<NonNullable<typeof page.results>[number]>(page, 'results', 'space', [
-          'id',
-          'key',
-        ])) {
-          const description = (s.description as { plain?: { value?: string } } | null | undefined)?.plain
-            ?.value;
-          out.push({
-            product: 'confluence',
-            id: String(s.id),
-            key: String(s.key),
-            name: String(s.name ?? s.key),
-            url: `${this.site}/wiki${s._links?.webui ?? `/spaces/${s.key}`}`,
-            type: s.type ?? undefined,
-            status: s.status ?? status,
-            description: description ?? undefined,
-          });
-        }
-        cursor = nextCursor(page._links, this.site);
-        if (!cursor) break;
       }
+      cursor = nextCursor(page._links, this.site);
+      if (!cursor) return out;
     }
-    return out;
   }
 
   /** One listing page of pages or blog posts in a space, bodies included. */
