@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerCommands } from './commands/index.ts';
+import { ENVIRONMENT_VARIABLES } from './config.ts';
 import { EXIT, ExposureError } from './errors.ts';
 import { PACKAGE_ROOT } from './paths.ts';
 import { storeErrorFrom } from './store/sqlite-errors.ts';
@@ -13,12 +14,28 @@ function version(): string {
   return pkg.version;
 }
 
+const OVERVIEW = `
+Try it without an account:
+  exposure demo                      scan the built-in fake site, print the table, write an HTML report
+
+Your site (credentials from the environment or a .env file, never from the command line):
+  ATLASSIAN_SITE=https://acme.atlassian.net ATLASSIAN_EMAIL=... ATLASSIAN_API_TOKEN=...
+  exposure scan                      full the first time, then incremental
+  exposure report --html report.html
+  exposure export csv --out findings.csv
+
+Environment (or .env): ${ENVIRONMENT_VARIABLES.join(', ')}.
+
+Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage/config/credential/database error,
+3 incomplete coverage (unless --allow-partial).`;
+
 export function buildProgram(): Command {
   const program = new Command('exposure')
     .description(
-      'Find the secrets, personal data (PII) and health data (PHI) in your Atlassian Cloud Jira and Confluence\n' +
-        'that AI training data collection could take in, scored per space and project.',
+      'Find the secrets, personal data (PII) and health data (PHI) in your Atlassian Cloud Jira and ' +
+        'Confluence that AI training data collection could take in, scored per space and project.',
     )
+    .addHelpText('after', OVERVIEW)
     .version(version(), '-V, --version')
     .option('--debug', 'print stack traces of unexpected errors')
     .showHelpAfterError('(run with --help for usage)')

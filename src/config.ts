@@ -101,6 +101,9 @@ const SETTINGS: Setting[] = [
   { path: 'log.file', env: 'EXPOSURE_LOG_FILE', flag: 'logFile', parse: f.text },
 ];
 
+/** Every environment variable a setting reads, in table order (for --help). */
+export const ENVIRONMENT_VARIABLES: readonly string[] = SETTINGS.flatMap((s) => (s.env ? [s.env] : []));
+
 const CONFIG_FILES = ['exposure.config.json', 'exposure.config.yaml', 'exposure.config.yml'];
 
 export interface ConfigSources {

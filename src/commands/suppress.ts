@@ -88,17 +88,25 @@ export function runUnsuppress(
   });
 }
 
-const EXAMPLES = `
+const IDS = `
+Finding ids are the finding_id column of \`exposure export csv\`; fingerprints its fingerprint column.`;
+const SUPPRESS_EXAMPLES = `
 Examples:
   exposure suppress 1234 --reason "test key from the vendor docs"
   exposure suppress 9f2c41d0a7b3e5f1 --reason "rotated; kept for the audit trail"     (a value everywhere)
   exposure suppress --rule email-address --container confluence:PUB --reason "public contact page"
-  exposure unsuppress 1234`;
+${IDS}`;
+const UNSUPPRESS_EXAMPLES = `
+Examples:
+  exposure unsuppress 1234
+  exposure unsuppress 9f2c41d0a7b3e5f1
+  exposure unsuppress --rule email-address --container confluence:PUB
+${IDS}`;
 
-function targetFlags(command: Command): Command {
+function targetFlags(command: Command, verb: 'suppress' | 'unsuppress'): Command {
   return command
     .argument('[target]', 'finding id, or fingerprint (hex) to cover the value wherever it appears')
-    .option('--rule <id>', 'suppress a rule in one container (with --container)')
+    .option('--rule <id>', `${verb} a rule in one container (with --container)`)
     .option('--container <key>', 'space or project key; jira:KEY or confluence:KEY when both exist')
     .option('--db <path>', 'SQLite database (default: data/exposure.db, env EXPOSURE_DB)')
     .option('--config <file>', 'configuration file (default: exposure.config.json or .yaml)');
@@ -107,15 +115,19 @@ function targetFlags(command: Command): Command {
 export function register(program: Command): void {
   targetFlags(
     program.command('suppress').description('mute a finding, a value or a rule in one space/project'),
+    'suppress',
   )
     .option('--reason <text>', 'why (required; kept with the suppression)')
     .option('--by <name>', 'who decided (default: your user name)')
-    .addHelpText('after', EXAMPLES)
+    .addHelpText('after', SUPPRESS_EXAMPLES)
     .action((target: string | undefined, flags: SuppressFlags) => {
       process.exitCode = runSuppress(target, flags, process);
     });
-  targetFlags(program.command('unsuppress').description('undo a suppression; its findings count again'))
-    .addHelpText('after', EXAMPLES)
+  targetFlags(
+    program.command('unsuppress').description('undo a suppression; its findings count again'),
+    'unsuppress',
+  )
+    .addHelpText('after', UNSUPPRESS_EXAMPLES)
     .action((target: string | undefined, flags: SuppressFlags) => {
       process.exitCode = runUnsuppress(target, flags, process);
     });

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ENVIRONMENT_VARIABLES } from '../../src/config.ts';
 import { CliWorkspace, expectOneLineError, runCli } from './run-cli.ts';
 
 const ws = new CliWorkspace();
@@ -39,6 +40,7 @@ describe('version and help', () => {
   });
 
   it.each([
+    ['(no command)'],
     ['scan'],
     ['report'],
     ['export csv'],
@@ -47,20 +49,26 @@ describe('version and help', () => {
     ['unsuppress'],
     ['fake-site'],
     ['demo'],
+    ['detect'],
+    ['rules list'],
+    ['rules check'],
   ])('%s --help exits 0 with an example', async (command) => {
-    const result = await runCli(ws, [...command.split(' '), '--help']);
+    const words = command.startsWith('(') ? [] : command.split(' ');
+    const result = await runCli(ws, [...words, '--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/example/i);
+    expect(result.stdout).toMatch(/example|exposure demo/i);
   });
 
-  it.each([['detect'], ['rules list'], ['rules check']])(
-    '%s --help exits 0 with an example',
-    async (command) => {
-      const result = await runCli(ws, [...command.split(' '), '--help']);
-      expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/example/i);
-    },
-  );
+  it('--help names every environment variable a setting reads, and the exit codes', async () => {
+    const { stdout } = await runCli(ws, ['--help']);
+    for (const name of ENVIRONMENT_VARIABLES) expect(stdout).toContain(name);
+    expect(stdout).toMatch(/Exit codes: 0 ok, 1 .*, 2 .*\n?.*3 incomplete coverage/);
+  });
+
+  it.each([['suppress'], ['unsuppress']])('%s --help describes its own --rule', async (command) => {
+    const { stdout } = await runCli(ws, [command, '--help']);
+    expect(stdout).toMatch(new RegExp(`--rule <id>\\s+${command} a rule`));
+  });
 
   it.each([['scan'], ['report'], ['export csv'], ['diff'], ['detect'], ['rules list']])(
     '%s with an unknown flag exits 2 with the error and a hint',
