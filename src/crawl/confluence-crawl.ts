@@ -5,6 +5,7 @@ import type { ConfluenceSource } from '../sources/confluence.ts';
 import type { Container } from '../types.ts';
 import { containerMetadata, pageContext, uncounted, type CrawlContext } from './context.ts';
 import { describe, skipReason, statusOf } from './errors.ts';
+import { quoteLiteral } from '../sources/query-literal.ts';
 import { DEFAULT_OVERLAP_MINUTES, queryDateLiteral } from '../sources/query-time.ts';
 import { maxUpdated, SITE_KEY } from './jira-crawl.ts';
 import {
@@ -131,7 +132,9 @@ export async function crawlConfluenceFull(
   source: ConfluenceSource,
   spaces: Container[],
 ): Promise<void> {
-  ctx.progress?.total('confluence', undefined);
+  // Sizes the progress bar only: asked for when one is shown, and never waited for.
+  const progress = ctx.progress;
+  if (progress) void source.count([...keysOf(spaces)]).then((n) => progress.total('confluence', n));
   const startedAt = new Date().toISOString();
   const watched = watchedComments(ctx, keysOf(spaces));
   const unlisted = new Set(watched.keys());
@@ -143,8 +146,6 @@ export async function crawlConfluenceFull(
   if (swept) resolveComments(ctx, watched, unlisted);
   saveWatermark(ctx, [...marks, comments.latest], swept ? startedAt : lastSweep(ctx));
 }
-
-const cqlString = (value: string) => `"${value.replace(/"/g, '\\"')}"`;
 
 /**
  * Pages and blog posts changed since the watermark from one CQL search (bodies included), comments from the
@@ -186,7 +187,7 @@ async function crawlChanged(
   const byKey = new Map(known.map((s) => [s.key, s]));
   const extras = historyExtras(ctx, 'fields+item', historyScannedBefore(ctx));
   const cql =
-    `type in (page, blogpost) and space in (${known.map((s) => cqlString(s.key)).join(',')}) ` +
+    `type in (page, blogpost) and space in (${known.map((s) => quoteLiteral(s.key)).join(',')}) ` +
     `and lastmodified >= "${queryDateLiteral(since, ctx.timeZone)}" order by lastmodified asc`;
   const fetchPage = (paging: Record<string, string>) => settled(source.changedContent(cql, byKey, paging));
   for (let pending = fetchPage({}); ;) {

@@ -1,6 +1,7 @@
 // Jira: full crawls per project (search/jql paged by nextPageToken, resumable from the stored token) and
 // incremental crawls of everything updated since the watermark in one site-wide JQL query.
 import type { JiraSource, SourceItem, TextField } from '../sources/jira.ts';
+import { quoteLiteral } from '../sources/query-literal.ts';
 import { queryDateLiteral } from '../sources/query-time.ts';
 import type { Container } from '../types.ts';
 import { containerMetadata, pageContext, uncounted, type CrawlContext } from './context.ts';
@@ -10,7 +11,6 @@ import { processPage } from './pipeline.ts';
 
 /** Checkpoints of site-wide phases (watermarks, comment listings) use this container key. */
 export const SITE_KEY = '';
-const quote = (key: string) => `"${key.replace(/"/g, '\\"')}"`;
 
 export function maxUpdated(items: readonly SourceItem[], previous?: string): string | undefined {
   let max = previous ? Date.parse(previous) : -Infinity;
@@ -32,7 +32,7 @@ async function crawlProject(
   // Counts so far travel in the checkpoint: a resumed run reports the whole container, not only its tail.
   if (resuming && saved.coverage) coverage.restore(saved.coverage);
   if (resuming && saved.done) return saved.watermark;
-  const jql = `project = ${quote(project.key)} ORDER BY key ASC`;
+  const jql = `project = ${quoteLiteral(project.key)} ORDER BY key ASC`;
   const fetchPage = (token?: string) => settled(jira.searchPage(jql, fields, token));
   let token = resuming ? saved.cursor : undefined;
   let watermark = resuming ? saved.watermark : undefined;
@@ -118,11 +118,10 @@ export async function crawlJiraFull(
   textFields: Promise<TextField[]> = jira.textFields(),
 ): Promise<void> {
   const fields = await textFields;
-  const keys = projects.map((p) => quote(p.key)).join(',');
   // The count only sizes a progress bar: asked for when one is shown, and never waited for.
   const progress = ctx.progress;
   if (progress && projects.length === 0) progress.total('jira', 0);
-  else if (progress) void jira.count(`project in (${keys})`).then((n) => progress.total('jira', n));
+  else if (progress) void jira.count(projects.map((p) => p.key)).then((n) => progress.total('jira', n));
   saveSiteWatermark(ctx, latest(await crawlProjects(ctx, jira, projects, fields)), fields);
 }
 
@@ -147,7 +146,7 @@ export async function crawlJiraIncremental(
   if (known.length === 0) return saveSiteWatermark(ctx, latest([since, ...freshMarks]), fields);
   const byKey = new Map(known.map((p) => [p.key, p]));
   const jql =
-    `project in (${known.map((p) => quote(p.key)).join(',')}) AND ` +
+    `project in (${known.map((p) => quoteLiteral(p.key)).join(',')}) AND ` +
     `updated >= "${queryDateLiteral(since, ctx.timeZone)}" ORDER BY updated ASC, key ASC`;
   let watermark = since;
   const fetchPage = (token?: string) => settled(jira.searchPage(jql, fields, token));
@@ -176,7 +175,7 @@ export async function crawlJiraIncremental(
 /** Deleted issues are invisible to `updated >=` queries: one ids-only search (5000 per request) finds them. */
 async function sweepDeletedIssues(ctx: CrawlContext, jira: JiraSource, projects: Container[]): Promise<void> {
   const present = new Set<string>();
-  const jql = `project in (${projects.map((p) => quote(p.key)).join(',')}) ORDER BY key ASC`;
+  const jql = `project in (${projects.map((p) => quoteLiteral(p.key)).join(',')}) ORDER BY key ASC`;
   for (let token: string | undefined; ;) {
     if (ctx.signal.aborted) return;
     const page = await jira.idPage(jql, token);

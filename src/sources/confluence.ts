@@ -5,6 +5,7 @@ import type { createV1Client, createV2Client } from 'confluence.js';
 import type { Container, Doc, Item } from '../types.ts';
 import { webuiWithoutSlug } from './content-url.ts';
 import { storageText } from './extract.ts';
+import { quoteLiteral } from './query-literal.ts';
 import { listOf, MalformedResponseError } from './response-shape.ts';
 import { CrossOriginError } from './transport.ts';
 import type { SourceItem } from './jira.ts';
@@ -154,6 +155,24 @@ export class ConfluenceSource {
       type === 'page' ? await this.v2.page.getPages(params) : await this.v2.blogPost.getBlogPosts(params);
     const ids = listOf<RawContent>(page, 'results', `trashed ${type}`, ['id']).map((r) => String(r.id));
     return { ids, cursor: nextCursor(page._links as Links, this.site) };
+  }
+
+  /**
+   * Approximate number of current pages and blog posts in the spaces, for progress bars only (CQL's
+   * `totalSize`; search leaves out what the token cannot read, archived pages and the trash).
+   */
+  async count(spaceKeys: readonly string[]): Promise<number | undefined> {
+    if (spaceKeys.length === 0) return 0;
+    try {
+      const keys = spaceKeys.map(quoteLiteral).join(',');
+      const found = await this.v1.search.searchByCQL({
+        cql: `type in (page, blogpost) and space in (${keys})`,
+        limit: 1,
+      });
+      return typeof found.totalSize === 'number' ? found.totalSize : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**

@@ -4,9 +4,20 @@
 import type { createCloudClient } from 'jira.js';
 import type { Container, Doc, Item } from '../types.ts';
 import { toText } from './extract.ts';
+import { quoteLiteral } from './query-literal.ts';
 import { listOf, recordsOf } from './response-shape.ts';
 
 export type JiraClient = ReturnType<typeof createCloudClient>;
+
+/** Project keys named by Jira's own 400 message ("The value 'FIN' does not exist for the field 'project'."). */
+function refusedProjects(error: unknown): Set<string> {
+  const body = (error as { status?: unknown; body?: unknown } | null)?.body;
+  if ((error as { status?: unknown } | null)?.status !== 400) return new Set();
+  const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
+  return new Set(
+    Array.from(text.matchAll(/The value '([^']+)' does not exist for the field 'project'/g), (m) => m[1]!),
+  );
+}
 
 export interface SourceItem {
   item: Item;
@@ -110,13 +121,24 @@ export class JiraSource {
       .map((field) => ({ id: String(field.id), name: String(field.name ?? field.id) }));
   }
 
-  /** Approximate count, for progress bars only; never a loop bound. */
-  async count(jql: string): Promise<number | undefined> {
-    try {
-      return (await this.client.issueSearch.countIssues({ jql })).count ?? undefined;
-    } catch {
-      return undefined;
+  /**
+   * Approximate count of the projects' issues, for progress bars only; never a loop bound. Jira refuses the
+   * whole query (400) when it names a project the token can list but not browse, so those are dropped and the
+   * count asked again (a few rounds at most).
+   */
+  async count(projectKeys: readonly string[]): Promise<number | undefined> {
+    let keys = [...projectKeys];
+    for (let round = 0; round < 3 && keys.length > 0; round++) {
+      try {
+        const jql = `project in (${keys.map(quoteLiteral).join(',')})`;
+        return (await this.client.issueSearch.countIssues({ jql })).count ?? undefined;
+      } catch (error) {
+        const refused = refusedProjects(error);
+        if (!keys.some((key) => refused.has(key))) return undefined;
+        keys = keys.filter((key) => !refused.has(key));
+      }
     }
+    return keys.length === 0 ? 0 : undefined;
   }
 
   /** One page of issue ids and keys for `jql` (up to 5000 per request: ids only are cheap). */

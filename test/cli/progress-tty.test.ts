@@ -73,10 +73,11 @@ describe('scan on a terminal', () => {
     expect(midway.every((f) => /^(\d+[hms])+$/.test(f.eta))).toBe(true);
   });
 
-  it('draws a Confluence bar (its total is an estimate, or "?" with no ETA when the site gives none)', () => {
+  it('draws a Confluence bar: "?" with no ETA until the CQL estimate arrives, then done / estimate', () => {
     const frames = framesOf(tty, BAR('confluence', '\\d+|\\?'));
     expect(frames.length).toBeGreaterThan(2);
     expect(frames.at(-1)!.done).toBeGreaterThan(0);
+    expect(frames.at(-1)!.total).toMatch(/^\d+$/);
     for (const frame of frames.filter((f) => f.total === '?')) expect(frame.eta).toBe('?');
   });
 
