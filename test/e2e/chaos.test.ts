@@ -12,8 +12,18 @@ import { CLI, ScanWorkspace, type ScanExit } from './scan-process.ts';
 const SCALE = Math.max(1, Number(process.env.CHAOS_SCALE ?? 1));
 const SPEC = { seed: 7, issues: 300 * SCALE, pages: 60 * SCALE };
 const TIMEOUT = 120_000 * SCALE;
-/** Where the scans are killed, as fractions of the items: one in CI, three at odd points in the big variant. */
-const KILL_POINTS = SCALE > 1 ? [0.17, 0.46, 0.83] : [0.5];
+/**
+ * Where the scans are killed, as fractions of the items: the middle in CI; three random points in the big
+ * variant, one in each third, from CHAOS_KILL_SEED (random unless given; printed, so a failure can be replayed).
+ */
+const KILL_SEED = Number(process.env.CHAOS_KILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const KILL_POINTS = SCALE > 1 ? killPoints(KILL_SEED) : [0.5];
+
+function killPoints(seed: number): number[] {
+  let state = seed >>> 0 || 1;
+  const next = () => ((state = Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+  return [0, 1, 2].map((third) => Number(((third + 0.1 + 0.8 * next()) / 3).toFixed(3)));
+}
 
 const CHAOS: FaultConfig = {
   seed: 7,
@@ -84,7 +94,8 @@ describe.runIf(existsSync(CLI))('scan under chaos with a SIGKILL (built binary)'
       const resumed = requestCounts(exits[0]!);
       expect(resumed.throttled).toBeGreaterThan(0);
       console.info(
-        `chaos x${SCALE}: ${clean.items.length} items, killed at ${killedAt.join(', ')}, ${redone} scans redone; ` +
+        `chaos x${SCALE}: ${clean.items.length} items, killed at ${killedAt.join(', ')} ` +
+          `(points ${KILL_POINTS.join(', ')}${SCALE > 1 ? `, CHAOS_KILL_SEED=${KILL_SEED}` : ''}), ${redone} scans redone; ` +
           `${requests} requests served over all runs, the last one ${resumed.requests} ` +
           `(${resumed.throttled} throttled); ${seconds.toFixed(1)} s`,
       );
