@@ -54,15 +54,29 @@ function missingContainers(
 
 type Coverages = (product: Product, key: string) => CoverageCounter;
 
+/**
+ * Records the listed containers in scope, and those the scope names that the listing does not show (forbidden);
+ * returns the ones to crawl.
+ */
+function containersToCrawl(
+  context: CrawlContext,
+  product: Product,
+  listed: readonly Container[],
+  coverage: Coverages,
+): Container[] {
+  const { scope, sink } = context;
+  const crawled = listed.filter((c) => inScope(c, scope));
+  const missing = missingContainers(product, product === 'jira' ? scope.projects : scope.spaces, listed);
+  sink.upsertContainers([...crawled, ...missing]);
+  for (const m of missing) coverage(product, m.key).skip('forbidden');
+  return crawled;
+}
+
 async function crawlJira(context: CrawlContext, jira: JiraSource, coverage: Coverages): Promise<void> {
-  const { scope, sink, run } = context;
+  const { scope, run } = context;
   // A full crawl reads the field catalogue beside the project listing (settled: the listing may fail first).
   const fields = run.mode === 'full' ? settled(jira.textFields()) : undefined;
-  const listed = await jira.projects(scope.archived);
-  const projects = listed.filter((c) => inScope(c, scope));
-  const missing = missingContainers('jira', scope.projects, listed);
-  sink.upsertContainers([...projects, ...missing]);
-  for (const m of missing) coverage('jira', m.key).skip('forbidden');
+  const projects = containersToCrawl(context, 'jira', await jira.projects(scope.archived), coverage);
   if (run.mode === 'incremental') await crawlJiraIncremental(context, jira, projects);
   else await crawlJiraFull(context, jira, projects, fields?.then(unwrap));
 }
@@ -72,12 +86,8 @@ async function crawlConfluence(
   confluence: ConfluenceSource,
   coverage: Coverages,
 ): Promise<void> {
-  const { scope, sink, run } = context;
-  const listed = await confluence.spaces(scope.archived);
-  const spaces = listed.filter((c) => inScope(c, scope));
-  const missing = missingContainers('confluence', scope.spaces, listed);
-  sink.upsertContainers([...spaces, ...missing]);
-  for (const m of missing) coverage('confluence', m.key).skip('forbidden');
+  const { scope, run } = context;
+  const spaces = containersToCrawl(context, 'confluence', await confluence.spaces(scope.archived), coverage);
   try {
     if (run.mode === 'incremental') await crawlConfluenceIncremental(context, confluence, spaces);
     else await crawlConfluenceFull(context, confluence, spaces);
