@@ -16,10 +16,9 @@ export function contentHash(source: SourceItem, salt: string): string {
 
 function scopeOf(source: SourceItem, mode: RecordMode): ScannedItem['scope'] {
   if (mode === 'item') return 'item';
-  const fields = source.docs.map((d) => ({ field: d.field, fieldId: d.fieldId }));
   // A page read without its comments replaces its title and body even when they are now empty.
   if (mode === 'fields+item') return { fields: [{ field: 'title' }, { field: 'body' }], updateItem: true };
-  return { fields };
+  return { fields: source.docs.map((d) => ({ field: d.field, fieldId: d.fieldId })) };
 }
 
 export interface PageContext {
@@ -107,9 +106,8 @@ export async function scanPage(
   }
   for (const source of extras ? await extras(entries) : []) {
     if (source.truncated > 0) coverage.skip('truncated', source.truncated);
-    const fields = source.docs.map((d) => ({ field: d.field, fieldId: d.fieldId }));
     const hash = contentHash(source, context.salt);
-    toDetect.push({ source, hash, scope: { fields }, counted: false });
+    toDetect.push({ source, hash, scope: scopeOf(source, 'fields'), counted: false });
   }
   const docs = toDetect.flatMap(({ source }) => source.docs);
   const results = docs.length > 0 ? await scanner.scanDocs(docs) : [];
