@@ -11,8 +11,8 @@ export type JiraClient = ReturnType<typeof createCloudClient>;
 
 /** Project keys named by Jira's own 400 message ("The value 'FIN' does not exist for the field 'project'."). */
 function refusedProjects(error: unknown): Set<string> {
-  const body = (error as { status?: unknown; body?: unknown } | null)?.body;
-  if ((error as { status?: unknown } | null)?.status !== 400) return new Set();
+  const { status, body } = (error ?? {}) as { status?: unknown; body?: unknown };
+  if (status !== 400) return new Set();
   const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
   return new Set(
     Array.from(text.matchAll(/The value '([^']+)' does not exist for the field 'project'/g), (m) => m[1]!),
