@@ -1,16 +1,10 @@
-import type { Category, Severity } from '../types.ts';
+import type { Finding } from '../types.ts';
 
 /**
  * A detection before redaction: offsets into the scanned text, never the value itself.
  * The engine turns hits into Findings (masked preview, keyed fingerprint) in one place.
  */
-export interface Hit {
-  ruleId: string;
-  category: Category;
-  severity: Severity;
-  confidence: number;
-  start: number;
-  end: number;
+export interface Hit extends Omit<Finding, 'preview' | 'fingerprint' | 'explanation'> {
   /** Reasons in order, e.g. ["keyword ghp_", "entropy 4.9", "validator luhn", "context: github"]. */
   reasons: string[];
 }

@@ -1,6 +1,8 @@
 // Check-digit algorithms, written from the published specifications, used to COMPLETE generated
 // identifiers (a payload in, the check digits out). Tests verify the results with independent checks.
 
+import { VERHOEFF_MULTIPLY, VERHOEFF_PERMUTE } from '../detect/validators/verhoeff.ts';
+
 const digitsOf = (s: string): number[] => Array.from(s, (ch) => ch.charCodeAt(0) - 48);
 
 /** Luhn (ISO/IEC 7812-1): the digit that makes the whole number's Luhn sum a multiple of 10. */
@@ -28,36 +30,15 @@ export function ibanCheckDigits(country: string, bban: string): string {
   return String(98 - remainder).padStart(2, '0');
 }
 
-// Verhoeff dihedral-group tables (Verhoeff 1969), as used by Aadhaar.
-const VERHOEFF_D = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
-  [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
-  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
-  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
-  [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
-  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
-  [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
-  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
-  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
-];
-const VERHOEFF_P = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
-  [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
-  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
-  [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
-  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
-  [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
-];
+// The Verhoeff tables are data from the specification (Verhoeff 1969), shared with the validator; the
+// completion algorithm below is written independently of the validator's check.
 const VERHOEFF_INV = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
 
 export function verhoeffCheckDigit(payload: string): string {
   let c = 0;
   const ds = digitsOf(payload).reverse();
   for (let i = 0; i < ds.length; i++) {
-    c = VERHOEFF_D[c]![VERHOEFF_P[(i + 1) % 8]![ds[i]!]!]!;
+    c = VERHOEFF_MULTIPLY[c]![VERHOEFF_PERMUTE[(i + 1) % 8]![ds[i]!]!]!;
   }
   return String(VERHOEFF_INV[c]);
 }

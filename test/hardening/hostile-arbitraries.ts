@@ -2,6 +2,7 @@
 // handling (lone surrogates, NUL, bidi overrides, zero-width and soft-hyphen evasion, entities), ADF trees and
 // JSON values that are only partly valid ADF, and storage-format markup soup.
 import fc from 'fast-check';
+import { adfNodes, STORAGE_MARKUP } from '../support/markup-arbitraries.ts';
 import { createRng } from '../../src/synth/rng.ts';
 import { SENSITIVE_KINDS } from '../../src/synth/sensitive.ts';
 
@@ -98,55 +99,7 @@ export const hostileText = fc
   )
   .map((parts) => parts.join(''));
 
-const ADF_TYPES = [
-  'doc',
-  'paragraph',
-  'text',
-  'heading',
-  'codeBlock',
-  'table',
-  'tableRow',
-  'tableCell',
-  'mention',
-  'inlineCard',
-  'status',
-  'date',
-  'expand',
-  'panel',
-  'bodiedExtension',
-  'extension',
-  'hardBreak',
-  'listItem',
-  'unknownNode',
-];
-
-const jsonish = fc.jsonValue({ maxDepth: 2 });
-
-const { node: adfNode } = fc.letrec<{ node: Record<string, unknown> }>((tie) => ({
-  node: fc.record(
-    {
-      type: fc.oneof(fc.constantFrom(...ADF_TYPES), jsonish),
-      text: fc.oneof(hostileText, jsonish),
-      attrs: fc.oneof(
-        fc.dictionary(
-          fc.constantFrom('text', 'url', 'href', 'title', 'timestamp', 'parameters'),
-          hostileText,
-        ),
-        jsonish,
-      ),
-      marks: fc.oneof(
-        fc.array(fc.record({ type: fc.constantFrom('link', 'code'), attrs: jsonish })),
-        jsonish,
-      ),
-      content: fc.oneof(
-        { depthSize: 'small' },
-        fc.array(fc.oneof(tie('node'), jsonish), { maxLength: 4 }),
-        jsonish,
-      ),
-    },
-    { requiredKeys: [] },
-  ),
-}));
+const adfNode = adfNodes({ text: hostileText, attr: hostileText, junk: fc.jsonValue({ maxDepth: 2 }) });
 
 const textNode = fc.record({ type: fc.constant('text'), text: hostileText });
 const adfDoc = fc.record({
@@ -170,35 +123,6 @@ export const hostileAdf = fc.oneof(
   hostileText,
 );
 
-const MARKUP = [
-  '<p>',
-  '</p>',
-  '<div>',
-  '</div>',
-  '<br/>',
-  '<td>',
-  '</td>',
-  '<![CDATA[',
-  ']]>',
-  '<!--',
-  '-->',
-  '<script>',
-  '<style>',
-  '<ac:structured-macro ac:name="code"><ac:plain-text-body>',
-  '</ac:plain-text-body>',
-  '<ac:parameter ac:name="title">',
-  '</ac:parameter>',
-  '<ac:link><ri:url ri:value="',
-  '"/></ac:link>',
-  '<a href="',
-  '">',
-  '<',
-  '>',
-  '/>',
-  '</',
-  '<?xml ?>',
-];
-
 export const hostileStorage = fc
-  .array(fc.oneof(fc.constantFrom(...MARKUP), hostileText), { maxLength: 40 })
+  .array(fc.oneof(fc.constantFrom(...STORAGE_MARKUP), hostileText), { maxLength: 40 })
   .map((parts) => parts.join(''));

@@ -4,66 +4,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { adfToText } from '../../src/text/adf.ts';
 import { storageToText } from '../../src/text/storage.ts';
-
-const NODE_TYPES = [
-  'doc',
-  'paragraph',
-  'text',
-  'heading',
-  'codeBlock',
-  'table',
-  'tableRow',
-  'tableCell',
-  'tableHeader',
-  'mention',
-  'status',
-  'date',
-  'inlineCard',
-  'media',
-  'expand',
-  'extension',
-  'bodiedExtension',
-  'hardBreak',
-  'listItem',
-  'futureNode',
-  'constructor',
-  'toString',
-  '',
-];
+import { adfNodes, STORAGE_MARKUP } from '../support/markup-arbitraries.ts';
 
 const word = fc.stringMatching(/^[A-Za-z0-9]{3,12}$/);
 const anyValue = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.string()));
 
-const { node: adfNode } = fc.letrec<{ node: Record<string, unknown> }>((tie) => ({
-  node: fc.record(
-    {
-      type: fc.oneof(fc.constantFrom(...NODE_TYPES), anyValue),
-      text: fc.oneof(word, anyValue),
-      attrs: fc.oneof(
-        fc.dictionary(
-          fc.constantFrom('text', 'url', 'href', 'title', 'alt', 'timestamp', 'parameters', 'id', 'data'),
-          fc.oneof(anyValue, fc.object()),
-        ),
-        anyValue,
-      ),
-      marks: fc.oneof(
-        fc.array(
-          fc.record({
-            type: fc.constantFrom('link', 'strong'),
-            attrs: fc.oneof(fc.record({ href: fc.oneof(word, anyValue) }), anyValue),
-          }),
-        ),
-        anyValue,
-      ),
-      content: fc.oneof(
-        { depthSize: 'small' },
-        fc.array(fc.oneof(tie('node'), anyValue), { maxLength: 4 }),
-        anyValue,
-      ),
-    },
-    { requiredKeys: [] },
-  ),
-}));
+const adfNode = adfNodes({ text: word, attr: fc.oneof(anyValue, fc.object()), junk: anyValue });
 
 /** Every string `text` of a `text` node reachable through `content` arrays. */
 function textNodeStrings(root: unknown): string[] {
@@ -108,53 +54,8 @@ describe('adfToText properties', () => {
   });
 });
 
-const MARKUP = [
-  '<p>',
-  '</p>',
-  '<div>',
-  '</div>',
-  '<br/>',
-  '<table>',
-  '<tr>',
-  '<td>',
-  '</td>',
-  '</tr>',
-  '</table>',
-  '<ac:link>',
-  '</ac:link>',
-  '<ri:page ri:content-title="t"/>',
-  '<![CDATA[',
-  ']]>',
-  ']]]]><![CDATA[>',
-  '<!--',
-  '-->',
-  '<script>',
-  '</script>',
-  '<style>',
-  '<ac:parameter ac:name="language">',
-  '<ac:parameter ac:name="title">',
-  '</ac:parameter>',
-  '<ac:task-id>',
-  '&nbsp;',
-  '&rsquo;',
-  '&',
-  '<',
-  '>',
-  '"',
-  "'",
-  '/>',
-  '</',
-  '<a href="',
-  '<!DOCTYPE html>',
-  '<?xml ?>',
-  '\u0000',
-  '\uD800',
-  '\u202E',
-  '\u200B',
-];
-
 const markupSoup = fc
-  .array(fc.oneof(fc.constantFrom(...MARKUP), fc.string({ maxLength: 8 })), { maxLength: 60 })
+  .array(fc.oneof(fc.constantFrom(...STORAGE_MARKUP), fc.string({ maxLength: 8 })), { maxLength: 60 })
   .map((parts) => parts.join(''));
 
 // Words wrapped in well-formed content elements must all come out, whatever the nesting.

@@ -1,7 +1,8 @@
 // Verhoeff checksum (dihedral group D5), used by India's Aadhaar number (UIDAI).
 import { digitsOf } from './digits.ts';
 
-const MULTIPLY: readonly (readonly number[])[] = [
+/** Multiplication table of the dihedral group D5. */
+export const VERHOEFF_MULTIPLY: readonly (readonly number[])[] = [
   [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
   [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
   [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
@@ -14,7 +15,8 @@ const MULTIPLY: readonly (readonly number[])[] = [
   [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
 ];
 
-const PERMUTE: readonly (readonly number[])[] = [
+/** Position permutation, applied once per digit position (period 8). */
+export const VERHOEFF_PERMUTE: readonly (readonly number[])[] = [
   [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
   [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
   [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
@@ -31,7 +33,7 @@ export function verhoeffValid(digits: string): boolean {
   let check = 0;
   for (let i = 0; i < digits.length; i++) {
     const digit = digits.charCodeAt(digits.length - 1 - i) - 48;
-    check = MULTIPLY[check]?.[PERMUTE[i % 8]?.[digit] ?? 0] ?? 0;
+    check = VERHOEFF_MULTIPLY[check]?.[VERHOEFF_PERMUTE[i % 8]?.[digit] ?? 0] ?? 0;
   }
   return check === 0;
 }
