@@ -16,6 +16,7 @@ import { createPool, type DetectorPool } from '../src/detect/pool.ts';
 import { median, table, timed, type Timing } from './bench-format.ts';
 import { loadRulesOrExplain } from './load-bench-rules.ts';
 import { ruleCosts } from './rule-cost.ts';
+import { printSecretlintAgreement } from './secretlint-agreement.ts';
 import { secretlintCli, secretlintInProcess, writeCorpusFolder } from './secretlint-peer.ts';
 import { MB, throughputCorpus, totalChars, type BenchDoc } from './corpus.ts';
 
@@ -180,6 +181,7 @@ async function main(): Promise<void> {
     () => secretlintInProcess(sampleDocs),
   );
   const cli = measureSecretlintCli(sampleDocs);
+  await printSecretlintAgreement(detector, sampleDocs);
 
   console.log('\n== Throughput (medians; CPU-based rates stay meaningful when other jobs load the machine)');
   console.log(

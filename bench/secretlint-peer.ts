@@ -18,17 +18,32 @@ const SECRETLINT_CONFIG = {
   rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommendedPreset }],
 };
 
-/** Messages secretlint reports over the documents, each linted in this process. */
-export async function secretlintInProcess(docs: readonly BenchDoc[]): Promise<number> {
-  let messages = 0;
+/** One secretlint message: its rule's message id and the range it flags, in the document's string indices. */
+export interface SecretlintMessage {
+  messageId: string;
+  range: readonly [number, number];
+}
+
+/** secretlint's messages per document, each document linted in this process. */
+export async function secretlintMessages(
+  docs: readonly BenchDoc[],
+): Promise<Map<BenchDoc, SecretlintMessage[]>> {
+  const byDoc = new Map<BenchDoc, SecretlintMessage[]>();
   for (const doc of docs) {
     const result = await lintSource({
       source: { content: doc.text, filePath: `/corpus/${doc.id}.txt`, ext: '.txt', contentType: 'text' },
       options: { config: SECRETLINT_CONFIG, maskSecrets: true, noPhysicFilePath: true },
     });
-    messages += result.messages.length;
+    byDoc.set(doc, result.messages);
   }
-  return messages;
+  return byDoc;
+}
+
+/** How many messages secretlint reports over the documents. */
+export async function secretlintInProcess(docs: readonly BenchDoc[]): Promise<number> {
+  let count = 0;
+  for (const messages of (await secretlintMessages(docs)).values()) count += messages.length;
+  return count;
 }
 
 const GNU_TIME = '/usr/bin/time';
