@@ -2,6 +2,7 @@
 // report needs no script and makes no request, and the SVG prints.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { unread } from './coverage-state.ts';
 import type { ContainerRow, Counts, ReportData } from './model.ts';
 
 const SEVERITY_COLORS = { critical: '#8b0000', high: '#d9480f', medium: '#f08c00', low: '#74b816' };
@@ -13,7 +14,10 @@ function render(options: Plot.PlotOptions): string {
 }
 
 export function scoreBars(containers: readonly ContainerRow[]): string {
-  const data = containers.slice(0, 25).map((c) => ({ label: `${c.key} (${c.product})`, score: c.score }));
+  const data = containers.slice(0, 25).map((c) => ({
+    label: `${c.key} (${c.product})${unread(c) ? ' · not read' : ''}`,
+    score: c.score,
+  }));
   if (data.length === 0) return '';
   return render({
     marginLeft: 160,

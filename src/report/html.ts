@@ -1,6 +1,7 @@
 // One self-contained HTML file: inline CSS and SVG, no script, and a Content-Security-Policy that forbids every
 // network request, so the report works offline and cannot phone home. Site content is escaped everywhere.
 import { scoreBars, severityBars, trendLine } from './charts.ts';
+import { hasGaps, unread } from './coverage-state.ts';
 import { escapeHtml as e, safeHref } from './escape.ts';
 import type { ContainerRow, Counts, ReportData, TopItem } from './model.ts';
 
@@ -10,7 +11,7 @@ const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#212529}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #dee2e6}
 .meta{color:#6c757d}.cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #dee2e6;border-radius:6px;padding:.6rem 1rem;min-width:9rem}
-.card b{display:block;font-size:1.5rem}table{border-collapse:collapse;width:100%;margin:.5rem 0}
+.card b{display:block;font-size:1.5rem}.card small{display:block;color:#c92a2a}table{border-collapse:collapse;width:100%;margin:.5rem 0}
 th,td{border-bottom:1px solid #e9ecef;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f8f9fa}
 td.n{text-align:right;font-variant-numeric:tabular-nums}.red{color:#c92a2a;font-weight:600}.amber{color:#e67700}.green{color:#2b8a3e}
 @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}h2{break-after:avoid}table{page-break-inside:auto}tr{break-inside:avoid}}`;
@@ -23,12 +24,25 @@ const pct = (value: number | null) => (value === null ? '–' : `${(value * 100)
 const scoreClass = (score: number) => (score >= 70 ? 'red' : score >= 30 ? 'amber' : 'green');
 const total = (counts: Counts, category: keyof Counts) =>
   Object.values(counts[category]).reduce((a, b) => a + b, 0);
+const place = (product: string, key: string) => `${key} (${product})`;
+
+function scoreCell(c: ContainerRow): string {
+  if (unread(c)) return '<td class="n meta" title="the token could not read it: see Coverage">not read</td>';
+  return `<td class="n ${scoreClass(c.score)}">${c.score.toFixed(0)}</td>`;
+}
+
+/** The site's coverage, and how many spaces and projects it leaves partly or wholly unread. */
+function coverageCard(data: ReportData): string {
+  const gaps = data.containers.filter(hasGaps).length;
+  const note = gaps === 0 ? '' : `<small>${gaps} ${gaps === 1 ? 'place' : 'places'} not fully read</small>`;
+  return `<div class="card">Coverage<b>${pct(data.site.coverage)}</b>${note}</div>`;
+}
 
 function containerTable(rows: readonly ContainerRow[]): string {
   const body = rows
     .map(
       (c) => `<tr><td>${e(c.product)}</td><td>${link(c.url, c.key)}</td><td>${e(c.name)}</td>
-<td class="n ${scoreClass(c.score)}">${c.score.toFixed(0)}</td><td class="n">${c.open}</td>
+${scoreCell(c)}<td class="n">${c.open}</td>
 <td class="n">${total(c.counts, 'secret')}</td><td class="n">${total(c.counts, 'pii')}</td><td class="n">${total(c.counts, 'phi')}</td>
 <td class="n">${pct(c.density)}</td><td class="n">${pct(c.coverage)}</td><td>${c.contributed ? 'yes' : 'no'}</td></tr>`,
     )
@@ -44,7 +58,7 @@ function excludeFirst(rows: readonly ContainerRow[]): string {
     .slice(0, 15)
     .map(
       (c) =>
-        `<li>${link(c.url, `${c.key} — ${c.name}`)}: score ${c.score.toFixed(0)}, ${c.open} open findings (${e(c.contributionReason)})</li>`,
+        `<li>${link(c.url, `${place(c.product, c.key)} — ${c.name}`)}: score ${c.score.toFixed(0)}, ${c.open} open findings (${e(c.contributionReason)})</li>`,
     )
     .join('')}</ol>`;
 }
@@ -69,7 +83,7 @@ function topItems(items: readonly TopItem[]): string {
     .map(
       (
         i,
-      ) => `<tr><td>${e(i.containerKey)}</td><td>${link(i.url, i.title || '(untitled)')}</td><td class="n">${i.findings}</td>
+      ) => `<tr><td>${e(place(i.product, i.containerKey))}</td><td>${link(i.url, i.title || '(untitled)')}</td><td class="n">${i.findings}</td>
 <td>${e(i.worst)}</td><td>${e(i.categories.join(', '))}</td></tr>`,
     )
     .join('\n');
@@ -92,7 +106,7 @@ export function renderHtml(data: ReportData): string {
 <div class="card">Secrets<b>${total(s.counts, 'secret')}</b></div>
 <div class="card">PII<b>${total(s.counts, 'pii')}</b></div>
 <div class="card">PHI<b>${total(s.counts, 'phi')}</b></div>
-<div class="card">Coverage<b>${pct(s.coverage)}</b></div>
+${coverageCard(data)}
 <div class="card">Suppressed<b>${s.suppressed}</b></div>
 </section>
 <h2>Exposure by space and project</h2>

@@ -8,58 +8,16 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/commands/demo.ts';
 import { renderHtml } from '../../src/report/html.ts';
-import type { ReportData } from '../../src/report/model.ts';
+import { containerRow, reportData, topItem } from './report-fixture.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = resolve('test-output');
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
-function counts(n: number): ReportData['site']['counts'] {
-  const row = { low: 0, medium: n, high: 0, critical: 1 };
-  return { secret: { ...row }, pii: { ...row }, phi: { ...row } };
-}
-
-const fixture: ReportData = {
-  siteUrl: 'https://synthetic.atlassian.net',
-  generatedAt: '2026-11-29T00:00:00.000Z',
-  run: { id: 1, mode: 'full', status: 'complete', startedAt: '2026-11-28T00:00:00.000Z', finishedAt: null },
-  site: { score: 81, open: 9, suppressed: 1, counts: counts(2), coverage: 0.98, density: 0.1 },
-  containers: [
-    {
-      product: 'confluence',
-      key: 'ENG',
-      name: HOSTILE,
-      url: 'javascript:alert(1)',
-      score: 81,
-      open: 9,
-      suppressed: 1,
-      counts: counts(2),
-      density: 0.1,
-      coverage: 0.98,
-      listed: 50,
-      scanned: 49,
-      skipped: { forbidden: 1 },
-      contributed: true,
-      contributionReason: 'standard plan, not excluded',
-    },
-  ],
-  trend: [
-    { runId: 1, startedAt: '2026-11-27T00:00:00.000Z', score: 70 },
-    { runId: 2, startedAt: '2026-11-28T00:00:00.000Z', score: 81 },
-  ],
-  topItems: [
-    {
-      product: 'confluence',
-      containerKey: 'ENG',
-      title: HOSTILE,
-      url: 'https://synthetic.atlassian.net/wiki/x',
-      findings: 3,
-      worst: 'critical',
-      categories: ['secret'],
-    },
-  ],
-  plan: 'standard',
-};
+const fixture = reportData({
+  containers: [containerRow({ name: HOSTILE, url: 'javascript:alert(1)' })],
+  topItems: [topItem({ title: HOSTILE })],
+});
 
 describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in chromium', () => {
   let browser: Browser;
