@@ -11,6 +11,7 @@ import { loadOrCreateKey } from '../detect/redact.ts';
 import { CredentialError, EXIT } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import { createProgress } from '../report/progress.ts';
+import type { StoredContainer } from '../store/model.ts';
 import type { Store } from '../store/store.ts';
 import { openStore } from '../store/store.ts';
 import { SEVERITIES, type Severity } from '../types.ts';
@@ -67,6 +68,16 @@ function worstOpen(store: Store, runId: number): Severity | undefined {
   return [...SEVERITIES]
     .reverse()
     .find((s) => Object.values(site.counts).some((bySeverity) => bySeverity[s] > 0));
+}
+
+/** Containers of which nothing could be read: listed as forbidden, or every listing of them failed. */
+function unreadIn(result: CrawlResult): (container: StoredContainer) => boolean {
+  const unread = new Set(
+    result.coverage
+      .filter(({ coverage }) => coverage.scanned === 0 && Object.values(coverage.skipped).some((n) => n > 0))
+      .map(({ product, containerKey }) => `${product}:${containerKey}`),
+  );
+  return (container) => unread.has(`${container.product}:${container.key}`);
 }
 
 function coverageLines(result: CrawlResult): string[] {
@@ -134,7 +145,7 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
     const status = result.interrupted ? 'interrupted' : result.complete ? 'complete' : 'partial';
     store.runs.finish(run.runId, status);
     const scores = store.scores.compute(run.runId);
-    io.stdout.write(exposureTable(scores));
+    io.stdout.write(exposureTable(scores, unreadIn(result)));
     const gaps = coverageLines(result);
     io.stderr.write(
       `run ${run.runId} (${run.mode}${run.resumed ? ', resumed' : ''}) ${status}: ` +

@@ -42,6 +42,10 @@ describe('a scan of the fake site', () => {
     expect(firstScan.stderr).toMatch(/jira FIN: .*forbidden/);
     expect(firstScan.stderr).toMatch(/confluence LEGAL: .*forbidden/);
     expect(firstScan.stdout).toMatch(/^PRODUCT\s+KEY\s+NAME\s+SCORE/);
+    // Nothing of them was read: no score that would pass for clean.
+    expect(firstScan.stdout).toMatch(/^jira\s+FIN\s+Finance\s+not read\s/m);
+    expect(firstScan.stdout).toMatch(/^confluence\s+LEGAL\s+Legal\s+not read\s/m);
+    expect(firstScan.stdout).toMatch(/^jira\s+ENG\s+Engineering\s+\d+\s/m);
   });
 
   it('report prints the exposure table; --html writes the file', async () => {
