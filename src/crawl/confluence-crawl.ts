@@ -172,7 +172,19 @@ export async function crawlConfluenceIncremental(
     ]),
   );
   await sweepTrash(ctx, source);
+  await refreshMetadata(ctx, known);
   saveWatermark(ctx, [latest, comments.latest, ...marks], swept);
+}
+
+/**
+ * Known spaces' metadata items recorded again from this run's space listing: a space renamed or redescribed is
+ * scanned by the next incremental run; an unchanged one costs nothing (same content hash).
+ */
+async function refreshMetadata(ctx: CrawlContext, spaces: readonly Container[]): Promise<void> {
+  for (const space of spaces) {
+    if (ctx.signal.aborted) return;
+    await processPage([containerMetadata(space)], uncounted(pageContext(ctx, 'confluence', space.key)));
+  }
 }
 
 /** Pages and blog posts of known spaces changed since the watermark, from one CQL search (bodies included). */

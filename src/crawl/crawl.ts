@@ -13,6 +13,7 @@ import { inScope, type CrawlContext, type CrawlScope, type ProgressSink } from '
 import { CoverageCounter } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
 import { settled, unwrap } from './fetch-ahead.ts';
+import { configDue, crawlJiraConfig } from './jira-config.ts';
 import { crawlJiraFull, crawlJiraIncremental, SITE_KEY } from './jira-crawl.ts';
 import type { Coverage, CrawlSink, DocScanner, RunInfo } from './ports.ts';
 
@@ -72,13 +73,29 @@ function containersToCrawl(
   return crawled;
 }
 
+/**
+ * Projects, and the site configuration container (custom field and workflow names) beside them: it is listed like
+ * a project, so scope flags name it by its key. The field catalogue travels beside the project listing (settled:
+ * the listing may fail first) when the run needs it: full runs, and incremental ones that read the site texts.
+ */
 async function crawlJira(context: CrawlContext, jira: JiraSource, coverage: Coverages): Promise<void> {
   const { scope, run } = context;
-  // A full crawl reads the field catalogue beside the project listing (settled: the listing may fail first).
-  const fields = run.mode === 'full' ? settled(jira.textFields()) : undefined;
-  const projects = containersToCrawl(context, 'jira', await jira.projects(scope.archived), coverage);
-  if (run.mode === 'incremental') await crawlJiraIncremental(context, jira, projects);
-  else await crawlJiraFull(context, jira, projects, fields?.then(unwrap));
+  const config = jira.config.container();
+  const readConfig = inScope(config, scope) && configDue(context);
+  const catalogue = run.mode === 'full' || readConfig ? settled(jira.fieldCatalogue()) : undefined;
+  const listed = [...(await jira.projects(scope.archived)), config];
+  const crawled = containersToCrawl(context, 'jira', listed, coverage);
+  const projects = crawled.filter((c) => c !== config);
+  const fields = catalogue?.then(unwrap);
+  const crawls = [
+    run.mode === 'incremental'
+      ? crawlJiraIncremental(context, jira, projects, fields)
+      : crawlJiraFull(context, jira, projects, fields),
+  ];
+  if (crawled.includes(config))
+    crawls.push(crawlJiraConfig(context, jira.config, readConfig ? fields : undefined));
+  const failure = (await Promise.allSettled(crawls)).find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 async function crawlConfluence(

@@ -1,6 +1,6 @@
 // Jira: full crawls per project (search/jql paged by nextPageToken, resumable from the stored token) and
 // incremental crawls of everything updated since the watermark in one site-wide JQL query.
-import type { JiraSource, SourceItem, TextField } from '../sources/jira.ts';
+import type { FieldCatalogue, JiraSource, SourceItem, TextField } from '../sources/jira.ts';
 import { quoteLiteral } from '../sources/query-literal.ts';
 import { queryDateLiteral } from '../sources/query-time.ts';
 import type { Container } from '../types.ts';
@@ -8,6 +8,7 @@ import { containerMetadata, pageContext, uncounted, type CrawlContext } from './
 import { describe, skipReason, statusOf } from './errors.ts';
 import { settled } from './fetch-ahead.ts';
 import { processPage } from './pipeline.ts';
+import type { Checkpoint } from './ports.ts';
 
 /** Checkpoints of site-wide phases (watermarks, comment listings) use this container key. */
 export const SITE_KEY = '';
@@ -72,20 +73,47 @@ async function crawlProject(
     token = page.nextPageToken;
     if (token === undefined) break;
   }
-  await processPage(
-    [containerMetadata(project, { statuses: [...statuses].sort().join('\n') })],
-    uncounted(context),
-    {
-      runId: ctx.run.runId,
-      coverage: coverage.value,
-      phase: 'issues',
-      done: true,
-      watermark,
-      statuses: [...statuses].sort(),
-    },
-  );
+  await recordMetadata(ctx, project, statuses, {
+    runId: ctx.run.runId,
+    coverage: coverage.value,
+    phase: 'issues',
+    done: true,
+    watermark,
+  });
   ctx.sink.reconcile('jira', project.key);
   return watermark;
+}
+
+/** The project's metadata item (name, description, status names) with its checkpoint, statuses included. */
+async function recordMetadata(
+  ctx: CrawlContext,
+  project: Container,
+  statuses: ReadonlySet<string>,
+  checkpoint: Checkpoint,
+): Promise<void> {
+  const names = [...statuses].sort();
+  const context = uncounted(pageContext(ctx, 'jira', project.key));
+  const metadata = containerMetadata(project, { statuses: names.join('\n') });
+  await processPage([metadata], context, { ...checkpoint, statuses: names });
+}
+
+/**
+ * On incremental runs, known projects' metadata items are recorded again from this run's project listing, with
+ * the saved status names and those seen now: a project renamed or redescribed is scanned by the next run, and an
+ * unchanged one costs nothing (same content hash). The checkpoint is kept as it was, statuses aside.
+ */
+async function refreshMetadata(
+  ctx: CrawlContext,
+  projects: readonly Container[],
+  seen: ReadonlyMap<string, ReadonlySet<string>>,
+): Promise<void> {
+  for (const project of projects) {
+    if (ctx.signal.aborted) return;
+    const saved = ctx.sink.checkpoint('jira', project.key);
+    if (!saved) continue;
+    const statuses = new Set([...(saved.statuses ?? []), ...(seen.get(project.key) ?? [])]);
+    await recordMetadata(ctx, project, statuses, saved);
+  }
 }
 
 function latest(instants: ReadonlyArray<string | undefined>): string | undefined {
@@ -110,14 +138,14 @@ async function crawlProjects(
   );
 }
 
-/** `textFields`: the field catalogue, when the caller asked for it already (beside the project listing). */
+/** `catalogue`: the field catalogue, asked for beside the project listing. */
 export async function crawlJiraFull(
   ctx: CrawlContext,
   jira: JiraSource,
   projects: Container[],
-  textFields: Promise<TextField[]> = jira.textFields(),
+  catalogue: Promise<FieldCatalogue> = jira.fieldCatalogue(),
 ): Promise<void> {
-  const fields = await textFields;
+  const fields = (await catalogue).textFields;
   // The count only sizes a progress bar: asked for when one is shown, and never waited for.
   const progress = ctx.progress;
   if (progress && projects.length === 0) progress.total('jira', 0);
@@ -134,12 +162,15 @@ export async function crawlJiraIncremental(
   ctx: CrawlContext,
   jira: JiraSource,
   projects: Container[],
+  catalogue: Promise<FieldCatalogue> | undefined,
 ): Promise<void> {
   const site = ctx.sink.checkpoint('jira', SITE_KEY);
   const since = site?.watermark;
-  if (!since) return crawlJiraFull(ctx, jira, projects);
-  // The field catalogue rarely changes: reuse the last full crawl's; the next full crawl refreshes it.
-  const fields = site.textFields ?? (await jira.textFields());
+  if (!since) return crawlJiraFull(ctx, jira, projects, catalogue);
+  // This run's catalogue when the site texts were due to be read again; the last run's text fields otherwise.
+  const fields = catalogue
+    ? (await catalogue).textFields
+    : (site.textFields ?? (await jira.fieldCatalogue()).textFields);
   const fresh = projects.filter((p) => ctx.sink.checkpoint('jira', p.key) === undefined);
   const known = projects.filter((p) => !fresh.includes(p));
   const freshMarks = await crawlProjects(ctx, jira, fresh, fields);
@@ -149,6 +180,7 @@ export async function crawlJiraIncremental(
     `project in (${known.map((p) => quoteLiteral(p.key)).join(',')}) AND ` +
     `updated >= "${queryDateLiteral(since, ctx.timeZone)}" ORDER BY updated ASC, key ASC`;
   let watermark = since;
+  const statuses = new Map(known.map((p) => [p.key, new Set<string>()]));
   const fetchPage = (token?: string) => settled(jira.searchPage(jql, fields, token));
   for (let pending = fetchPage(); ;) {
     if (ctx.signal.aborted) return;
@@ -160,6 +192,7 @@ export async function crawlJiraIncremental(
     for (const source of page.items) {
       const key = source.item.containerKey;
       if (byKey.has(key)) groups.set(key, [...(groups.get(key) ?? []), source]);
+      if (source.item.status) statuses.get(key)?.add(source.item.status);
     }
     for (const [key, items] of groups) {
       await processPage(items, pageContext(ctx, 'jira', key));
@@ -169,6 +202,7 @@ export async function crawlJiraIncremental(
     if (page.nextPageToken === undefined) break;
   }
   await sweepDeletedIssues(ctx, jira, known);
+  await refreshMetadata(ctx, known, statuses);
   saveSiteWatermark(ctx, latest([watermark, ...freshMarks]), fields);
 }
 

@@ -1,18 +1,20 @@
 // The admin API in process: create, update, delete and move issues, pages and comments; advance the clock; churn;
 // faults; truth; stats. Mutations go to the overlays and bump `updated`/versions so incremental crawls see them.
-import type { Category } from '../types.ts';
+import {
+  renameField,
+  renameProject,
+  renameSpace,
+  updateWorkflow,
+  type PlantedInput,
+  type TextChange,
+} from './admin-config.ts';
 import { churn, type ChurnSummary } from './churn.ts';
 import type { FaultConfig } from './faults.ts';
 import type { AdfNode, ConfluenceCommentRecord, ContentRecord, IssueRecord, PlantedRecord } from './model.ts';
 import type { Site } from './site.ts';
 import { AddedTruth, buildTruth, type TruthManifest } from './truth.ts';
 
-export interface PlantedInput {
-  field: string;
-  category: Category;
-  kind: string;
-  value: string;
-}
+export type { PlantedInput } from './admin-config.ts';
 
 function paragraph(text: string): AdfNode {
   return { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
@@ -174,6 +176,19 @@ export class AdminApi {
 
   moveContent(id: string, spaceKey: string): ContentRecord | undefined {
     return this.site.confluence.move(id, spaceKey);
+  }
+
+  /** Renames of the site's own texts (project, space, custom field, workflow); false when there is no such one. */
+  rename(what: 'project' | 'space' | 'field' | 'workflow', key: string, change: TextChange): boolean {
+    const rename = {
+      project: renameProject,
+      space: renameSpace,
+      field: renameField,
+      workflow: updateWorkflow,
+    }[what];
+    const planted = rename(this.site, key, change);
+    for (const record of planted ?? []) this.added.add(record);
+    return planted !== undefined;
   }
 
   advanceClock(ms: number): string {

@@ -79,6 +79,11 @@ export const adminRoutes: Route[] = [
     template: `${A}/comments/{id}`,
     handle: handler((api, _b, c) => api.deleteContentComment(c.params.id!)),
   },
+  ...(['project', 'space', 'field', 'workflow'] as const).map((what): Route => ({
+    method: 'PUT',
+    template: `${A}/${what}s/{key}`,
+    handle: handler((api, b, c) => api.rename(what, c.params.key!, b)),
+  })),
   {
     method: 'POST',
     template: `${A}/clock`,

@@ -17,6 +17,7 @@ import {
 import { buildIssue } from './content/jira-content.ts';
 import { createMutations } from './content/mutations.ts';
 import { confluencePlanted, jiraPlanted } from './content/planted.ts';
+import { createWorkflowStatuses, createWorkflows } from './content/workflows.ts';
 
 export const DEFAULT_SITE_SPEC: SiteSpec = {
   seed: 42,
@@ -39,6 +40,7 @@ export function createSiteContent(spec: SiteSpec): SiteContent {
   const users = createUsers(spec.seed);
   const projects = createProjects(spec, users);
   const spaces = createSpaces(spec, users, now);
+  const workflows = createWorkflows(spec.seed, now, projects);
   const jira = { seed: spec.seed, now, users, projects };
   const confluence = { seed: spec.seed, now, users, spaces };
   const projectOrdinal = new Map(projects.map((p, i) => [p.key, i]));
@@ -66,6 +68,8 @@ export function createSiteContent(spec: SiteSpec): SiteContent {
     users,
     projects,
     fields: createFields(),
+    workflows: workflows.workflows,
+    workflowStatuses: createWorkflowStatuses(),
     spaces,
     issue(projectKey, index) {
       const ordinal = ordinalOf(projectOrdinal, projectKey);
@@ -111,6 +115,7 @@ export function createSiteContent(spec: SiteSpec): SiteContent {
       yield* jiraPlanted(jira);
       yield* confluencePlanted(spec.seed, spaces);
     },
+    configPlanted: () => workflows.planted.map((p) => ({ ...p })),
     ...createMutations(spec.seed, users),
   };
 }

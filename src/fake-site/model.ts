@@ -51,6 +51,27 @@ export interface FieldRecord {
   schema: { type: string; system?: string; custom?: string; customId?: number; items?: string };
 }
 
+/** A status as the workflow search lists it (the site's status catalogue). */
+export interface WorkflowStatusRecord {
+  id: string;
+  name: string;
+  description: string;
+  category: 'TODO' | 'IN_PROGRESS' | 'DONE';
+}
+
+/** A workflow: global (company-managed projects) or scoped to one team-managed project. */
+export interface WorkflowRecord {
+  /** A UUID, as the workflow search returns it. */
+  id: string;
+  name: string;
+  description: string;
+  /** Set for team-managed (PROJECT-scoped) workflows. */
+  projectId?: string;
+  statusIds: string[];
+  created: string;
+  updated: string;
+}
+
 export interface CommentRecord {
   id: string;
   authorAccountId: string;
@@ -146,7 +167,9 @@ export interface PlantedRecord {
   item: string;
   /**
    * summary | description | environment | comment:<id> | customfield_<n> | title | body |
-   * footer-comment:<id> | inline-comment:<id> | version:<n> (only in an older page version)
+   * footer-comment:<id> | inline-comment:<id> | version:<n> (only in an older page version) |
+   * name | description (of the project or space itself: item = its key) |
+   * field-name (item = customfield id) | workflow-name | workflow-description (item = workflow id; container '')
    */
   field: string;
   category: Category;
@@ -163,6 +186,9 @@ export interface SiteContent {
   users: FakeUser[];
   projects: ProjectRecord[];
   fields: FieldRecord[];
+  /** The site's workflows and the statuses they use (GET /rest/api/3/workflows/search, admins only). */
+  workflows: WorkflowRecord[];
+  workflowStatuses: WorkflowStatusRecord[];
   spaces: SpaceRecord[];
   /** index in [0, project.issueCount) */
   issue(projectKey: string, index: number): IssueRecord;
@@ -175,8 +201,13 @@ export interface SiteContent {
   locateConfluenceComment(
     id: string,
   ): { spaceKey: string; type: 'page' | 'blogpost'; index: number } | undefined;
-  /** Everything planted, in a stable order; generates lazily. */
+  /** Everything planted in issues and pages, in a stable order; generates lazily. */
   planted(): Iterable<PlantedRecord>;
+  /**
+   * Values planted in site-wide configuration texts (workflow names and descriptions): container '' (site-wide),
+   * item the workflow id, field `workflow-name` or `workflow-description`.
+   */
+  configPlanted(): PlantedRecord[];
   /** Material for mutations (churn, admin create): new deterministic content from a seed. */
   newComment(seed: number, at: string): CommentRecord;
   newConfluenceComment(seed: number, at: string, kind: 'footer' | 'inline'): ConfluenceCommentRecord;

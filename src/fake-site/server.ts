@@ -8,6 +8,7 @@ import { adminRoutes } from './admin-routes.ts';
 import { checkAuthorization, unauthorized } from './auth.ts';
 import { confluenceRoutes } from './confluence-routes.ts';
 import type { FaultConfig } from './faults.ts';
+import { jiraConfigRoutes } from './jira-config-routes.ts';
 import { jiraRoutes } from './jira-routes.ts';
 import { createSiteContent, DEFAULT_SITE_SPEC } from './generator.ts';
 import type { SiteContent, SiteSpec } from './model.ts';
@@ -29,6 +30,8 @@ export interface FakeSiteOptions {
   siteTimeZone?: string;
   faults?: FaultConfig;
   pageSizes?: Partial<PageSizes>;
+  /** Whether the API user is a Jira administrator (default true): without it workflows answer 403. */
+  jiraAdmin?: boolean;
 }
 
 export interface FakeSite {
@@ -41,7 +44,7 @@ export interface FakeSite {
 }
 
 const MAX_BODY_BYTES = 1_000_000;
-const emulated = new Router([...jiraRoutes, ...confluenceRoutes]);
+const emulated = new Router([...jiraRoutes, ...jiraConfigRoutes, ...confluenceRoutes]);
 const admin = new Router(adminRoutes);
 
 function notFound(path: string): Reply {
@@ -189,6 +192,7 @@ export async function startFakeSite(options: FakeSiteOptions): Promise<FakeSite>
     siteTimeZone: options.siteTimeZone ?? 'America/Los_Angeles',
     pageSizes: { ...DEFAULT_PAGE_SIZES, ...options.pageSizes },
     faults: options.faults ?? {},
+    jiraAdmin: options.jiraAdmin ?? true,
   });
   const instance = new FakeSiteServer(site);
   await new Promise<void>((resolve, reject) => {

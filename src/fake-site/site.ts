@@ -33,6 +33,8 @@ export interface SiteOptions {
   siteTimeZone: string;
   pageSizes: PageSizes;
   faults: FaultConfig;
+  /** The API user has the Administer Jira global permission (reads workflows); false answers those with 403. */
+  jiraAdmin: boolean;
 }
 
 export class RequestStats {
@@ -67,13 +69,20 @@ export class Site {
   readonly cloudId: string;
 
   constructor(content: SiteContent, options: SiteOptions) {
-    this.content = content;
+    // The small catalogues are this site's own copies: admin renames replace their records in place.
+    this.content = {
+      ...content,
+      projects: content.projects.map((p) => ({ ...p })),
+      spaces: content.spaces.map((sp) => ({ ...sp })),
+      fields: content.fields.map((f) => ({ ...f })),
+      workflows: content.workflows.map((w) => ({ ...w })),
+    };
     this.options = options;
     this.faults = new Faults(options.faults);
     this.clock = new SiteClock(content.spec.now, this.faults.indexLagMs);
-    this.jira = new JiraOverlay(content, this.clock);
-    this.confluence = new ConfluenceOverlay(content, this.clock);
-    const me = content.users[0];
+    this.jira = new JiraOverlay(this.content, this.clock);
+    this.confluence = new ConfluenceOverlay(this.content, this.clock);
+    const me = this.content.users[0];
     if (!me) throw new Error('site content has no users');
     this.me = me;
     this.cloudId = `00000000-0000-4000-8000-${String(content.spec.seed).padStart(12, '0').slice(-12)}`;

@@ -1,5 +1,6 @@
 // The ground-truth manifest: the generator's planted values, minus those whose item, comment or text is gone
-// after mutations, plus values planted by admin mutations. `readable` is false in forbidden containers.
+// after mutations, plus values planted by admin mutations. `readable` is false in forbidden containers, and for
+// workflow texts when the API user is not a Jira administrator.
 import type { PlantedRecord } from './model.ts';
 import type { Site } from './site.ts';
 
@@ -57,9 +58,43 @@ export class AddedTruth {
   }
 }
 
+const CONFIG_FIELDS = new Set(['field-name', 'workflow-name', 'workflow-description']);
+const METADATA_FIELDS = new Set(['name', 'description']);
+
+/**
+ * Site configuration texts (custom field and workflow names, container '') and a project's or space's own name
+ * and description (item = its key): the record while the text still holds the value, with its readability.
+ */
+function configStillThere(site: Site, record: PlantedRecord): PlantedRecord | undefined {
+  const { content } = site;
+  let text: string | undefined;
+  let readable = true;
+  if (record.field === 'field-name') text = content.fields.find((f) => f.id === record.item)?.name;
+  else if (record.field.startsWith('workflow-')) {
+    const workflow = content.workflows.find((w) => w.id === record.item);
+    text = record.field === 'workflow-name' ? workflow?.name : workflow?.description;
+    readable = site.options.jiraAdmin;
+  } else {
+    const container =
+      record.product === 'jira' ? site.jira.project(record.item) : site.confluence.space(record.item);
+    text = record.field === 'name' ? container?.name : container?.description;
+    readable = container !== undefined && !container.forbidden;
+  }
+  return text?.includes(record.value) ? { ...record, readable } : undefined;
+}
+
+const isConfig = (record: PlantedRecord) =>
+  CONFIG_FIELDS.has(record.field) || (METADATA_FIELDS.has(record.field) && record.item === record.container);
+
 export function buildTruth(site: Site, added: AddedTruth): TruthManifest {
   const planted: PlantedRecord[] = [];
-  for (const record of [...site.content.planted(), ...added.records]) {
+  const all = [...site.content.planted(), ...site.content.configPlanted(), ...added.records];
+  for (const record of all) {
+    if (isConfig(record)) {
+      const current = configStillThere(site, record);
+      if (current) planted.push(current);
+      continue;
+    }
     const current =
       record.product === 'jira' ? jiraStillThere(site, record) : confluenceStillThere(site, record);
     if (!current) continue;

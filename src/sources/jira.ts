@@ -4,6 +4,7 @@
 import type { createCloudClient } from 'jira.js';
 import type { Container, Doc, Item } from '../types.ts';
 import { toText } from './extract.ts';
+import { JiraConfig } from './jira-config.ts';
 import { quoteLiteral } from './query-literal.ts';
 import { listOf, recordsOf } from './response-shape.ts';
 
@@ -29,6 +30,13 @@ export interface SourceItem {
 export interface TextField {
   id: string;
   name: string;
+}
+
+export interface FieldCatalogue {
+  /** Every custom field. */
+  customFields: TextField[];
+  /** The custom fields whose values are text, read with each issue. */
+  textFields: TextField[];
 }
 
 const SEARCH_PAGE = 100;
@@ -60,11 +68,14 @@ export class JiraSource {
   private readonly client: JiraClient;
   private readonly site: string;
   private readonly maxChars: number;
+  /** Site configuration texts (custom field and workflow names), through the same client. */
+  readonly config: JiraConfig;
 
   constructor(client: JiraClient, site: string, maxChars: number) {
     this.client = client;
     this.site = site;
     this.maxChars = maxChars;
+    this.config = new JiraConfig(client, site);
   }
 
   /** The credential probe: /myself never answers anonymously, so a dead token fails here with a 401. */
@@ -104,21 +115,27 @@ export class JiraSource {
     }
   }
 
-  /** Text-bearing custom fields from the catalogue: string types (textfield, textarea, url) and string arrays. */
-  async textFields(): Promise<TextField[]> {
+  /**
+   * The custom fields of the catalogue: all of them (their names are scanned as site configuration) and the
+   * text-bearing ones (string types such as textfield, textarea, url, and string arrays), whose values are.
+   */
+  async fieldCatalogue(): Promise<FieldCatalogue> {
     const fields = recordsOf<Awaited<ReturnType<JiraClient['issueFields']['getFields']>>[number]>(
       await this.client.issueFields.getFields(),
       'field catalogue',
     );
-    return fields
-      .filter((field) => {
-        if (!field.custom || !field.id) return false;
-        const schema = field.schema as { type?: string; items?: string; custom?: string } | undefined;
-        if (schema?.type === 'string') return true;
-        if (schema?.type === 'array' && schema.items === 'string') return true;
-        return TEXT_CUSTOM_TYPES.test(schema?.custom ?? '');
-      })
-      .map((field) => ({ id: String(field.id), name: String(field.name ?? field.id) }));
+    const custom = fields.filter((field) => field.custom && field.id);
+    const named = (field: (typeof custom)[number]) => ({
+      id: String(field.id),
+      name: String(field.name ?? field.id),
+    });
+    const textFields = custom.filter((field) => {
+      const schema = field.schema as { type?: string; items?: string; custom?: string } | undefined;
+      if (schema?.type === 'string') return true;
+      if (schema?.type === 'array' && schema.items === 'string') return true;
+      return TEXT_CUSTOM_TYPES.test(schema?.custom ?? '');
+    });
+    return { customFields: custom.map(named), textFields: textFields.map(named) };
   }
 
   /**

@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import { crawlSite, type CrawlResult } from '../../src/crawl/crawl.ts';
 import type { DocScanner } from '../../src/crawl/ports.ts';
 import { silentLogger } from '../../src/log.ts';
-import type { Doc, Finding } from '../../src/types.ts';
+import type { PlantedRecord } from '../../src/fake-site/model.ts';
+import { CONFIG_KEY } from '../../src/sources/jira-config.ts';
+import type { Doc, Finding, Item } from '../../src/types.ts';
 import type { FakeSite } from '../../src/fake-site/server.ts';
 import type { MemorySink } from './memory-sink.ts';
 
@@ -39,6 +41,22 @@ export class TruthScanner implements DocScanner {
   }
 }
 
+/**
+ * Ids of the crawler's items where a planted value belongs: the site configuration container for site-wide
+ * texts (container ''), a container's metadata item for its own name and description (item = container key), the
+ * issue by key or the page by id otherwise.
+ */
+export function itemIdsFor(sink: MemorySink, p: PlantedRecord): string[] {
+  const items = [...sink.items.values()].map((i) => i.item);
+  const matches =
+    p.container === ''
+      ? (i: Item) => i.containerKey === CONFIG_KEY
+      : p.item === p.container
+        ? (i: Item) => i.containerKey === p.container && (i.kind === 'project' || i.kind === 'space')
+        : (i: Item) => (p.product === 'jira' ? i.key === p.item : i.id === p.item);
+  return items.filter((i) => i.product === p.product && matches(i)).map((i) => i.id);
+}
+
 export function crawl(
   site: FakeSite,
   sink: MemorySink,
@@ -48,6 +66,7 @@ export function crawl(
     signal?: AbortSignal;
     archived?: boolean;
     includeHistory?: boolean;
+    excludeProjects?: string[];
   } = {},
 ): Promise<CrawlResult> {
   return crawlSite({
@@ -58,7 +77,7 @@ export function crawl(
     scope: {
       projects: [],
       spaces: [],
-      excludeProjects: [],
+      excludeProjects: options.excludeProjects ?? [],
       excludeSpaces: [],
       archived: options.archived ?? true,
       includeHistory: options.includeHistory ?? false,

@@ -10,6 +10,8 @@ import type {
   ProjectRecord,
   SiteContent,
   SpaceRecord,
+  WorkflowRecord,
+  WorkflowStatusRecord,
 } from '../../src/fake-site/model.ts';
 
 const NOW = Date.parse('2026-03-01T12:00:00.000Z');
@@ -20,6 +22,8 @@ const USERS = [
 ];
 /** A synthetic key-shaped value: random characters in a documented shape, never a real credential. */
 export const FIXTURE_SECRET = 'AKIAQX7RZ2M4KD9WTB3E';
+/** Another, in a workflow description. */
+export const FIXTURE_WORKFLOW_SECRET = 'AKIAZ5T3W8QN2HV6YJ4P';
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
@@ -188,6 +192,22 @@ function locateContent(id: string) {
   return index < limit ? { spaceKey: spaceRecord.key, type, index } : undefined;
 }
 
+const WORKFLOW_STATUSES: WorkflowStatusRecord[] = [
+  { id: '1', name: 'Open', description: 'Not started.', category: 'TODO' },
+  { id: '10001', name: 'Done', description: 'Finished.', category: 'DONE' },
+];
+
+/** Three workflows (so that pages of two end on a short one); the last is scoped to the ENG project. */
+const WORKFLOWS: WorkflowRecord[] = ['Bug flow', 'Approval flow', 'ENG team flow'].map((name, i) => ({
+  id: `0b6f1c2e-1a2b-4c3d-8e4f-00000000000${i}`,
+  name,
+  description: i === 1 ? `approver bot key ${FIXTURE_WORKFLOW_SECRET}` : `Fixture workflow ${i}`,
+  ...(i === 2 ? { projectId: '10000' } : {}),
+  statusIds: ['1', '10001'],
+  created: iso(NOW - 300 * 24 * HOUR),
+  updated: iso(NOW - (100 - i) * 24 * HOUR),
+}));
+
 function* planted(): Iterable<PlantedRecord> {
   yield {
     product: 'jira',
@@ -246,6 +266,8 @@ export function createFixtureContent(): SiteContent {
         },
       },
     ],
+    workflows: WORKFLOWS,
+    workflowStatuses: WORKFLOW_STATUSES,
     spaces: SPACES,
     issue,
     content,
@@ -268,6 +290,18 @@ export function createFixtureContent(): SiteContent {
       return locateContent(String(Math.floor(Number(id) / 100)));
     },
     planted,
+    configPlanted: () => [
+      {
+        product: 'jira',
+        container: '',
+        item: WORKFLOWS[1]!.id,
+        field: 'workflow-description',
+        category: 'secret',
+        kind: 'aws-access-key-id',
+        value: FIXTURE_WORKFLOW_SECRET,
+        readable: true,
+      },
+    ],
     newComment(seed, at) {
       return {
         id: String(900_000 + seed),

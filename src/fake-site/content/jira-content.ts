@@ -13,7 +13,7 @@ import { createRng, type Rng } from '../../synth/rng.ts';
 import { createdMs, iso, laterMs, spreadMs, TWO_YEARS_MS } from './timeline.ts';
 import { fill, ticketSummary, topicText, type Topic } from './topics.ts';
 
-const STATUSES: ReadonlyArray<IssueRecord['status']> = [
+export const ISSUE_STATUSES: ReadonlyArray<IssueRecord['status']> = [
   { id: '10000', name: 'To Do', category: 'new' },
   { id: '3', name: 'In Progress', category: 'indeterminate' },
   { id: '10002', name: 'In Review', category: 'indeterminate' },
@@ -92,7 +92,9 @@ export function planIssue(
 
 function status(rng: Rng, ageMs: number): IssueRecord['status'] {
   const done = 0.2 + 0.7 * Math.min(1, ageMs / TWO_YEARS_MS);
-  return rng.chance(done) ? (STATUSES[3] as IssueRecord['status']) : rng.pick(STATUSES.slice(0, 3));
+  return rng.chance(done)
+    ? (ISSUE_STATUSES[3] as IssueRecord['status'])
+    : rng.pick(ISSUE_STATUSES.slice(0, 3));
 }
 
 function comments(

@@ -1,0 +1,61 @@
+// Admin renames of the site's own texts: a project's or space's name and description, a custom field's name, a
+// workflow's name and description. Catalogue records are the site's own copies (see Site), replaced in place; the
+// values planted by a rename go to the truth with the place they were put.
+import type { PlantedRecord } from './model.ts';
+import type { Site } from './site.ts';
+
+export interface PlantedInput {
+  field: string;
+  category: PlantedRecord['category'];
+  kind: string;
+  value: string;
+}
+
+export interface TextChange {
+  name?: string;
+  description?: string;
+  planted?: PlantedInput[];
+}
+
+const defined = (change: TextChange) => ({
+  ...(change.name === undefined ? {} : { name: change.name }),
+  ...(change.description === undefined ? {} : { description: change.description }),
+});
+
+/** Replaces the record matching `key` in `list` with the change applied; false when none matches. */
+function replace<T extends object>(list: T[], matches: (record: T) => boolean, patch: Partial<T>): boolean {
+  const at = list.findIndex(matches);
+  if (at < 0) return false;
+  list[at] = { ...list[at]!, ...patch };
+  return true;
+}
+
+type Where = Pick<PlantedRecord, 'product' | 'container' | 'item'>;
+
+function records(where: Where, planted: readonly PlantedInput[] = [], field?: string): PlantedRecord[] {
+  return planted.map((p) => ({ ...where, ...p, field: field ?? p.field, readable: true }));
+}
+
+/** Renames a project (`planted` fields: name or description); undefined when there is no such project. */
+export function renameProject(site: Site, key: string, change: TextChange): PlantedRecord[] | undefined {
+  if (!replace(site.content.projects, (p) => p.key === key, defined(change))) return undefined;
+  return records({ product: 'jira', container: key, item: key }, change.planted);
+}
+
+export function renameSpace(site: Site, key: string, change: TextChange): PlantedRecord[] | undefined {
+  if (!replace(site.content.spaces, (s) => s.key === key, defined(change))) return undefined;
+  return records({ product: 'confluence', container: key, item: key }, change.planted);
+}
+
+export function renameField(site: Site, id: string, change: TextChange): PlantedRecord[] | undefined {
+  const patch = change.name === undefined ? {} : { name: change.name };
+  if (!replace(site.content.fields, (f) => f.id === id && f.custom, patch)) return undefined;
+  return records({ product: 'jira', container: '', item: id }, change.planted, 'field-name');
+}
+
+/** Renames or redescribes a workflow (`planted` fields: workflow-name or workflow-description). */
+export function updateWorkflow(site: Site, id: string, change: TextChange): PlantedRecord[] | undefined {
+  const patch = { ...defined(change), updated: site.clock.isoNow() };
+  if (!replace(site.content.workflows, (w) => w.id === id, patch)) return undefined;
+  return records({ product: 'jira', container: '', item: id }, change.planted);
+}

@@ -1,0 +1,110 @@
+// Jira site configuration as scannable items: custom field names (from the field catalogue the crawl reads anyway)
+// and workflow names and descriptions with the statuses they use (GET /rest/api/3/workflows/search, which needs the
+// Administer Jira global permission). Site-wide, so they live in one container of their own.
+import type { Container, Doc } from '../types.ts';
+import type { JiraClient, SourceItem, TextField } from './jira.ts';
+import { listOf } from './response-shape.ts';
+
+/** The configuration container's key: lower case and a hyphen, which no Jira project key can hold. */
+export const CONFIG_KEY = 'site-config';
+const WORKFLOW_PAGE = 50;
+
+/** One text of a configuration item; `path` links to its own admin page when it has one. */
+interface Text {
+  field: string;
+  fieldId: string;
+  text: string | undefined;
+  path?: string;
+}
+
+function item(site: string, id: string, title: string, path: string, texts: readonly Text[]): SourceItem {
+  const itemId = `config:${id}`;
+  const url = `${site}${path}`;
+  const docs: Doc[] = [];
+  for (const t of texts) {
+    if (t.text && t.text.trim() !== '')
+      docs.push({
+        itemId,
+        field: t.field,
+        fieldId: t.fieldId,
+        url: t.path ? `${site}${t.path}` : url,
+        text: t.text,
+      });
+  }
+  const kind = 'project'; // the container's own metadata, as a project's name and description are
+  return {
+    item: { product: 'jira', containerKey: CONFIG_KEY, kind, id: itemId, title, url },
+    docs,
+    truncated: 0,
+  };
+}
+
+export class JiraConfig {
+  private readonly client: JiraClient;
+  private readonly site: string;
+
+  constructor(client: JiraClient, site: string) {
+    this.client = client;
+    this.site = site;
+  }
+
+  container(): Container {
+    return {
+      product: 'jira',
+      id: CONFIG_KEY,
+      key: CONFIG_KEY,
+      name: 'Jira site configuration',
+      url: `${this.site}/jira/settings/issues`,
+      type: 'configuration',
+    };
+  }
+
+  /** Every custom field's name (text or not), each linked to its admin page by its numeric id. */
+  fieldsItem(customFields: readonly TextField[]): SourceItem {
+    const texts = customFields.map((f) => ({
+      field: 'field-name',
+      fieldId: f.id,
+      text: f.name,
+      path: `/secure/admin/EditCustomField!default.jspa?id=${f.id.replace(/^customfield_/, '')}`,
+    }));
+    return item(this.site, 'fields', 'Custom field names', '/secure/admin/ViewCustomFields.jspa', texts);
+  }
+
+  /**
+   * Workflow names and descriptions, and the names and descriptions of the statuses they use, paged to the end.
+   * The links go to the workflow list, not to one workflow: its address would carry its name, which may be the
+   * very secret found.
+   */
+  async workflowsItem(): Promise<SourceItem> {
+    const texts: Text[] = [];
+    const statuses = new Map<string, { name?: string; description?: string }>();
+    for (let startAt = 0; ;) {
+      const page = await this.client.workflows.searchWorkflows({ startAt, maxResults: WORKFLOW_PAGE });
+      const values = listOf<{ id?: string; name?: string; description?: string }>(
+        page,
+        'values',
+        'workflow',
+        ['id'],
+      );
+      for (const w of values) {
+        texts.push({ field: 'workflow-name', fieldId: String(w.id), text: w.name });
+        texts.push({ field: 'workflow-description', fieldId: String(w.id), text: w.description });
+      }
+      for (const s of page.statuses ?? []) if (s.id) statuses.set(s.id, s);
+      startAt += values.length;
+      const last = page.isLast ?? (page.total === undefined || startAt >= page.total);
+      if (last || values.length === 0) break;
+    }
+    for (const [id, s] of [...statuses].sort(([a], [b]) => a.localeCompare(b))) {
+      texts.push({ field: 'status-name', fieldId: id, text: s.name });
+      texts.push({ field: 'status-description', fieldId: id, text: s.description });
+    }
+    return item(
+      this.site,
+      'workflows',
+      'Workflow and status names',
+      '/secure/admin/workflows/ListWorkflows.jspa',
+      texts,
+    );
+  }
+}
