@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createStoreSink } from '../src/commands/scan-sink.ts';
 import { crawlSite, type CrawlResult } from '../src/crawl/crawl.ts';
 import type { CrawlSink, DocScanner } from '../src/crawl/ports.ts';
+import { loadRules } from '../src/detect/load-rules.ts';
 import { createPool } from '../src/detect/pool.ts';
 import { silentLogger } from '../src/log.ts';
 import { openStore } from '../src/store/store.ts';
@@ -77,7 +78,7 @@ async function withBackend<T>(
   if (backend === 'count') return use(noFindings, countingSink(), 1);
   const dir = mkdtempSync(join(tmpdir(), 'bench-crawl-'));
   const store = openStore(join(dir, 'bench.db'));
-  const pool = createPool({ key: randomBytes(32) });
+  const pool = createPool({ key: randomBytes(32), rules: loadRules() });
   try {
     const { runId, siteId } = store.runs.begin({ site, mode: 'full', options: {}, rulesetHash: 'bench' });
     const scanner: DocScanner = {

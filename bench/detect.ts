@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createDetector, type Detector } from '../src/detect/engine.ts';
-import type { CompiledRule } from '../src/detect/load-rules.ts';
+import type { CompiledRule } from '../src/detect/compile-rule.ts';
 import { createPool, type DetectorPool } from '../src/detect/pool.ts';
 import { median, table, timed, type Timing } from './bench-format.ts';
 import { loadRulesOrExplain } from './load-bench-rules.ts';
@@ -99,14 +99,17 @@ function startEngine(rules: readonly CompiledRule[], warmDocs: readonly BenchDoc
 }
 
 /** The pool once every worker has loaded rules and models and (about) as much warm-up text as the engine. */
-async function startPool(warmDocs: readonly BenchDoc[]): Promise<DetectorPool> {
+async function startPool(
+  rules: readonly CompiledRule[],
+  warmDocs: readonly BenchDoc[],
+): Promise<DetectorPool> {
   const started = process.hrtime.bigint();
   const cpuStarted = process.cpuUsage();
-  const pool = createPool({ key, workers: 2 });
+  const pool = createPool({ key, rules, workers: 2 });
   await pool.ready;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(
-    `  pool start-up (each worker compiles the rules and loads models): ${seconds.toFixed(2)}s wall/${cpuSince(cpuStarted).toFixed(2)}s cpu`,
+    `  pool start-up (each worker compiles the validated rules and loads models): ${seconds.toFixed(2)}s wall/${cpuSince(cpuStarted).toFixed(2)}s cpu`,
   );
   await pool.scanBatch(Array.from({ length: pool.size }, () => warmDocs).flat());
   return pool;
@@ -159,7 +162,7 @@ async function main(): Promise<void> {
 
   const warmDocs = sample(docs, Number(args['warm-mb']));
   const detector = startEngine(rules, warmDocs);
-  const pool = await startPool(warmDocs);
+  const pool = await startPool(rules, warmDocs);
   const [oneCore = missing(), pooled = missing()] = await measureAlternating(docs, [
     ['engine, 1 core, full corpus', scanInProcess(detector, docs)],
     [

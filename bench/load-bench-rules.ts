@@ -1,6 +1,7 @@
 // Benchmarks report rule problems and stop quietly: their figures are read by people, never gated on.
 
-import { loadRules, type CompiledRule } from '../src/detect/load-rules.ts';
+import type { CompiledRule } from '../src/detect/compile-rule.ts';
+import { loadRules } from '../src/detect/load-rules.ts';
 
 export function loadRulesOrExplain(): CompiledRule[] | undefined {
   try {

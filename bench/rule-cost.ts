@@ -1,7 +1,7 @@
 // Where scan time goes: the engine with no rules (keyword automaton, PHI pass), each category's rules alone,
 // and each rule alone minus the empty engine. Tells engine and rule authors what to make cheaper.
 
-import type { CompiledRule } from '../src/detect/load-rules.ts';
+import type { CompiledRule } from '../src/detect/compile-rule.ts';
 import { createDetector } from '../src/detect/engine.ts';
 import { CATEGORIES, type Category } from '../src/types.ts';
 import { median } from './bench-format.ts';

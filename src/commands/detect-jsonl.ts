@@ -73,7 +73,7 @@ export async function detectJsonl(io: CommandIO, inputs: DetectorInputs, failOn:
         docs,
         docs.map((doc) => detector.scan(doc.text)),
       );
-    pool ??= createPool({ ...inputs, rulesDir: inputs.rulesDir });
+    pool ??= createPool(inputs);
     inFlight.push({ docs, results: pool.scanBatch(docs) });
     if (inFlight.length >= pool.size * 2) await drainOne();
   };

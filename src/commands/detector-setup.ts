@@ -4,7 +4,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { loadRules } from '../detect/load-rules.ts';
-import type { CompiledRule } from '../detect/load-rules.ts';
+import type { CompiledRule } from '../detect/compile-rule.ts';
 import { loadOrCreateKey } from '../detect/redact.ts';
 import { RULES_DIR } from '../paths.ts';
 import { CATEGORIES, SEVERITIES } from '../types.ts';
@@ -34,7 +34,6 @@ export function addDetectorOptions(command: Command): Command {
 
 export interface DetectorInputs {
   rules: CompiledRule[];
-  rulesDir: string;
   key: Buffer;
   categories: Category[] | undefined;
   minConfidence: number | undefined;
@@ -45,9 +44,8 @@ export function loadDetectorInputs(flags: DetectorFlags): DetectorInputs {
   if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1)) {
     throw new UsageError('--min-confidence must be a number from 0 to 1');
   }
-  const rulesDir = flags.rulesDir ?? RULES_DIR;
-  const rules = loadRules(rulesDir);
-  return { rules, rulesDir, key: loadOrCreateKey(flags.keyFile), categories: flags.category, minConfidence };
+  const rules = loadRules(flags.rulesDir ?? RULES_DIR);
+  return { rules, key: loadOrCreateKey(flags.keyFile), categories: flags.category, minConfidence };
 }
 
 /** `--category secret,pii`: a comma list, so it cannot swallow the file arguments that follow it. */

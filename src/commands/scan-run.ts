@@ -107,7 +107,7 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
   const fresh = !existsSync(config.db);
   let discard = false;
   const store = openStore(config.db, { scanLock: true });
-  const pool = createPool({ key, workers: config.scan.workers || undefined });
+  const pool = createPool({ key, rules, workers: config.scan.workers || undefined });
   const controller = new AbortController();
   const stop = () => controller.abort();
   io.signal?.addEventListener('abort', stop);

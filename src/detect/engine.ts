@@ -9,7 +9,7 @@ import { lineStarts, scanColumns, headerKeywords, type ColumnCell } from './colu
 import type { PreparedRule } from './evaluate.ts';
 import type { Hit } from './hit.ts';
 import { KeywordIndex } from './keyword-index.ts';
-import type { CompiledRule } from './load-rules.ts';
+import type { CompiledRule } from './compile-rule.ts';
 import { derivePhiHits } from './phi.ts';
 import { fingerprintValue, maskValue } from './redact.ts';
 import type { MaskStyle, Normalization } from './rule-schema.ts';

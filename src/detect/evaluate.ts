@@ -2,7 +2,7 @@
 // (required, or a confidence boost), allowlists (global + rule; values, patterns, nearby words on the same
 // line), validator. Each passed check adds a reason; a failed one drops the candidate.
 import type { Hit } from './hit.ts';
-import type { CompiledRule } from './load-rules.ts';
+import type { CompiledRule } from './compile-rule.ts';
 import { shannonEntropy } from './entropy.ts';
 import type { Validator } from './validators/index.ts';
 

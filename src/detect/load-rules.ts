@@ -7,43 +7,11 @@ import { parse } from 'yaml';
 import { ConfigError } from '../errors.ts';
 import { RULES_DIR } from '../paths.ts';
 import { CATEGORIES } from '../types.ts';
-import { compileColumn, type CompiledColumn } from './columns.ts';
+import { compileRule, type CompiledRule } from './compile-rule.ts';
 import { FieldReader, isPlainObject } from './field-reader.ts';
-import { maxMatchLength } from './regex-shape.ts';
 import { parseRule, readAllowlist } from './rule-schema.ts';
-import type { AllowlistSpec, RuleSpec } from './rule-schema.ts';
+import type { AllowlistSpec } from './rule-schema.ts';
 import { VALIDATORS } from './validators/index.ts';
-
-/** Characters scanned on each side of a keyword when a regex has no upper bound on its length. */
-export const UNBOUNDED_REACH = 4096;
-
-export interface CompiledAllowlist {
-  /** Lower-cased exact values. */
-  values: ReadonlySet<string>;
-  patterns: readonly RegExp[];
-  /** Lower-case words that, on the value's line, mark it as illustrative. */
-  nearby: readonly string[];
-}
-
-export interface CompiledRule {
-  spec: RuleSpec;
-  /** Path relative to the rules directory, e.g. `secret/github-pat-classic.yaml`. */
-  file: string;
-  /** The file's text, for the ruleset hash. */
-  text: string;
-  /** Global flags for scanning, with match indices. */
-  pattern: RegExp;
-  /** The same pattern, sticky: re-checks a candidate found in a window against the whole text. */
-  sticky: RegExp;
-  /** How far from a keyword hit a match can extend, in code units; sizes the scan windows. */
-  reach: number;
-  /** The table column the rule also reads values from, if it declares one. */
-  column: CompiledColumn | undefined;
-  /** Global allowlist merged with the rule's own. */
-  allow: CompiledAllowlist;
-  /** Text of rules/allowlist.yaml, for the ruleset hash. */
-  allowlistText: string;
-}
 
 interface RuleFile {
   file: string;
@@ -85,31 +53,6 @@ function loadAllowlist(dir: string, problems: string[]): { spec: AllowlistSpec; 
   return { spec, text };
 }
 
-function compileAllowlist(global: AllowlistSpec, own: AllowlistSpec): CompiledAllowlist {
-  return {
-    values: new Set([...global.values, ...own.values].map((v) => v.toLowerCase())),
-    patterns: [...global.patterns, ...own.patterns].map((p) => new RegExp(p, 'i')),
-    nearby: [...new Set([...global.nearby, ...own.nearby])],
-  };
-}
-
-function compileRule(spec: RuleSpec, file: string, text: string, global: AllowlistSpec, allowText: string) {
-  const length = maxMatchLength(spec.regex, spec.flags);
-  const contextReach = spec.context?.required ? spec.context.window : 0;
-  const rule: CompiledRule = {
-    spec,
-    file,
-    text,
-    pattern: new RegExp(spec.regex, `gd${spec.flags}`),
-    sticky: new RegExp(spec.regex, `yd${spec.flags}`),
-    reach: (Number.isFinite(length) ? length : UNBOUNDED_REACH) + contextReach,
-    column: spec.column && compileColumn(spec.column, spec.flags),
-    allow: compileAllowlist(global, spec.allowlist),
-    allowlistText: allowText,
-  };
-  return rule;
-}
-
 /** Loads, validates and compiles every rule under `dir`; throws one ConfigError listing all problems. */
 export function loadRules(dir: string = RULES_DIR): CompiledRule[] {
   if (!existsSync(dir)) throw new ConfigError(`rules directory not found: ${dir}`);
@@ -123,7 +66,10 @@ export function loadRules(dir: string = RULES_DIR): CompiledRule[] {
     const id = basename(file).replace(/\.ya?ml$/, '');
     const { spec, problems: ruleProblems } = parseRule(data, { id, folder }, validators);
     problems.push(...ruleProblems.map((p) => `${file}: ${p}`));
-    if (spec) rules.push(compileRule(spec, file, text, allowlist.spec, allowlist.text));
+    if (spec)
+      rules.push(
+        compileRule({ spec, file, text, globalAllowlist: allowlist.spec, allowlistText: allowlist.text }),
+      );
   }
   if (problems.length > 0) {
     const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;

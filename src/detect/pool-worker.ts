@@ -1,12 +1,13 @@
-// One pool worker: loads the rules itself (compiled regexes cannot cross threads), loads the recognizers-text
-// models the pii validators call, reports ready, then scans batches of texts.
+// One pool worker: compiles the rules the main thread read and validated (their plain data crosses threads; no
+// YAML is parsed again), loads the recognizers-text models the pii validators call, reports ready, then scans
+// batches of texts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDetector } from './engine.ts';
-import { loadRules } from './load-rules.ts';
+import { compileRule } from './compile-rule.ts';
 import type { WorkerConfig, WorkerReply } from './pool.ts';
 
 const config = workerData as WorkerConfig;
-const detector = createDetector(loadRules(config.rulesDir), {
+const detector = createDetector(config.rules.map(compileRule), {
   key: Buffer.from(config.key),
   categories: config.categories,
   minConfidence: config.minConfidence,

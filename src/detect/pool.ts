@@ -6,12 +6,13 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { RULES_DIR } from '../paths.ts';
 import type { Category, Finding } from '../types.ts';
+import { sourceOf, type CompiledRule, type RuleSource } from './compile-rule.ts';
 
 export interface PoolOptions {
   key: Buffer;
-  rulesDir?: string;
+  /** Rules loaded and validated by the caller: workers compile them without reading the files again. */
+  rules: readonly CompiledRule[];
   categories?: readonly Category[];
   minConfidence?: number;
   /** Default: the available cores, at least 1. */
@@ -39,7 +40,7 @@ export interface DetectorPool {
 }
 
 export interface WorkerConfig {
-  rulesDir: string;
+  rules: RuleSource[];
   key: Uint8Array;
   categories: readonly Category[] | undefined;
   minConfidence: number | undefined;
@@ -62,7 +63,7 @@ export function createPool(options: PoolOptions): DetectorPool {
   const batchChars = options.batchChars ?? 256_000;
   const maxQueued = options.maxQueued ?? size * 2;
   const config: WorkerConfig = {
-    rulesDir: options.rulesDir ?? RULES_DIR,
+    rules: options.rules.map(sourceOf),
     key: new Uint8Array(options.key),
     categories: options.categories,
     minConfidence: options.minConfidence,

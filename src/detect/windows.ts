@@ -2,7 +2,7 @@
 // inside the required context window), so a window reaching `rule.reach` characters beyond each hit covers
 // every match that contains it. Matches found in a window slice are re-checked at the same offset against the
 // whole text with the sticky twin of the pattern, so slice edges never invent or truncate a match.
-import type { CompiledRule } from './load-rules.ts';
+import type { CompiledRule } from './compile-rule.ts';
 
 export type MatchVisitor = (match: RegExpExecArray) => void;
 

@@ -1,7 +1,7 @@
 // Near-match inputs for one rule, built from its own examples, keywords and regex bounds: truncated and broken
 // values, glued repetitions, keywords followed by almost-valid bodies, and long runs of the characters token
 // classes accept. This is where nested or overlapping quantifiers blow up.
-import type { CompiledRule } from '../../src/detect/load-rules.ts';
+import type { CompiledRule } from '../../src/detect/compile-rule.ts';
 
 const RUNS = [
   'a',

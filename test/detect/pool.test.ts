@@ -16,7 +16,7 @@ const docs = Array.from({ length: 150 }, (_, i) => ({
 
 // Workers load every validator (recognizers-text included) at start-up; allow for a slow, shared machine.
 describe('detector pool', { timeout: 90_000 }, () => {
-  const pool = createPool({ key, rulesDir: RULES, workers: 2, batchSize: 8, maxQueued: 2 });
+  const pool = createPool({ key, rules, workers: 2, batchSize: 8, maxQueued: 2 });
   afterAll(() => pool.close());
 
   it('reports ready once every worker has loaded its rules and models', async () => {
@@ -24,7 +24,9 @@ describe('detector pool', { timeout: 90_000 }, () => {
   });
 
   it('rejects ready and scans when a worker cannot load its rules', async () => {
-    const broken = createPool({ key, rulesDir: 'test/fixtures/no-such-rules-folder', workers: 1 });
+    // A pattern the worker cannot compile (the loader would have refused it): the worker fails at start-up.
+    const unloadable = { ...rules[0]!, spec: { ...rules[0]!.spec, regex: '(' } };
+    const broken = createPool({ key, rules: [unloadable], workers: 1 });
     try {
       await expect(broken.ready).rejects.toThrow(/detector worker failed/);
       await expect(broken.scanBatch(docs.slice(0, 2))).rejects.toThrow(/detector worker failed/);
@@ -52,7 +54,7 @@ describe('detector pool', { timeout: 90_000 }, () => {
     ['messages closed by size', { batchChars: 300 }],
     ['everything in one message', { batchSize: 10_000, batchChars: 1e9 }],
   ])('keeps document order with %s', async (_name, batching) => {
-    const sized = createPool({ key, rulesDir: RULES, workers: 2, ...batching });
+    const sized = createPool({ key, rules, workers: 2, ...batching });
     try {
       const single = createDetector(rules, { key });
       expect(await sized.scanBatch(docs)).toEqual(docs.map((d) => single.scan(d.text)));
@@ -64,7 +66,7 @@ describe('detector pool', { timeout: 90_000 }, () => {
   it.each([[{ categories: ['pii' as const] }], [{ minConfidence: 0.75 }]])(
     'passes detector options %o to its workers',
     async (options) => {
-      const filtered = createPool({ key, rulesDir: RULES, workers: 1, ...options });
+      const filtered = createPool({ key, rules, workers: 1, ...options });
       try {
         const single = createDetector(rules, { key, ...options });
         expect(await filtered.scanBatch(docs.slice(0, 40))).toEqual(
