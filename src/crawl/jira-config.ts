@@ -6,7 +6,6 @@ import type { JiraConfig } from '../sources/jira-config.ts';
 import { CONFIG_KEY } from '../sources/jira-config.ts';
 import type { FieldCatalogue, SourceItem } from '../sources/jira.ts';
 import { pageContext, type CrawlContext } from './context.ts';
-import type { SkipReason } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
 import { settled } from './fetch-ahead.ts';
 import { processPage } from './pipeline.ts';
@@ -23,8 +22,8 @@ export function configDue(ctx: CrawlContext): boolean {
 }
 
 /**
- * Records the configuration items; `catalogue` undefined when they are not due (see configDue): then the gaps of
- * their last read are reported again, as they still stand. Workflows need the Administer Jira permission: without it they are a coverage
+ * Records the configuration items; `catalogue` undefined when they are not due (see configDue): then the coverage of
+ * their last read is reported again (its gaps still stand, and a summary does not call the container unread). Workflows need the Administer Jira permission: without it they are a coverage
  * gap (and their item, with any findings from an earlier run, is left as it was: nothing was read to resolve them).
  */
 export async function crawlJiraConfig(
@@ -36,13 +35,10 @@ export async function crawlJiraConfig(
   const resuming = saved?.runId === ctx.run.runId;
   const context = pageContext(ctx, 'jira', CONFIG_KEY);
   const { coverage } = context;
-  if (resuming && saved.coverage) coverage.restore(saved.coverage);
-  if (resuming && saved.done) return;
-  if (!catalogue) {
-    for (const [reason, n] of Object.entries(saved?.coverage?.skipped ?? {}))
-      coverage.skip(reason as SkipReason, n);
-    return;
-  }
+  // Recorded already by this (resumed) run, or not due: the coverage of that read is reported again.
+  const recorded = (resuming && saved.done) || !catalogue;
+  if (saved?.coverage && (resuming || recorded)) coverage.restore(saved.coverage);
+  if (recorded) return;
   const readAt = new Date().toISOString();
   const workflows = settled(config.workflowsItem());
   const items: SourceItem[] = [config.fieldsItem((await catalogue).customFields)];

@@ -31,13 +31,30 @@ function uuid(rng: Rng): string {
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${rng.pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
 }
 
-/** A secret kind and value that fit on one line (names and descriptions are one-line texts). */
-function oneLineSecret(rng: Rng): { kind: SensitiveKind; value: string } {
-  const kinds = SENSITIVE_KINDS.filter((k) => k.category === 'secret');
+/** Kinds whose values announce themselves by a prefix, so a short description needs no keyword around them. */
+const PREFIXED_KINDS = [
+  'github-pat-classic',
+  'github-pat-fine-grained',
+  'gitlab-pat',
+  'slack-user-token',
+  'stripe-live-secret-key',
+  'openai-api-key',
+  'npm-token',
+];
+
+/**
+ * A secret kind, a value, and a one-line snippet holding it the way the kind is written (names and descriptions
+ * are one-line texts): the kind's own snippet when it fits on a line, a plain sentence otherwise.
+ */
+function oneLineSecret(rng: Rng): { kind: SensitiveKind; value: string; snippet: string } {
+  const kinds = SENSITIVE_KINDS.filter((k) => PREFIXED_KINDS.includes(k.kind));
   for (;;) {
     const kind = rng.pick(kinds);
     const value = kind.generate(rng);
-    if (!value.includes('\n')) return { kind, value };
+    if (value.includes('\n')) continue;
+    const wrapped = kind.wrap(rng, value);
+    const snippet = wrapped.includes('\n') ? `the release bot authenticates with ${value}` : wrapped;
+    return { kind, value, snippet };
   }
 }
 
@@ -85,11 +102,11 @@ export function createWorkflows(
     });
   }
   // A deploy workflow whose description carries a one-line secret, as admins sometimes paste one there.
-  const { kind, value } = oneLineSecret(rng);
+  const { kind, value, snippet } = oneLineSecret(rng);
   const deploy: WorkflowRecord = {
     id: uuid(rng),
     name: 'Release deployment',
-    description: `Deploys after approval; the release bot authenticates with ${value}`,
+    description: `Deploys after approval. ${snippet}`,
     statusIds,
     created: at(),
     updated: at(),

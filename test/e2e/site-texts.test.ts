@@ -1,0 +1,96 @@
+// The site's own texts through the built binary and the real detectors: the planted workflow secret is found in
+// the Jira site configuration container with a link free of the value, and a project or space renamed to hold a
+// secret is found by the next incremental scan. Runs the built binary: `npm run build` first.
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
+import { createRng } from '../../src/synth/rng.ts';
+import { SENSITIVE_KINDS } from '../../src/synth/sensitive.ts';
+import { CLI, ScanWorkspace } from './scan-process.ts';
+
+const SPEC = { seed: 3, issues: 80, pages: 30 };
+
+interface FindingRow {
+  product: string;
+  container: string;
+  item: string;
+  field: string;
+  fieldId: string;
+  url: string;
+  preview: string;
+  run: number;
+}
+
+function openFindings(db: string): FindingRow[] {
+  const database = new Database(db, { readonly: true, fileMustExist: true });
+  try {
+    return database
+      .prepare(
+        `SELECT i.product, c.key AS container, i.external_id AS item, f.field, f.field_id AS fieldId, f.url,
+                f.preview, f.first_seen_run AS run
+         FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = f.container_id
+         WHERE f.status = 'open' AND i.kind IN ('project', 'space')`,
+      )
+      .all() as FindingRow[];
+  } finally {
+    database.close();
+  }
+}
+
+/** A synthetic GitHub token in its documented shape (random characters, valid checksum): never a real one. */
+function githubToken(seed: number): string {
+  const kind = SENSITIVE_KINDS.find((k) => k.kind === 'github-pat-classic')!;
+  return kind.generate(createRng(seed));
+}
+
+describe.runIf(existsSync(CLI))('the site texts, scanned by the built binary', () => {
+  let site: FakeSite;
+  let work: ScanWorkspace;
+  let db: string;
+  beforeAll(async () => {
+    site = await startFakeSite({ spec: SPEC });
+    work = new ScanWorkspace(site);
+    db = work.db('site-texts');
+    expect((await work.start(db).exited).code).toBe(0);
+  }, 120_000);
+  afterAll(async () => {
+    await site?.stop();
+    work?.remove();
+  });
+
+  it('finds the planted workflow secret in the site configuration container, linked without the value', () => {
+    const [planted] = site.admin.truth().planted.filter((p) => p.field === 'workflow-description');
+    const found = openFindings(db).filter((f) => f.field === 'workflow-description');
+    expect(found.map((f) => [f.product, f.container, f.item, f.fieldId])).toEqual([
+      ['jira', 'site-config', 'config:workflows', planted!.item],
+    ]);
+    expect(found[0]!.url).toMatch(/\/secure\/admin\/workflows\/ListWorkflows\.jspa$/);
+    expect(found[0]!.url + found[0]!.preview).not.toContain(planted!.value);
+  });
+
+  // Project and space texts are re-read by every incremental scan; the site configuration by full scans and by
+  // incremental ones 12 hours after its last read (tested in test/crawl/site-config.test.ts).
+  it.each([
+    ['project', 'OPS', 'name', 'jira', 'project:', 'incremental'],
+    ['space', 'ENG', 'description', 'confluence', 'space:', 'incremental'],
+    ['field', 'customfield_10041', 'field-name', 'jira', 'config:fields', 'full'],
+  ] as const)(
+    'finds a %s (%s %s) renamed to hold a secret on the next scan',
+    async (what, key, field, product, itemPrefix, mode) => {
+      const value = githubToken(key.length * 31 + field.length);
+      const text = `${key} ${field} ${value}`;
+      const change = field === 'description' ? { description: text } : { name: text };
+      expect(site.admin.rename(what, key, change)).toBe(true);
+      const exit = await work.start(db, ['--mode', mode]).exited;
+      expect(exit.code).toBe(0);
+      expect(exit.stderr).not.toContain(value);
+      const found = openFindings(db).filter(
+        (f) => f.product === product && f.field === field && f.item.startsWith(itemPrefix) && f.run > 1,
+      );
+      expect(found.length).toBe(1);
+      expect(found[0]!.container).toBe(what === 'field' ? 'site-config' : key);
+    },
+    60_000,
+  );
+});
