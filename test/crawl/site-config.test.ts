@@ -92,7 +92,7 @@ describe('a token without the Administer Jira permission', () => {
     const result = await crawl(site, sink, new TruthScanner(values));
     expect(configOf(result)).toMatchObject({
       complete: false,
-      coverage: { listed: 1, skipped: { forbidden: 1 } },
+      coverage: { listed: 2, scanned: 1, skipped: { forbidden: 1 } },
     });
     expect(sink.items.has('jira:config:fields')).toBe(true);
     expect(sink.items.has('jira:config:workflows')).toBe(false);
