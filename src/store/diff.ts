@@ -4,6 +4,7 @@ import type { Category, Product, Severity } from '../types.ts';
 import type { ContainerRepository } from './containers.ts';
 import type { ContainerRef, RunInfo } from './model.ts';
 import type { RunRepository } from './runs.ts';
+import { countFindings } from './score-counts.ts';
 import type { ScoreRecord, ScoreRepository } from './scores.ts';
 
 export interface DiffFinding {
@@ -59,12 +60,12 @@ const OPEN_AT_EITHER = `f.container_id IN (SELECT id FROM containers WHERE site_
   AND f.status <> 'suppressed' AND f.first_seen_run <= MAX(@from, @to)
   AND (f.resolved_run IS NULL OR f.resolved_run > MIN(@from, @to))`;
 
-// Counts over the findings table alone; only the findings that changed are joined to their items and listed
-// (a full re-scan leaves a million findings still open, which were all read into memory before).
-const COUNTS_SQL = `
-  SELECT f.container_id AS id, SUM(${OPEN_AT_FROM} AND ${OPEN_AT_TO}) AS stillOpen,
-    SUM(${OPEN_AT_TO} AND NOT ${OPEN_AT_FROM}) AS new, SUM(${OPEN_AT_FROM} AND NOT ${OPEN_AT_TO}) AS resolved
-  FROM findings f WHERE ${OPEN_AT_EITHER} GROUP BY f.container_id`;
+// Only the findings that changed between the runs are counted here (a sort of the changed ones, not of a million
+// still open); still-open counts come from the later run's open counts (score-counts.ts) minus the changed
+// findings open at that run. Only the changed findings are joined to their items and listed.
+const CHANGED_SQL = `
+  SELECT f.container_id AS id, SUM(${OPEN_AT_TO}) AS new, SUM(${OPEN_AT_FROM}) AS resolved
+  FROM findings f WHERE ${OPEN_AT_EITHER} AND ${OPEN_AT_FROM} <> ${OPEN_AT_TO} GROUP BY f.container_id`;
 
 /** The findings open at `atRun` but not at `otherRun`, at most @limit of them (-1: all). */
 function changedSql(atRun: string, otherRun: string): string {
@@ -142,12 +143,23 @@ export class RunDiffer {
     const site = { score: change(beforeById.get(0), afterById.get(0)), new: 0, resolved: 0, stillOpen: 0 };
     const params = { from: from.id, to: to.id, siteId: from.siteId };
     const refs = new Map(this.#containers.list(from.siteId).map((c) => [c.id, `${c.product}:${c.key}`]));
-    const counts = this.#db.prepare(COUNTS_SQL).all(params) as Array<Record<Bucket, number> & { id: number }>;
-    for (const row of counts) {
-      const entry = perContainer.get(refs.get(row.id) ?? '');
+    // Open at the later run = still open + changed findings open at that run (new ones, or resolved ones when
+    // --from is the later run).
+    const later = Math.max(from.id, to.id);
+    const openAtLater = countFindings(this.#db, { runId: later, siteId: from.siteId, since: null });
+    const changed = new Map(
+      (this.#db.prepare(CHANGED_SQL).all(params) as Array<{ id: number; new: number; resolved: number }>).map(
+        (row) => [row.id, row],
+      ),
+    );
+    for (const id of new Set([...openAtLater.keys(), ...changed.keys()])) {
+      const { new: added = 0, resolved = 0 } = changed.get(id) ?? {};
+      const open = openAtLater.get(id)?.openFindings ?? 0;
+      const counts = { new: added, resolved, stillOpen: open - (later === to.id ? added : resolved) };
+      const entry = perContainer.get(refs.get(id) ?? '');
       for (const bucket of BUCKETS) {
-        site[bucket] += row[bucket];
-        if (entry) entry[bucket] += row[bucket];
+        site[bucket] += counts[bucket];
+        if (entry) entry[bucket] += counts[bucket];
       }
     }
     const listed = { ...params, limit: list ?? -1 };

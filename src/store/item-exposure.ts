@@ -1,7 +1,7 @@
 // Per-item aggregates of the open findings, kept in `items` by every writer that changes a finding's status, so
 // that the report's most exposed items read 100,000 item rows instead of grouping a million findings.
 import { distinctWeight, findingWeightSql } from '../score.ts';
-import { SEVERITIES, type Category, type Severity } from '../types.ts';
+import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../types.ts';
 
 /** SQL ranking a severity column 0 (low) .. 3 (critical). */
 export function severityRankSql(column: string): string {
@@ -22,14 +22,27 @@ const AGGREGATE = `
     SELECT COUNT(*) AS n, MAX(${findingWeightSql('f.severity', 'f.confidence')}) AS w,
       MAX(${severityRankSql('f.severity')}) AS r
     FROM findings f WHERE f.item_id = items.id AND f.status = 'open' GROUP BY f.fingerprint)`;
+const AGGREGATE_COLUMNS = '(open_findings, weighted, worst_severity, categories)';
+
+// The item's open findings by category and severity (CATEGORIES × SEVERITIES order), then its suppressed ones,
+// as a JSON array: scores of the latest run sum these over items instead of grouping a million findings.
+const COUNT_CELLS = [
+  ...CATEGORIES.flatMap((c) =>
+    SEVERITIES.map((s) => `status = 'open' AND category = '${c}' AND severity = '${s}'`),
+  ),
+  "status = 'suppressed'",
+];
+const COUNTS = `
+  SELECT json_array(${COUNT_CELLS.map((cell) => `COUNT(*) FILTER (WHERE ${cell})`).join(', ')})
+  FROM findings WHERE item_id = items.id AND status <> 'resolved'`;
 
 /** An UPDATE that recomputes the aggregates of the items matching `where` (SQL over `items`). */
 export function refreshItemExposureSql(where: string): string {
-  return `UPDATE items SET (open_findings, weighted, worst_severity, categories) = (${AGGREGATE}) WHERE ${where}`;
+  return `UPDATE items SET ${AGGREGATE_COLUMNS} = (${AGGREGATE}), finding_counts = (${COUNTS}) WHERE ${where}`;
 }
 
 export const SET_ITEM_EXPOSURE_SQL =
-  'UPDATE items SET open_findings = ?, weighted = ?, worst_severity = ?, categories = ? WHERE id = ?';
+  'UPDATE items SET open_findings = ?, weighted = ?, worst_severity = ?, categories = ?, finding_counts = ? WHERE id = ?';
 
 interface OpenFinding {
   fingerprint: string;
@@ -38,15 +51,38 @@ interface OpenFinding {
   confidence: number;
 }
 
-/** The aggregates of AGGREGATE from open findings in memory (a repeated identity is one row: the last wins). */
+/** The index of a finding's cell in `finding_counts`. */
+export function countCell(category: Category, severity: Severity): number {
+  return CATEGORIES.indexOf(category) * SEVERITIES.length + SEVERITIES.indexOf(severity);
+}
+
+/** Where `finding_counts` keeps the suppressed findings. */
+export const SUPPRESSED_CELL = CATEGORIES.length * SEVERITIES.length;
+
+/**
+ * The aggregates of AGGREGATE and COUNTS from an item's findings in memory (a repeated identity is one row: the
+ * last wins), given its open ones and how many are suppressed.
+ */
 export function itemExposureOf(
   open: Iterable<OpenFinding>,
-): [count: number, weighted: number, worst: Severity | null, categories: string | null] {
+  suppressed: number,
+): [count: number, weighted: number, worst: Severity | null, categories: string | null, counts: string] {
   const findings = [...open];
   let worst = -1;
-  for (const f of findings) worst = Math.max(worst, SEVERITIES.indexOf(f.severity));
+  const counts = new Array<number>(SUPPRESSED_CELL + 1).fill(0);
+  for (const f of findings) {
+    worst = Math.max(worst, SEVERITIES.indexOf(f.severity));
+    counts[countCell(f.category, f.severity)]! += 1;
+  }
+  counts[SUPPRESSED_CELL] = suppressed;
   const categories = [...new Set(findings.map((f) => f.category))].join(',');
-  return [findings.length, distinctWeight(findings), SEVERITIES[worst] ?? null, categories || null];
+  return [
+    findings.length,
+    distinctWeight(findings),
+    SEVERITIES[worst] ?? null,
+    categories || null,
+    JSON.stringify(counts),
+  ];
 }
 
 /** Migration 2: the aggregate columns, filled from the findings already stored. */
@@ -55,5 +91,11 @@ ALTER TABLE items ADD COLUMN open_findings INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE items ADD COLUMN weighted REAL NOT NULL DEFAULT 0;
 ALTER TABLE items ADD COLUMN worst_severity TEXT;
 ALTER TABLE items ADD COLUMN categories TEXT;
-${refreshItemExposureSql('id IN (SELECT item_id FROM findings)')};
+UPDATE items SET ${AGGREGATE_COLUMNS} = (${AGGREGATE}) WHERE id IN (SELECT item_id FROM findings);
+`;
+
+/** Migration 3 (second half): the per-item counts, filled from the findings already stored. */
+export const V3_ITEM_COUNTS = `
+ALTER TABLE items ADD COLUMN finding_counts TEXT;
+UPDATE items SET finding_counts = (${COUNTS}) WHERE id IN (SELECT item_id FROM findings);
 `;

@@ -1,7 +1,8 @@
 // The schema, as an append-only list: migration N (1-based) takes a database from version N-1 to N.
 // Never edit a released entry; add a new one. PRAGMA user_version holds the version a database is at.
 // The SQL lives in TypeScript (not .sql files) so that the built binary carries it without a copy step.
-import { V2_ITEM_EXPOSURE } from './item-exposure.ts';
+import { V2_ITEM_EXPOSURE, V3_ITEM_COUNTS } from './item-exposure.ts';
+import { V3_VALUE_KEY } from './value-key.ts';
 
 const V1_INITIAL = `
 CREATE TABLE sites (
@@ -154,6 +155,8 @@ CREATE UNIQUE INDEX scores_run_container ON scores (run_id, IFNULL(container_id,
 CREATE INDEX scores_container ON scores (container_id, run_id);
 `;
 
-export const MIGRATIONS: readonly string[] = [V1_INITIAL, V2_ITEM_EXPOSURE];
+// Version 3: findings.value_key (see value-key.ts) and items.finding_counts (see item-exposure.ts), which let
+// scores and diffs skip sorting a million fingerprints.
+export const MIGRATIONS: readonly string[] = [V1_INITIAL, V2_ITEM_EXPOSURE, V3_VALUE_KEY + V3_ITEM_COUNTS];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

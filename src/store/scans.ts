@@ -2,83 +2,12 @@ import type Database from 'better-sqlite3';
 import type { Item, Product } from '../types.ts';
 import type { CheckpointRepository } from './checkpoints.ts';
 import type { ContainerRepository } from './containers.ts';
-import type { ContainerRef, KnownItem, PlacedFinding, ScannedItem } from './model.ts';
-import { findingIdentity } from './identity.ts';
-import { itemExposureOf, refreshItemExposureSql, SET_ITEM_EXPOSURE_SQL } from './item-exposure.ts';
+import type { ContainerRef, KnownItem, ScannedItem } from './model.ts';
+import { ItemFindingsWriter } from './item-findings.ts';
+import { refreshItemExposureSql } from './item-exposure.ts';
+import { itemParams, UPSERT_ITEM_SQL } from './item-row.ts';
 import type { RunRepository } from './runs.ts';
 import { suppressionSnapshot } from './suppressions.ts';
-
-/** The columns #upsertFinding binds, in the order findingParams gives them. */
-const FINDING_COLUMNS = [
-  'item_id',
-  'container_id',
-  'identity',
-  'status',
-  'first_seen_run',
-  'last_seen_run',
-  'item_scan',
-  'field',
-  'field_id',
-  'rule_id',
-  'category',
-  'severity',
-  'confidence',
-  'start_offset',
-  'end_offset',
-  'preview',
-  'fingerprint',
-  'explanation',
-  'url',
-] as const;
-
-function findingParams(
-  row: { id: number; scans: number },
-  containerId: number,
-  runId: number,
-  identity: number,
-  f: PlacedFinding,
-  status: 'open' | 'suppressed',
-): unknown[] {
-  return [
-    row.id,
-    containerId,
-    identity,
-    status,
-    runId,
-    runId,
-    row.scans,
-    f.field,
-    f.fieldId ?? '',
-    f.ruleId,
-    f.category,
-    f.severity,
-    f.confidence,
-    f.start,
-    f.end,
-    f.preview,
-    f.fingerprint,
-    f.explanation,
-    f.url,
-  ];
-}
-
-const WITHHELD_TITLE = '[title withheld: it holds a finding]';
-
-/**
- * Titles are document text: a token pasted into an issue summary must not reach the database. Each title finding's
- * span is replaced by its masked preview; when spans do not fit the title, the whole title is withheld.
- */
-export function maskTitle(title: string, findings: readonly PlacedFinding[]): string {
-  const spans = findings.filter((f) => f.field === 'title').sort((a, b) => b.start - a.start);
-  let masked = title;
-  let previousStart = title.length;
-  for (const f of spans) {
-    if (f.start < 0 || f.start >= f.end || f.end > previousStart) return WITHHELD_TITLE;
-    masked = masked.slice(0, f.start) + f.preview + masked.slice(f.end);
-    previousStart = f.start;
-  }
-  return masked;
-}
 
 interface KnownRow {
   external_id: string;
@@ -108,11 +37,7 @@ export class ScanWriter {
   readonly #checkpoints: CheckpointRepository;
   readonly #siteOfRun = new Map<number, number>();
   readonly #upsertItem: Database.Statement<[Record<string, unknown>], { id: number; scans: number }>;
-  readonly #upsertFinding: Database.Statement<unknown[]>;
-  readonly #resolveVanished: Database.Statement<[number, number, number]>;
-  readonly #resolveVanishedFields: Database.Statement<[number, number, number, string]>;
-  readonly #refreshItem: Database.Statement<[number]>;
-  readonly #setItemExposure: Database.Statement<unknown[]>;
+  readonly #findings: ItemFindingsWriter;
   readonly #touch: Database.Statement<[Record<string, unknown>]>;
   readonly #bumpScan: Database.Statement<[Record<string, unknown>], { id: number; scans: number }>;
   readonly #known: Database.Statement<[number, string, string], KnownRow>;
@@ -129,43 +54,8 @@ export class ScanWriter {
     this.#containers = containers;
     this.#runs = runs;
     this.#checkpoints = checkpoints;
-    this.#upsertItem = db.prepare(`
-      INSERT INTO items (site_id, container_id, product, external_id, kind, key, title, url, created, updated, version,
-        status, content_hash, scans, last_scanned_run, scanned_at, deleted)
-      VALUES (@siteId, @containerId, @product, @id, @kind, @key, @title, @url, @created, @updated, @version,
-        @status, @contentHash, 1, @runId, @now, 0)
-      ON CONFLICT (site_id, product, external_id) DO UPDATE SET
-        container_id = excluded.container_id, kind = excluded.kind, key = excluded.key, title = excluded.title,
-        url = excluded.url, created = excluded.created, updated = excluded.updated, version = excluded.version,
-        status = excluded.status, content_hash = excluded.content_hash, scans = items.scans + 1,
-        last_scanned_run = excluded.last_scanned_run, scanned_at = excluded.scanned_at, deleted = 0
-      RETURNING id, scans`);
-    // A recurring finding keeps its row (and so its id, first-seen run and any suppression by id). The status of a
-    // new row comes from the batch's suppression snapshot (see #suppressed); a resolved row that comes back is also
-    // checked against suppressions by finding id, so suppressed values never resurface. Parameters are positional
-    // (FINDING_COLUMNS order): binding 19 names costs about a tenth of each finding's write (bench/store.ts).
-    this.#upsertFinding = db.prepare(`
-      INSERT INTO findings (${FINDING_COLUMNS.join(', ')})
-      VALUES (${FINDING_COLUMNS.map(() => '?').join(', ')})
-      ON CONFLICT (item_id, identity) DO UPDATE SET
-        container_id = excluded.container_id, category = excluded.category, severity = excluded.severity, confidence = excluded.confidence,
-        start_offset = excluded.start_offset, end_offset = excluded.end_offset, preview = excluded.preview,
-        explanation = excluded.explanation, url = excluded.url, last_seen_run = excluded.last_seen_run,
-        item_scan = excluded.item_scan, resolved_run = NULL,
-        status = CASE
-          WHEN findings.status <> 'resolved' THEN findings.status
-          WHEN excluded.status = 'suppressed' OR EXISTS (SELECT 1 FROM suppressions WHERE finding_id = findings.id)
-            THEN 'suppressed'
-          ELSE 'open' END`);
-    this.#resolveVanished = db.prepare(`
-      UPDATE findings SET status = 'resolved', resolved_run = ?
-      WHERE item_id = ? AND item_scan < ? AND status <> 'resolved'`);
-    this.#resolveVanishedFields = db.prepare(`
-      UPDATE findings SET status = 'resolved', resolved_run = ?
-      WHERE item_id = ? AND item_scan < ? AND status <> 'resolved'
-        AND EXISTS (SELECT 1 FROM json_each(?) j WHERE j.value ->> 0 = findings.field AND j.value ->> 1 = findings.field_id)`);
-    this.#refreshItem = db.prepare(refreshItemExposureSql('id = ?'));
-    this.#setItemExposure = db.prepare(SET_ITEM_EXPOSURE_SQL);
+    this.#upsertItem = db.prepare(UPSERT_ITEM_SQL);
+    this.#findings = new ItemFindingsWriter(db);
     // Unchanged content: the item and its live findings were seen by this run; nothing else moves.
     this.#touch = db.prepare(`
       UPDATE items SET last_scanned_run = @runId, scanned_at = @now, deleted = 0
@@ -207,55 +97,12 @@ export class ScanWriter {
         const row =
           partial && !partial.updateItem
             ? this.#bumpScan.get({ siteId, product: item.product, id: item.id })
-            : this.#upsertItem.get(this.#itemParams(siteId, containerId, scanned, findings, runId, now));
+            : this.#upsertItem.get(itemParams(siteId, containerId, scanned, findings, runId, now));
         if (!row) continue;
-        const open = new Map<number, PlacedFinding>(); // by identity: a repeated one updates the same row
-        for (const f of findings) {
-          const identity = findingIdentity(f.field, f.fieldId ?? '', f.ruleId, f.fingerprint);
-          const status = suppressed.covers(f.fingerprint, f.ruleId, containerId) ? 'suppressed' : 'open';
-          this.#upsertFinding.run(findingParams(row, containerId, runId, identity, f, status));
-          if (status === 'open') open.set(identity, f);
-        }
-        if (fields) {
-          const list = JSON.stringify(fields.map((f) => [f.field, f.fieldId ?? '']));
-          this.#resolveVanishedFields.run(runId, row.id, row.scans, list);
-        } else {
-          this.#resolveVanished.run(runId, row.id, row.scans);
-        }
-        // An item's first scan inserted every finding it has, with the status given here: its aggregates need no
-        // read-back (which costs about a tenth of a first scan). A re-scan keeps older rows' statuses: read them.
-        if (row.scans === 1) this.#setItemExposure.run(...itemExposureOf(open.values()), row.id);
-        else this.#refreshItem.run(row.id);
+        this.#findings.write(row, containerId, runId, findings, suppressed, fields);
       }
       if (checkpoint) this.#checkpoints.set(siteId, checkpoint.container, checkpoint.value);
     })();
-  }
-
-  #itemParams(
-    siteId: number,
-    containerId: number,
-    { item, contentHash }: ScannedItem,
-    findings: readonly PlacedFinding[],
-    runId: number,
-    now: string,
-  ): Record<string, unknown> {
-    return {
-      siteId,
-      containerId,
-      product: item.product,
-      id: item.id,
-      kind: item.kind,
-      key: item.key ?? null,
-      title: maskTitle(item.title, findings),
-      url: item.url,
-      created: item.created ?? null,
-      updated: item.updated ?? null,
-      version: item.version ?? null,
-      status: item.status ?? null,
-      contentHash,
-      runId,
-      now,
-    };
   }
 
   /** What the store knows of these items, so the crawler can skip the unchanged ones and place comments. */

@@ -1,9 +1,16 @@
 import type Database from 'better-sqlite3';
 import { exposure, findingWeightSql, scoreBand, type ScoreBand } from '../score.ts';
-import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../types.ts';
+import { CATEGORIES, SEVERITIES } from '../types.ts';
 import type { ContainerRepository } from './containers.ts';
 import type { CategorySeverityCounts, ContainerRef, StoredContainer } from './model.ts';
 import type { RunRepository } from './runs.ts';
+import {
+  countFindings,
+  liveFindings,
+  newContainerCounts,
+  RECENT_ITEM,
+  type ContainerCounts,
+} from './score-counts.ts';
 
 /** One score row: a container in a run, or the site roll-up when `container` is null. */
 export interface ScoreRecord {
@@ -28,46 +35,16 @@ export interface ScoreScope {
   since?: string;
 }
 
-// A finding was live at run R when first seen at or before R and not resolved by R. Status says whether it is
-// suppressed (suppressions are not versioned, so a past run is scored with today's suppressions). The items join
-// is only paid for when `since` needs the items' dates; then the recent items drive it (CROSS JOIN keeps that
-// order), reaching their findings through the (item_id, identity) index instead of visiting every finding.
-const LIVE_AT_RUN = 'f.first_seen_run <= @runId AND (f.resolved_run IS NULL OR f.resolved_run > @runId)';
-function liveFindings(since: boolean): string {
-  const from = since ? 'FROM items i CROSS JOIN findings f ON f.item_id = i.id' : 'FROM findings f';
-  const recent = since ? ' AND (i.updated >= @since OR i.created >= @since)' : '';
-  return `${from} WHERE ${LIVE_AT_RUN}
-    AND f.container_id IN (SELECT id FROM containers WHERE site_id = @siteId)${recent}`;
-}
 const WEIGHT = findingWeightSql('f.severity', 'f.confidence');
 
-export function emptyCounts(): CategorySeverityCounts {
-  const counts = {} as CategorySeverityCounts;
-  for (const c of CATEGORIES)
-    counts[c] = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  return counts;
-}
-
-interface Tally {
+interface Tally extends ContainerCounts {
   weighted: number;
   distinctValues: number;
-  openFindings: number;
-  suppressed: number;
-  counts: CategorySeverityCounts;
-  itemsWithFindings: number;
   itemsScanned: number;
 }
 
 function newTally(): Tally {
-  return {
-    weighted: 0,
-    distinctValues: 0,
-    openFindings: 0,
-    suppressed: 0,
-    counts: emptyCounts(),
-    itemsWithFindings: 0,
-    itemsScanned: 0,
-  };
+  return { ...newContainerCounts(), weighted: 0, distinctValues: 0, itemsScanned: 0 };
 }
 
 /** Per-container score history, computed from the findings table and kept in `scores`. */
@@ -86,7 +63,6 @@ export class ScoreRepository {
   calculate(runId: number, scope: ScoreScope = {}): ScoreRecord[] {
     const run = this.#runs.get(runId);
     const params = { runId, siteId: run.siteId, since: scope.since ?? null };
-    const live = liveFindings(scope.since !== undefined);
     const tallies = new Map<number, Tally>();
     const tally = (containerId: number): Tally => {
       let t = tallies.get(containerId);
@@ -94,45 +70,22 @@ export class ScoreRepository {
       return t;
     };
     for (const c of this.#containers.list(run.siteId)) tally(c.id);
+    for (const [id, counts] of countFindings(this.#db, params)) Object.assign(tally(id), counts);
 
-    const all = this.#db.prepare(`
-      SELECT f.container_id AS id, f.category, f.severity, f.status = 'suppressed' AS suppressed, COUNT(*) AS n
-      ${live} GROUP BY 1, 2, 3, 4`);
-    for (const r of all.all(params) as Array<{
-      id: number;
-      category: Category;
-      severity: Severity;
-      suppressed: number;
-      n: number;
-    }>) {
-      const t = tally(r.id);
-      if (r.suppressed) t.suppressed += r.n;
-      else {
-        t.openFindings += r.n;
-        t.counts[r.category][r.severity] += r.n;
-      }
-    }
-    const open = `${live} AND f.status <> 'suppressed'`;
+    // Distinct values are grouped by their integer key (value-key.ts). The inner ORDER BY repeats the GROUP BY,
+    // so SQLite sorts once and the outer sum per container streams instead of sorting a million groups again.
+    const open = `${liveFindings(scope.since !== undefined)} AND f.status <> 'suppressed'`;
     const distinct = this.#db.prepare(`
       SELECT id, SUM(w) AS weighted, COUNT(*) AS n FROM (
         SELECT f.container_id AS id, MAX(${WEIGHT}) AS w ${open}
-        GROUP BY f.container_id, f.fingerprint) GROUP BY id`);
+        GROUP BY f.container_id, f.value_key ORDER BY f.container_id, f.value_key) GROUP BY id`);
     for (const r of distinct.all(params) as Array<{ id: number; weighted: number; n: number }>) {
       Object.assign(tally(r.id), { weighted: r.weighted, distinctValues: r.n });
     }
-    // Items with a live open finding, counted over the items (stopping at each item's first such finding): a
-    // third of the CPU of COUNT(DISTINCT item_id) over the findings.
-    const withFindings = this.#db.prepare(`
-      SELECT i.container_id AS id, COUNT(*) AS n FROM items i
-      WHERE i.site_id = @siteId AND (@since IS NULL OR i.updated >= @since OR i.created >= @since)
-        AND EXISTS (SELECT 1 FROM findings f WHERE f.item_id = i.id AND ${LIVE_AT_RUN} AND f.status <> 'suppressed')
-      GROUP BY 1`);
-    for (const r of withFindings.all(params) as Array<{ id: number; n: number }>)
-      tally(r.id).itemsWithFindings = r.n;
     const scanned = this.#db.prepare(`
       SELECT container_id AS id, COUNT(*) AS n FROM items i
       WHERE i.site_id = @siteId AND i.deleted = 0 AND i.last_scanned_run IS NOT NULL
-        AND (@since IS NULL OR i.updated >= @since OR i.created >= @since) GROUP BY 1`);
+        AND (@since IS NULL OR ${RECENT_ITEM}) GROUP BY 1`);
     for (const r of scanned.all(params) as Array<{ id: number; n: number }>) tally(r.id).itemsScanned = r.n;
 
     const coverage = new Map(this.#runs.coverage(runId).map((c) => [c.containerId, c]));
@@ -155,7 +108,7 @@ export class ScoreRepository {
     }
     const union = this.#db.prepare(`
       SELECT COALESCE(SUM(w), 0) AS weighted, COUNT(*) AS n FROM (
-        SELECT MAX(${WEIGHT}) AS w ${open} GROUP BY f.fingerprint)`);
+        SELECT MAX(${WEIGHT}) AS w ${open} GROUP BY f.value_key)`);
     const u = union.get(params) as { weighted: number; n: number };
     Object.assign(site, { weighted: u.weighted, distinctValues: u.n });
     const siteCoverage = run.listed > 0 ? { listed: run.listed, scanned: run.scanned } : null;

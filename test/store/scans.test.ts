@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { maskTitle } from '../../src/store/scans.ts';
+import { maskTitle } from '../../src/store/item-row.ts';
 import type { PlacedFinding } from '../../src/store/model.ts';
 import { beginRun, container, findIn, item, randomValue, scanned, tempStore } from './helpers.ts';
 

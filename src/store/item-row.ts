@@ -1,0 +1,60 @@
+// The `items` row of a scanned item: its upsert and parameters, with a title that holds no finding's value.
+import type { PlacedFinding, ScannedItem } from './model.ts';
+
+const WITHHELD_TITLE = '[title withheld: it holds a finding]';
+
+/**
+ * Titles are document text: a token pasted into an issue summary must not reach the database. Each title finding's
+ * span is replaced by its masked preview; when spans do not fit the title, the whole title is withheld.
+ */
+export function maskTitle(title: string, findings: readonly PlacedFinding[]): string {
+  const spans = findings.filter((f) => f.field === 'title').sort((a, b) => b.start - a.start);
+  let masked = title;
+  let previousStart = title.length;
+  for (const f of spans) {
+    if (f.start < 0 || f.start >= f.end || f.end > previousStart) return WITHHELD_TITLE;
+    masked = masked.slice(0, f.start) + f.preview + masked.slice(f.end);
+    previousStart = f.start;
+  }
+  return masked;
+}
+
+/** Inserts or updates the item (a re-scan counts one more scan); returns its row id and scan count. */
+export const UPSERT_ITEM_SQL = `
+  INSERT INTO items (site_id, container_id, product, external_id, kind, key, title, url, created, updated, version,
+    status, content_hash, scans, last_scanned_run, scanned_at, deleted)
+  VALUES (@siteId, @containerId, @product, @id, @kind, @key, @title, @url, @created, @updated, @version,
+    @status, @contentHash, 1, @runId, @now, 0)
+  ON CONFLICT (site_id, product, external_id) DO UPDATE SET
+    container_id = excluded.container_id, kind = excluded.kind, key = excluded.key, title = excluded.title,
+    url = excluded.url, created = excluded.created, updated = excluded.updated, version = excluded.version,
+    status = excluded.status, content_hash = excluded.content_hash, scans = items.scans + 1,
+    last_scanned_run = excluded.last_scanned_run, scanned_at = excluded.scanned_at, deleted = 0
+  RETURNING id, scans`;
+
+export function itemParams(
+  siteId: number,
+  containerId: number,
+  { item, contentHash }: ScannedItem,
+  findings: readonly PlacedFinding[],
+  runId: number,
+  now: string,
+): Record<string, unknown> {
+  return {
+    siteId,
+    containerId,
+    product: item.product,
+    id: item.id,
+    kind: item.kind,
+    key: item.key ?? null,
+    title: maskTitle(item.title, findings),
+    url: item.url,
+    created: item.created ?? null,
+    updated: item.updated ?? null,
+    version: item.version ?? null,
+    status: item.status ?? null,
+    contentHash,
+    runId,
+    now,
+  };
+}
