@@ -6,9 +6,6 @@ import { clampInt } from './paging.ts';
 import { json, listParam, type Reply, type RequestContext, type Route } from './router.ts';
 import type { Site } from './site.ts';
 
-/** Real sites page workflows 50 at a time by default; larger requests are capped here the same way. */
-const MAX_WORKFLOWS = 50;
-
 function renderWorkflow(site: Site, workflow: WorkflowRecord, transitions: boolean) {
   const scope = workflow.projectId
     ? { type: 'PROJECT', project: { id: workflow.projectId } }
@@ -50,7 +47,8 @@ function searchWorkflows(context: RequestContext): Reply {
     );
   }
   const startAt = clampInt(query.get('startAt'), 0, 0, Number.MAX_SAFE_INTEGER);
-  const maxResults = clampInt(query.get('maxResults'), MAX_WORKFLOWS, 1, MAX_WORKFLOWS);
+  const cap = site.options.pageSizes.jiraWorkflows;
+  const maxResults = clampInt(query.get('maxResults'), cap, 1, cap);
   const text = query.get('queryString')?.toLowerCase() ?? '';
   const projectId = query.get('projectId');
   const matching = site.content.workflows

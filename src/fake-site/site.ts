@@ -17,6 +17,8 @@ export interface PageSizes {
   confluenceMax: number;
   /** Jira search returns non-final pages holding about half of maxResults, as real sites sometimes do. */
   jiraShortPages: boolean;
+  /** Jira workflow search page cap (real: 50 by default). */
+  jiraWorkflows: number;
 }
 
 export const DEFAULT_PAGE_SIZES: PageSizes = {
@@ -25,6 +27,7 @@ export const DEFAULT_PAGE_SIZES: PageSizes = {
   jiraComments: 100,
   confluenceMax: 250,
   jiraShortPages: false,
+  jiraWorkflows: 50,
 };
 
 export interface SiteOptions {
