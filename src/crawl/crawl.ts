@@ -82,7 +82,7 @@ async function crawlJira(context: CrawlContext, jira: JiraSource, coverage: Cove
   const { scope, run } = context;
   const config = jira.config.container();
   const readConfig = inScope(config, scope) && configDue(context);
-  const catalogue = run.mode === 'full' || readConfig ? settled(jira.fieldCatalogue()) : undefined;
+  const catalogue = run.mode === 'full' || readConfig ? settled(jira.config.fieldCatalogue()) : undefined;
   const listed = [...(await jira.projects(scope.archived)), config];
   const crawled = containersToCrawl(context, 'jira', listed, coverage);
   const projects = crawled.filter((c) => c !== config);

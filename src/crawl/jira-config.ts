@@ -2,9 +2,8 @@
 // names. Full runs read them; incremental runs when the last read is older than CONFIG_REFRESH_MS, so a nightly run
 // finds a rename while hourly runs stay within their request budget. Each read costs the catalogue (which full
 // runs read anyway) and one workflow page per 50 workflows; an unchanged item costs no detection (same hash).
-import type { JiraConfig } from '../sources/jira-config.ts';
-import { CONFIG_KEY } from '../sources/jira-config.ts';
-import type { FieldCatalogue, SourceItem } from '../sources/jira.ts';
+import { CONFIG_KEY, type FieldCatalogue, type JiraConfig } from '../sources/jira-config.ts';
+import type { SourceItem } from '../sources/jira.ts';
 import { pageContext, type CrawlContext } from './context.ts';
 import { describe, skipReason } from './errors.ts';
 import { settled } from './fetch-ahead.ts';

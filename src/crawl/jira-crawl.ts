@@ -1,6 +1,7 @@
 // Jira: full crawls per project (search/jql paged by nextPageToken, resumable from the stored token) and
 // incremental crawls of everything updated since the watermark in one site-wide JQL query.
-import type { FieldCatalogue, JiraSource, SourceItem, TextField } from '../sources/jira.ts';
+import type { FieldCatalogue } from '../sources/jira-config.ts';
+import type { JiraSource, SourceItem, TextField } from '../sources/jira.ts';
 import { quoteLiteral } from '../sources/query-literal.ts';
 import { queryDateLiteral } from '../sources/query-time.ts';
 import type { Container } from '../types.ts';
@@ -143,7 +144,7 @@ export async function crawlJiraFull(
   ctx: CrawlContext,
   jira: JiraSource,
   projects: Container[],
-  catalogue: Promise<FieldCatalogue> = jira.fieldCatalogue(),
+  catalogue: Promise<FieldCatalogue> = jira.config.fieldCatalogue(),
 ): Promise<void> {
   const fields = (await catalogue).textFields;
   // The count only sizes a progress bar: asked for when one is shown, and never waited for.
@@ -170,7 +171,7 @@ export async function crawlJiraIncremental(
   // This run's catalogue when the site texts were due to be read again; the last run's text fields otherwise.
   const fields = catalogue
     ? (await catalogue).textFields
-    : (site.textFields ?? (await jira.fieldCatalogue()).textFields);
+    : (site.textFields ?? (await jira.config.fieldCatalogue()).textFields);
   const fresh = projects.filter((p) => ctx.sink.checkpoint('jira', p.key) === undefined);
   const known = projects.filter((p) => !fresh.includes(p));
   const freshMarks = await crawlProjects(ctx, jira, fresh, fields);

@@ -1,13 +1,22 @@
-// Jira site configuration as scannable items: custom field names (from the field catalogue the crawl reads anyway)
-// and workflow names and descriptions with the statuses they use (GET /rest/api/3/workflows/search, which needs the
-// Administer Jira global permission). Site-wide, so they live in one container of their own.
+// Jira site configuration: the field catalogue (every custom field, and which ones hold text read with issues), and
+// as scannable items the custom field names and the workflow names and descriptions with the statuses they use
+// (GET /rest/api/3/workflows/search, which needs the Administer Jira global permission). Site-wide, so they live
+// in one container of their own.
 import type { Container, Doc } from '../types.ts';
 import type { JiraClient, SourceItem, TextField } from './jira.ts';
-import { listOf } from './response-shape.ts';
+import { listOf, recordsOf } from './response-shape.ts';
 
 /** The configuration container's key: lower case and a hyphen, which no Jira project key can hold. */
 export const CONFIG_KEY = 'site-config';
 const WORKFLOW_PAGE = 50;
+const TEXT_CUSTOM_TYPES = /:(textfield|textarea|url|readonlyfield|labels)$/;
+
+export interface FieldCatalogue {
+  /** Every custom field. */
+  customFields: TextField[];
+  /** The custom fields whose values are text, read with each issue. */
+  textFields: TextField[];
+}
 
 /** One text of a configuration item; `path` links to its own admin page when it has one. */
 interface Text {
@@ -57,6 +66,29 @@ export class JiraConfig {
       url: `${this.site}/jira/settings/issues`,
       type: 'configuration',
     };
+  }
+
+  /**
+   * The custom fields of the catalogue: all of them (their names are scanned as site configuration) and the
+   * text-bearing ones (string types such as textfield, textarea, url, and string arrays), whose values are.
+   */
+  async fieldCatalogue(): Promise<FieldCatalogue> {
+    const fields = recordsOf<Awaited<ReturnType<JiraClient['issueFields']['getFields']>>[number]>(
+      await this.client.issueFields.getFields(),
+      'field catalogue',
+    );
+    const custom = fields.filter((field) => field.custom && field.id);
+    const named = (field: (typeof custom)[number]) => ({
+      id: String(field.id),
+      name: String(field.name ?? field.id),
+    });
+    const textFields = custom.filter((field) => {
+      const schema = field.schema as { type?: string; items?: string; custom?: string } | undefined;
+      if (schema?.type === 'string') return true;
+      if (schema?.type === 'array' && schema.items === 'string') return true;
+      return TEXT_CUSTOM_TYPES.test(schema?.custom ?? '');
+    });
+    return { customFields: custom.map(named), textFields: textFields.map(named) };
   }
 
   /** Every custom field's name (text or not), each linked to its admin page by its numeric id. */

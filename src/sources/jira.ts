@@ -1,4 +1,4 @@
-// Jira Cloud REST v3 through jira.js: projects, the text-field catalogue, and issues with every text field
+// Jira Cloud REST v3 through jira.js: projects, and issues with every text field (from the catalogue, jira-config.ts)
 // and every comment. One search page (up to 100 issues with their fields and embedded comments) is one request;
 // comments are fetched separately only for issues whose embedded list is truncated.
 import type { createCloudClient } from 'jira.js';
@@ -6,7 +6,7 @@ import type { Container, Doc, Item } from '../types.ts';
 import { toText } from './extract.ts';
 import { JiraConfig } from './jira-config.ts';
 import { quoteLiteral } from './query-literal.ts';
-import { listOf, recordsOf } from './response-shape.ts';
+import { listOf } from './response-shape.ts';
 
 export type JiraClient = ReturnType<typeof createCloudClient>;
 
@@ -32,13 +32,6 @@ export interface TextField {
   name: string;
 }
 
-export interface FieldCatalogue {
-  /** Every custom field. */
-  customFields: TextField[];
-  /** The custom fields whose values are text, read with each issue. */
-  textFields: TextField[];
-}
-
 const SEARCH_PAGE = 100;
 const COMMENT_PAGE = 100;
 const BASE_FIELDS = [
@@ -51,7 +44,6 @@ const BASE_FIELDS = [
   'created',
   'updated',
 ];
-const TEXT_CUSTOM_TYPES = /:(textfield|textarea|url|readonlyfield|labels)$/;
 
 type Fields = Record<string, unknown>;
 interface RawIssue {
@@ -68,7 +60,7 @@ export class JiraSource {
   private readonly client: JiraClient;
   private readonly site: string;
   private readonly maxChars: number;
-  /** Site configuration texts (custom field and workflow names), through the same client. */
+  /** The field catalogue and the site configuration texts (custom field and workflow names), same client. */
   readonly config: JiraConfig;
 
   constructor(client: JiraClient, site: string, maxChars: number) {
@@ -113,29 +105,6 @@ export class JiraSource {
       startAt += values.length;
       if (page.isLast || values.length === 0) return out;
     }
-  }
-
-  /**
-   * The custom fields of the catalogue: all of them (their names are scanned as site configuration) and the
-   * text-bearing ones (string types such as textfield, textarea, url, and string arrays), whose values are.
-   */
-  async fieldCatalogue(): Promise<FieldCatalogue> {
-    const fields = recordsOf<Awaited<ReturnType<JiraClient['issueFields']['getFields']>>[number]>(
-      await this.client.issueFields.getFields(),
-      'field catalogue',
-    );
-    const custom = fields.filter((field) => field.custom && field.id);
-    const named = (field: (typeof custom)[number]) => ({
-      id: String(field.id),
-      name: String(field.name ?? field.id),
-    });
-    const textFields = custom.filter((field) => {
-      const schema = field.schema as { type?: string; items?: string; custom?: string } | undefined;
-      if (schema?.type === 'string') return true;
-      if (schema?.type === 'array' && schema.items === 'string') return true;
-      return TEXT_CUSTOM_TYPES.test(schema?.custom ?? '');
-    });
-    return { customFields: custom.map(named), textFields: textFields.map(named) };
   }
 
   /**

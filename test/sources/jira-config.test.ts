@@ -18,7 +18,7 @@ afterAll(() => site.stop());
 
 describe('JiraConfig', () => {
   it('names every custom field, text or not, each linked to its admin page by numeric id', async () => {
-    const { customFields, textFields } = await sources.jira.fieldCatalogue();
+    const { customFields, textFields } = await sources.jira.config.fieldCatalogue();
     const item = sources.jira.config.fieldsItem(customFields);
     expect(item.item).toMatchObject({ containerKey: CONFIG_KEY, id: 'config:fields', kind: 'project' });
     expect(item.docs.map((d) => [d.field, d.fieldId, d.text, d.url.slice(site.url.length)])).toEqual([
