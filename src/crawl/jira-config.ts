@@ -5,8 +5,9 @@
 import { CONFIG_KEY, type FieldCatalogue, type JiraConfig } from '../sources/jira-config.ts';
 import type { SourceItem } from '../sources/jira.ts';
 import { pageContext, type CrawlContext } from './context.ts';
+import type { SkipReason } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
-import { settled } from './fetch-ahead.ts';
+import { settled, type Settled } from './fetch-ahead.ts';
 import { processPage } from './pipeline.ts';
 
 /** Twelve hours: every nightly incremental run reads the site texts again, an hourly one twice a day. */
@@ -21,9 +22,10 @@ export function configDue(ctx: CrawlContext): boolean {
 }
 
 /**
- * Records the configuration items; `catalogue` undefined when they are not due (see configDue): then the coverage of
- * their last read is reported again (its gaps still stand, and a summary does not call the container unread). Workflows need the Administer Jira permission: without it they are a coverage
- * gap (and their item, with any findings from an earlier run, is left as it was: nothing was read to resolve them).
+ * Records the configuration items; `catalogue` undefined when they are not due (see configDue): then the coverage
+ * of their last read is reported again (its gaps still stand, and a summary does not call the container unread).
+ * Workflows need the Administer Jira permission: without it they are a coverage gap, and findings of workflows
+ * not read are left as they were (nothing was read to resolve them).
  */
 export async function crawlJiraConfig(
   ctx: CrawlContext,
@@ -39,19 +41,16 @@ export async function crawlJiraConfig(
   if (saved?.coverage && (resuming || recorded)) coverage.restore(saved.coverage);
   if (recorded) return;
   const readAt = new Date().toISOString();
-  const workflows = settled(config.workflowsItem());
+  const workflows = settled(config.workflows());
   const items: SourceItem[] = [config.fieldsItem((await catalogue).customFields)];
   const result = await workflows;
-  if (result.ok) items.push(result.value);
+  if (result.ok && result.value.complete) items.push(result.value.item);
   else {
-    const reason = skipReason(result.error);
-    if (!reason) throw result.error;
-    coverage.listed(1); // the workflows item exists but could not be read: coverage 1 of 2, not 1 of 1
-    coverage.skip(reason);
-    ctx.logger.warn(
-      { error: describe(result.error) },
-      'Jira workflow names not readable (the API user needs the Administer Jira permission)',
-    );
+    coverage.listed(1); // the workflows item exists but could not be read whole: coverage 1 of 2, not 1 of 1
+    coverage.skip(gapOf(ctx, result));
+    // The workflows a non-administrator sees replace only their own findings: the others were not read.
+    if (result.ok && !ctx.signal.aborted)
+      await processPage([result.value.item], context, undefined, 'fields');
   }
   if (ctx.signal.aborted) return;
   await processPage(items, context, {
@@ -61,4 +60,21 @@ export async function crawlJiraConfig(
     done: true,
     watermark: readAt,
   });
+}
+
+/** Why the workflows were not read whole (logged), or the error thrown again when it must stop the run. */
+function gapOf(ctx: CrawlContext, result: Settled<unknown>): SkipReason {
+  const warn = (error: string) =>
+    ctx.logger.warn(
+      { error },
+      'Jira workflows not fully readable (the API user needs the Administer Jira permission)',
+    );
+  if (result.ok) {
+    warn('not a Jira administrator');
+    return 'forbidden';
+  }
+  const reason = skipReason(result.error);
+  if (!reason) throw result.error;
+  warn(describe(result.error));
+  return reason;
 }

@@ -11,7 +11,7 @@ import {
 import { churn, type ChurnSummary } from './churn.ts';
 import type { FaultConfig } from './faults.ts';
 import type { AdfNode, ConfluenceCommentRecord, ContentRecord, IssueRecord, PlantedRecord } from './model.ts';
-import type { Site } from './site.ts';
+import type { JiraRole, Site } from './site.ts';
 import { AddedTruth, buildTruth, type TruthManifest } from './truth.ts';
 
 export type { PlantedInput } from './admin-config.ts';
@@ -189,6 +189,11 @@ export class AdminApi {
     const planted = rename(this.site, key, change);
     for (const record of planted ?? []) this.added.add(record);
     return planted !== undefined;
+  }
+
+  /** Changes what the API user may administer (see SiteOptions.jiraRole), e.g. a token moved to another account. */
+  setJiraRole(role: JiraRole): void {
+    this.site.options.jiraRole = role;
   }
 
   advanceClock(ms: number): string {

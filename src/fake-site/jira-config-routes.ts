@@ -38,9 +38,33 @@ function orderOf(context: RequestContext): (a: WorkflowRecord, b: WorkflowRecord
   return (a, b) => sign * key(a).localeCompare(key(b));
 }
 
+/** GET /rest/api/3/mypermissions for global permissions: only ADMINISTER is modelled. */
+function myPermissions(context: RequestContext): Reply {
+  const keys = listParam(context.query, 'permissions');
+  if (keys.length === 0) return jiraError(400, 'The permissions query parameter was not provided.');
+  const known: Record<string, { id: string; name: string; description: string; have: boolean }> = {
+    ADMINISTER: {
+      id: '0',
+      name: 'Administer Jira',
+      description: 'Create and administer projects, issue types, fields, workflows and schemes.',
+      have: context.site.options.jiraRole === 'admin',
+    },
+  };
+  const unknown = keys.find((key) => !known[key]);
+  if (unknown) return jiraError(404, `No project permissions or global permissions found for ${unknown}.`);
+  const permissions = Object.fromEntries(
+    keys.map((key) => {
+      const p = known[key]!;
+      const entry = { id: p.id, key, name: p.name, type: 'GLOBAL', description: p.description };
+      return [key, { ...entry, havePermission: p.have }];
+    }),
+  );
+  return json(200, { permissions });
+}
+
 function searchWorkflows(context: RequestContext): Reply {
   const { site, origin, query } = context;
-  if (!site.options.jiraAdmin) {
+  if (site.options.jiraRole === 'user') {
     return jiraError(
       403,
       'You are not authorized to perform this action. Administrator privileges are required.',
@@ -52,6 +76,7 @@ function searchWorkflows(context: RequestContext): Reply {
   const text = query.get('queryString')?.toLowerCase() ?? '';
   const projectId = query.get('projectId');
   const matching = site.content.workflows
+    .filter((w) => site.seesWorkflow(w))
     .filter((w) => w.name.toLowerCase().includes(text))
     .filter((w) => !projectId || w.projectId === projectId)
     .sort(orderOf(context));
@@ -84,4 +109,5 @@ function searchWorkflows(context: RequestContext): Reply {
 
 export const jiraConfigRoutes: Route[] = [
   { method: 'GET', template: '/rest/api/3/workflows/search', handle: searchWorkflows },
+  { method: 'GET', template: '/rest/api/3/mypermissions', handle: myPermissions },
 ];

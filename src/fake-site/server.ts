@@ -13,7 +13,7 @@ import { jiraRoutes } from './jira-routes.ts';
 import { createSiteContent, DEFAULT_SITE_SPEC } from './generator.ts';
 import type { SiteContent, SiteSpec } from './model.ts';
 import { json, Router, type AuthOutcome, type Reply } from './router.ts';
-import { DEFAULT_PAGE_SIZES, Site, type PageSizes } from './site.ts';
+import { DEFAULT_PAGE_SIZES, Site, type JiraRole, type PageSizes } from './site.ts';
 
 export const DEFAULT_EMAIL = 'demo@example.com';
 /** The fake's own fixed credential: deliberately not shaped like any real token format. */
@@ -30,8 +30,8 @@ export interface FakeSiteOptions {
   siteTimeZone?: string;
   faults?: FaultConfig;
   pageSizes?: Partial<PageSizes>;
-  /** Whether the API user is a Jira administrator (default true): without it workflows answer 403. */
-  jiraAdmin?: boolean;
+  /** The API user's Jira role (default admin): see SiteOptions.jiraRole. */
+  jiraRole?: JiraRole;
 }
 
 export interface FakeSite {
@@ -192,7 +192,7 @@ export async function startFakeSite(options: FakeSiteOptions): Promise<FakeSite>
     siteTimeZone: options.siteTimeZone ?? 'America/Los_Angeles',
     pageSizes: { ...DEFAULT_PAGE_SIZES, ...options.pageSizes },
     faults: options.faults ?? {},
-    jiraAdmin: options.jiraAdmin ?? true,
+    jiraRole: options.jiraRole ?? 'admin',
   });
   const instance = new FakeSiteServer(site);
   await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,7 @@ import { SiteClock } from './clock.ts';
 import { ConfluenceOverlay } from './confluence-overlay.ts';
 import { Faults, type FaultConfig } from './faults.ts';
 import { JiraOverlay } from './jira-overlay.ts';
-import type { SiteContent } from './model.ts';
+import type { SiteContent, WorkflowRecord } from './model.ts';
 
 export interface PageSizes {
   /** Jira search page cap when fields beyond id/key are requested (real sites: about 100). */
@@ -30,14 +30,20 @@ export const DEFAULT_PAGE_SIZES: PageSizes = {
   jiraWorkflows: 50,
 };
 
+export type JiraRole = 'admin' | 'project-admin' | 'user';
+
 export interface SiteOptions {
   credentials: Credentials;
   userTimeZone: string;
   siteTimeZone: string;
   pageSizes: PageSizes;
   faults: FaultConfig;
-  /** The API user has the Administer Jira global permission (reads workflows); false answers those with 403. */
-  jiraAdmin: boolean;
+  /**
+   * The API user's Jira role: `admin` has the Administer Jira global permission (reads every workflow);
+   * `project-admin` administers the team-managed projects (the workflow search lists only theirs, as Atlassian
+   * documents); `user` neither (the workflow search answers 403).
+   */
+  jiraRole: JiraRole;
 }
 
 export class RequestStats {
@@ -94,6 +100,12 @@ export class Site {
   setFaults(config: FaultConfig): void {
     this.faults.set(config);
     this.clock.indexLagMs = this.faults.indexLagMs;
+  }
+
+  /** Administrators see every workflow; project administrators those of the (team-managed) projects they run. */
+  seesWorkflow(workflow: WorkflowRecord): boolean {
+    const role = this.options.jiraRole;
+    return role === 'admin' || (role === 'project-admin' && workflow.projectId !== undefined);
   }
 
   /** Display name for an account id (unknown ids fall back to the id itself). */

@@ -73,7 +73,7 @@ function configStillThere(site: Site, record: PlantedRecord): PlantedRecord | un
   else if (record.field.startsWith('workflow-')) {
     const workflow = content.workflows.find((w) => w.id === record.item);
     text = record.field === 'workflow-name' ? workflow?.name : workflow?.description;
-    readable = site.options.jiraAdmin;
+    readable = workflow !== undefined && site.seesWorkflow(workflow);
   } else {
     const container =
       record.product === 'jira' ? site.jira.project(record.item) : site.confluence.space(record.item);

@@ -104,20 +104,32 @@ export class JiraConfig {
 
   /**
    * Workflow names and descriptions, and the names and descriptions of the statuses they use, paged to the end.
+   * `complete` is false when the API user is not a Jira administrator: the search then lists only the
+   * project-scoped workflows the user may administer (Atlassian's documented behaviour), and the rest is unread.
    * The links go to the workflow list, not to one workflow: its address would carry its name, which may be the
    * very secret found.
    */
-  async workflowsItem(): Promise<SourceItem> {
+  async workflows(): Promise<{ item: SourceItem; complete: boolean }> {
+    const [texts, complete] = await Promise.all([this.workflowTexts(), this.isJiraAdmin()]);
+    const path = '/secure/admin/workflows/ListWorkflows.jspa';
+    return { item: item(this.site, 'workflows', 'Workflow and status names', path, texts), complete };
+  }
+
+  /** The Administer Jira global permission, asked beside the first workflow page. */
+  private async isJiraAdmin(): Promise<boolean> {
+    const mine = await this.client.permissions.getMyPermissions({ permissions: 'ADMINISTER' });
+    return (
+      (mine.permissions?.ADMINISTER as { havePermission?: unknown } | undefined)?.havePermission === true
+    );
+  }
+
+  private async workflowTexts(): Promise<Text[]> {
     const texts: Text[] = [];
     const statuses = new Map<string, { name?: string; description?: string }>();
     for (let startAt = 0; ;) {
       const page = await this.client.workflows.searchWorkflows({ startAt, maxResults: WORKFLOW_PAGE });
-      const values = listOf<{ id?: string; name?: string; description?: string }>(
-        page,
-        'values',
-        'workflow',
-        ['id'],
-      );
+      type Workflow = { id?: string; name?: string; description?: string };
+      const values = listOf<Workflow>(page, 'values', 'workflow', ['id']);
       for (const w of values) {
         texts.push({ field: 'workflow-name', fieldId: String(w.id), text: w.name });
         texts.push({ field: 'workflow-description', fieldId: String(w.id), text: w.description });
@@ -131,12 +143,6 @@ export class JiraConfig {
       texts.push({ field: 'status-name', fieldId: id, text: s.name });
       texts.push({ field: 'status-description', fieldId: id, text: s.description });
     }
-    return item(
-      this.site,
-      'workflows',
-      'Workflow and status names',
-      '/secure/admin/workflows/ListWorkflows.jspa',
-      texts,
-    );
+    return texts;
   }
 }

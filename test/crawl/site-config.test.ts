@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSiteContent } from '../../src/fake-site/generator.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
+import type { JiraRole } from '../../src/fake-site/site.ts';
 import { CONFIG_KEY } from '../../src/sources/jira-config.ts';
 import { crawl, itemIdsFor, TruthScanner } from './harness.ts';
 import { MemorySink } from './memory-sink.ts';
@@ -12,8 +13,8 @@ const SPEC = { seed: 5, issues: 120, pages: 40, now: '2026-01-15T12:00:00.000Z' 
 const WORKFLOWS = '/rest/api/3/workflows/search';
 const sites: FakeSite[] = [];
 
-async function start(jiraAdmin = true): Promise<FakeSite> {
-  const site = await startFakeSite({ content: createSiteContent(SPEC), jiraAdmin });
+async function start(jiraRole: JiraRole = 'admin'): Promise<FakeSite> {
+  const site = await startFakeSite({ content: createSiteContent(SPEC), jiraRole });
   sites.push(site);
   return site;
 }
@@ -85,17 +86,25 @@ describe('Jira site configuration', () => {
 });
 
 describe('a token without the Administer Jira permission', () => {
-  it('leaves workflows as a forbidden gap, still reads field names, and never resolves old workflow findings', async () => {
-    const site = await start(false);
-    const values = site.admin.truth().planted.map((p) => p.value);
+  const workflowFindings = (sink: MemorySink) =>
+    (sink.items.get('jira:config:workflows')?.findings ?? []).filter((f) => f.field.startsWith('workflow-'));
+
+  // A project administrator gets 200 with the team-managed workflows only; a plain user gets 403.
+  it.each([
+    ['project-admin', true],
+    ['user', false],
+  ] as const)('as %s: workflows are a forbidden gap, field names still read', async (role, teamRead) => {
+    const site = await start(role);
+    const team = createSiteContent(SPEC).workflows.find((w) => w.projectId)!;
+    const scanner = new TruthScanner([team.name]);
     const sink = new MemorySink();
-    const result = await crawl(site, sink, new TruthScanner(values));
+    const result = await crawl(site, sink, scanner);
     expect(configOf(result)).toMatchObject({
       complete: false,
       coverage: { listed: 2, scanned: 1, skipped: { forbidden: 1 } },
     });
     expect(sink.items.has('jira:config:fields')).toBe(true);
-    expect(sink.items.has('jira:config:workflows')).toBe(false);
+    expect(workflowFindings(sink).map((f) => f.fieldId)).toEqual(teamRead ? [team.id] : []);
     expect(
       site.admin
         .truth()
@@ -103,6 +112,24 @@ describe('a token without the Administer Jira permission', () => {
         .map((p) => p.readable),
     ).toEqual([false]);
   });
+
+  it.each(['project-admin', 'user'] as const)(
+    'leaves open the workflow findings of an administrator run when the next read is as %s',
+    async (role) => {
+      const site = await start();
+      const scanner = new TruthScanner(site.admin.truth().planted.map((p) => p.value));
+      const sink = new MemorySink();
+      await crawl(site, sink, scanner);
+      const before = workflowFindings(sink).map((f) => f.fieldId);
+      expect(before.length).toBe(1);
+      site.admin.setJiraRole(role);
+      sink.runId = 2;
+      halfADayLater();
+      const result = await crawl(site, sink, scanner, { mode: 'incremental' });
+      expect(configOf(result)?.coverage.skipped).toEqual({ forbidden: 1 });
+      expect(workflowFindings(sink).map((f) => f.fieldId)).toEqual(before);
+    },
+  );
 });
 
 describe('incremental runs re-read the site texts', () => {
@@ -152,7 +179,7 @@ describe('incremental runs re-read the site texts', () => {
     ['within 12 hours of the last read: no request for them, the forbidden gap reported again', false, 0],
     ['12 hours or more after the last read: read again', true, 1],
   ])('reads them %s', async (_when, later, requests) => {
-    const site = await start(false);
+    const site = await start('user');
     const sink = new MemorySink();
     await crawl(site, sink, new TruthScanner([]));
     site.admin.advanceClock(3_600_000);

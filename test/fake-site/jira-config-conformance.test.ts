@@ -3,13 +3,14 @@
 import { createCloudClient, isApiError } from 'jira.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
+import type { JiraRole } from '../../src/fake-site/site.ts';
 import { createFixtureContent, FIXTURE_WORKFLOW_SECRET } from './fixture-content.ts';
 
 type Client = ReturnType<typeof createCloudClient>;
 const sites: FakeSite[] = [];
 
-async function clientOf(jiraAdmin: boolean): Promise<{ site: FakeSite; jira: Client }> {
-  const site = await startFakeSite({ content: createFixtureContent(), jiraAdmin });
+async function clientOf(jiraRole: JiraRole): Promise<{ site: FakeSite; jira: Client }> {
+  const site = await startFakeSite({ content: createFixtureContent(), jiraRole });
   sites.push(site);
   const auth = { type: 'basic' as const, email: site.email, apiToken: site.token };
   return { site, jira: createCloudClient({ host: site.url, auth, onSchemaMismatch: 'throw' }) };
@@ -17,7 +18,7 @@ async function clientOf(jiraAdmin: boolean): Promise<{ site: FakeSite; jira: Cli
 
 let admin: { site: FakeSite; jira: Client };
 beforeAll(async () => {
-  admin = await clientOf(true);
+  admin = await clientOf('admin');
 });
 afterAll(() => Promise.all(sites.map((s) => s.stop())));
 
@@ -58,8 +59,28 @@ describe('workflow search through jira.js', () => {
     ]);
   });
 
-  it('answers 403 to an API user who is not a Jira administrator', async () => {
-    const { jira } = await clientOf(false);
+  it('lists only the team-managed workflows to a project administrator', async () => {
+    const { jira } = await clientOf('project-admin');
+    const page = await jira.workflows.searchWorkflows({});
+    expect(page.values!.map((w) => [w.name, w.scope?.type])).toEqual([['ENG team flow', 'PROJECT']]);
+  });
+
+  it.each([
+    ['admin', true],
+    ['project-admin', false],
+    ['user', false],
+  ] as const)('tells a %s whether they have the Administer Jira permission: %s', async (role, have) => {
+    const { jira } = await clientOf(role);
+    const mine = await jira.permissions.getMyPermissions({ permissions: 'ADMINISTER' });
+    expect(mine.permissions?.ADMINISTER).toMatchObject({
+      key: 'ADMINISTER',
+      type: 'GLOBAL',
+      havePermission: have,
+    });
+  });
+
+  it('answers 403 to an API user who administers nothing', async () => {
+    const { jira } = await clientOf('user');
     const error = await jira.workflows.searchWorkflows({}).then(
       () => undefined,
       (e: unknown) => e,
@@ -74,7 +95,7 @@ describe('admin renames of the site texts', () => {
     ['field', 'customfield_10043', { name: 'External ref renamed' }],
     ['workflow', '0b6f1c2e-1a2b-4c3d-8e4f-000000000000', { name: 'Bug flow renamed', description: 'redone' }],
   ] as const)('renames a %s, as the API then lists it', async (what, key, change) => {
-    const { site, jira } = await clientOf(true);
+    const { site, jira } = await clientOf('admin');
     expect(site.admin.rename(what, key, change)).toBe(true);
     const listed =
       what === 'project'
@@ -90,7 +111,7 @@ describe('admin renames of the site texts', () => {
   });
 
   it('puts values planted by a rename in the truth while the text holds them, readable as the place is', async () => {
-    const { site } = await clientOf(false);
+    const { site } = await clientOf('user');
     const planted = [
       { field: 'name', category: 'secret' as const, kind: 'aws-access-key-id', value: 'AKIAB7' },
     ];

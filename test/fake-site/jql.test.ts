@@ -11,7 +11,7 @@ const site = new Site(createFixtureContent(), {
   siteTimeZone: 'UTC',
   pageSizes: DEFAULT_PAGE_SIZES,
   faults: {},
-  jiraAdmin: true,
+  jiraRole: 'admin',
 });
 
 function run(jql: string): string[] {

@@ -40,7 +40,8 @@ describe('JiraConfig', () => {
 
   it('pages workflows to the end and adds the statuses they use, every text linked to the workflow list', async () => {
     site.admin.resetStats();
-    const item = await sources.jira.config.workflowsItem();
+    const { item, complete } = await sources.jira.config.workflows();
+    expect(complete).toBe(true);
     expect(site.admin.stats().byRoute['/rest/api/3/workflows/search']).toBe(2);
     expect(item.docs.map((d) => [d.field, d.text])).toEqual([
       ['workflow-name', 'Approval flow'],
@@ -59,13 +60,13 @@ describe('JiraConfig', () => {
   });
 
   it('lets a 403 through for the crawler to record as a gap', async () => {
-    const other = await startFakeSite({ content: createFixtureContent(), jiraAdmin: false });
+    const other = await startFakeSite({ content: createFixtureContent(), jiraRole: 'user' });
     const { jira } = createSources(
       { site: other.url, email: other.email, apiToken: other.token },
       1e6,
       silentLogger,
     );
-    const error = await jira.config.workflowsItem().then(
+    const error = await jira.config.workflows().then(
       () => undefined,
       (e: unknown) => e as { status?: number },
     );
