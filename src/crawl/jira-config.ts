@@ -4,7 +4,7 @@
 // runs read anyway) and one workflow page per 50 workflows; an unchanged item costs no detection (same hash).
 import { CONFIG_KEY, type FieldCatalogue, type JiraConfig } from '../sources/jira-config.ts';
 import type { SourceItem } from '../sources/jira.ts';
-import { pageContext, type CrawlContext } from './context.ts';
+import { pageContext, uncounted, type CrawlContext } from './context.ts';
 import type { SkipReason } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
 import { settled, type Settled } from './fetch-ahead.ts';
@@ -48,9 +48,7 @@ export async function crawlJiraConfig(
   else {
     coverage.listed(1); // the workflows item exists but could not be read whole: coverage 1 of 2, not 1 of 1
     coverage.skip(gapOf(ctx, result));
-    // The workflows a non-administrator sees replace only their own findings: the others were not read.
-    if (result.ok && !ctx.signal.aborted)
-      await processPage([result.value.item], context, undefined, 'fields');
+    if (result.ok && !ctx.signal.aborted) await recordPartial(ctx, result.value.item);
   }
   if (ctx.signal.aborted) return;
   await processPage(items, context, {
@@ -60,6 +58,17 @@ export async function crawlJiraConfig(
     done: true,
     watermark: readAt,
   });
+}
+
+/**
+ * The workflows a non-administrator sees: once the item exists they replace only their own findings (the other
+ * workflows were not read, so their findings stay open); the first time, they make the item. Not counted: the
+ * item is already counted as listed and not scanned.
+ */
+async function recordPartial(ctx: CrawlContext, source: SourceItem): Promise<void> {
+  const stored = ctx.sink.known('jira', [source.item.id]).size > 0;
+  const context = uncounted(pageContext(ctx, 'jira', CONFIG_KEY));
+  await processPage([source], context, undefined, stored ? 'fields' : 'item');
 }
 
 /** Why the workflows were not read whole (logged), or the error thrown again when it must stop the run. */

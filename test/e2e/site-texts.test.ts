@@ -94,3 +94,37 @@ describe.runIf(existsSync(CLI))('the site texts, scanned by the built binary', (
     60_000,
   );
 });
+
+describe.runIf(existsSync(CLI))('the site texts, scanned by a project administrator (built binary)', () => {
+  let site: FakeSite;
+  let work: ScanWorkspace;
+  afterAll(async () => {
+    await site?.stop();
+    work?.remove();
+  });
+
+  it('stores the team-managed workflows it sees, reports the rest as a forbidden gap', async () => {
+    site = await startFakeSite({ spec: SPEC, jiraRole: 'project-admin' });
+    work = new ScanWorkspace(site);
+    const team = await teamWorkflow(site);
+    const value = githubToken(77);
+    expect(site.admin.rename('workflow', team, { name: `team flow ${value}` })).toBe(true);
+    const db = work.db('project-admin');
+    const exit = await work.start(db).exited;
+    expect(exit.code).toBe(0);
+    expect(exit.stderr).toMatch(/jira site-config: 1\/2 items scanned; .*1 forbidden/);
+    const found = openFindings(db).filter((f) => f.container === 'site-config');
+    expect(found.map((f) => [f.item, f.field, f.fieldId])).toEqual([
+      ['config:workflows', 'workflow-name', team],
+    ]);
+  });
+});
+
+/** The id of the team-managed workflow, as the workflow search shows it to a project administrator. */
+async function teamWorkflow(site: FakeSite): Promise<string> {
+  const headers = { Authorization: `Bearer ${site.token}` };
+  const page = (await (await fetch(`${site.url}/rest/api/3/workflows/search`, { headers })).json()) as {
+    values: Array<{ id: string }>;
+  };
+  return page.values[0]!.id;
+}
