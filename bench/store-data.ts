@@ -20,8 +20,11 @@ export const containers: Container[] = Array.from({ length: CONTAINERS }, (_, i)
 
 const fingerprint = (n: number) => createHash('sha256').update(`value-${n}`).digest('hex');
 
-/** Batches of synthetic items: `batch(first, count, version)` gives items first..first+count-1. */
-export function benchSite(totalFindings: number, perItem: number) {
+/**
+ * Batches of synthetic items: `batch(first, count, version)` gives items first..first+count-1. Consecutive items
+ * share a container in runs of `containerRun` (1: each item in the next container).
+ */
+export function benchSite(totalFindings: number, perItem: number, containerRun = 1) {
   const items = Math.ceil(totalFindings / perItem);
   const distinct = Math.floor(totalFindings * 0.7);
   // mulberry32
@@ -38,7 +41,7 @@ export function benchSite(totalFindings: number, perItem: number) {
   function batch(first: number, count: number, version = 1): BenchItem[] {
     const result: BenchItem[] = [];
     for (let i = first; i < first + count && i < items; i++) {
-      const c = containers[i % CONTAINERS]!;
+      const c = containers[Math.floor(i / containerRun) % CONTAINERS]!;
       const url = `${SITE}/item/${i}`;
       const findings: PlacedFinding[] = Array.from({ length: perItem }, (_, j) => ({
         ruleId: `rule-${Math.floor(random() * 120)}`,

@@ -1,24 +1,13 @@
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
-import type { Category, Product, Severity } from '../types.ts';
 import type { ContainerRepository } from './containers.ts';
 import type { ContainerRef, RunInfo } from './model.ts';
 import type { RunRepository } from './runs.ts';
 import { countFindings } from './score-counts.ts';
+import { changedFindings, type DiffFinding } from './diff-changes.ts';
 import type { ScoreRecord, ScoreRepository } from './scores.ts';
 
-export interface DiffFinding {
-  id: number;
-  ruleId: string;
-  category: Category;
-  severity: Severity;
-  preview: string;
-  product: Product;
-  containerKey: string;
-  itemKey: string | null;
-  itemTitle: string;
-  url: string;
-}
+export type { DiffFinding } from './diff-changes.ts';
 
 export interface ScoreChange {
   from: number | null;
@@ -52,32 +41,6 @@ function change(from: ScoreRecord | undefined, to: ScoreRecord | undefined): Sco
   const b = to?.score ?? null;
   return { from: a, to: b, delta: a !== null && b !== null ? Math.round((b - a) * 10) / 10 : null };
 }
-
-// Open at run R = first seen by R, not resolved by R, not suppressed (suppressions apply to both runs alike).
-const OPEN_AT_FROM = '(f.first_seen_run <= @from AND (f.resolved_run IS NULL OR f.resolved_run > @from))';
-const OPEN_AT_TO = '(f.first_seen_run <= @to AND (f.resolved_run IS NULL OR f.resolved_run > @to))';
-const OPEN_AT_EITHER = `f.container_id IN (SELECT id FROM containers WHERE site_id = @siteId)
-  AND f.status <> 'suppressed' AND f.first_seen_run <= MAX(@from, @to)
-  AND (f.resolved_run IS NULL OR f.resolved_run > MIN(@from, @to))`;
-
-// Only the findings that changed between the runs are counted here (a sort of the changed ones, not of a million
-// still open); still-open counts come from the later run's open counts (score-counts.ts) minus the changed
-// findings open at that run. Only the changed findings are joined to their items and listed.
-const CHANGED_SQL = `
-  SELECT f.container_id AS id, SUM(${OPEN_AT_TO}) AS new, SUM(${OPEN_AT_FROM}) AS resolved
-  FROM findings f WHERE ${OPEN_AT_EITHER} AND ${OPEN_AT_FROM} <> ${OPEN_AT_TO} GROUP BY f.container_id`;
-
-/** The findings open at `atRun` but not at `otherRun`, at most @limit of them (-1: all). */
-function changedSql(atRun: string, otherRun: string): string {
-  return `
-  SELECT f.id, f.rule_id AS ruleId, f.category, f.severity, f.preview, c.product, c.key AS containerKey,
-    i.key AS itemKey, i.title AS itemTitle, f.url
-  FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = f.container_id
-  WHERE ${OPEN_AT_EITHER} AND ${atRun} AND NOT ${otherRun}
-  ORDER BY c.product, c.key, f.id LIMIT @limit`;
-}
-const NEW_SQL = changedSql(OPEN_AT_TO, OPEN_AT_FROM);
-const RESOLVED_SQL = changedSql(OPEN_AT_FROM, OPEN_AT_TO);
 
 /** New, resolved and still-open findings and score changes per container between two runs of one site. */
 export class RunDiffer {
@@ -141,19 +104,14 @@ export class RunDiffer {
       });
     }
     const site = { score: change(beforeById.get(0), afterById.get(0)), new: 0, resolved: 0, stillOpen: 0 };
-    const params = { from: from.id, to: to.id, siteId: from.siteId };
     const refs = new Map(this.#containers.list(from.siteId).map((c) => [c.id, `${c.product}:${c.key}`]));
     // Open at the later run = still open + changed findings open at that run (new ones, or resolved ones when
-    // --from is the later run).
+    // --from is the later run): the open counts of the latest run come from the items, not a million findings.
     const later = Math.max(from.id, to.id);
     const openAtLater = countFindings(this.#db, { runId: later, siteId: from.siteId, since: null });
-    const changed = new Map(
-      (this.#db.prepare(CHANGED_SQL).all(params) as Array<{ id: number; new: number; resolved: number }>).map(
-        (row) => [row.id, row],
-      ),
-    );
-    for (const id of new Set([...openAtLater.keys(), ...changed.keys()])) {
-      const { new: added = 0, resolved = 0 } = changed.get(id) ?? {};
+    const changed = changedFindings(this.#db, { from: from.id, to: to.id, siteId: from.siteId }, list);
+    for (const id of new Set([...openAtLater.keys(), ...changed.counts.keys()])) {
+      const { new: added, resolved } = changed.counts.get(id) ?? { new: 0, resolved: 0 };
       const open = openAtLater.get(id)?.openFindings ?? 0;
       const counts = { new: added, resolved, stillOpen: open - (later === to.id ? added : resolved) };
       const entry = perContainer.get(refs.get(id) ?? '');
@@ -162,9 +120,7 @@ export class RunDiffer {
         if (entry) entry[bucket] += counts[bucket];
       }
     }
-    const listed = { ...params, limit: list ?? -1 };
-    const newFindings = this.#db.prepare(NEW_SQL).all(listed) as DiffFinding[];
-    const resolvedFindings = this.#db.prepare(RESOLVED_SQL).all(listed) as DiffFinding[];
+    const { newFindings, resolvedFindings } = changed;
     const containers = [...perContainer.values()].sort(
       (a, b) => Math.abs(b.score.delta ?? 0) - Math.abs(a.score.delta ?? 0) || b.new - a.new,
     );

@@ -51,9 +51,12 @@ interface OpenFinding {
   confidence: number;
 }
 
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, rank) => [s, rank])) as Record<Severity, number>;
+const CATEGORY_RANK = Object.fromEntries(CATEGORIES.map((c, rank) => [c, rank])) as Record<Category, number>;
+
 /** The index of a finding's cell in `finding_counts`. */
 export function countCell(category: Category, severity: Severity): number {
-  return CATEGORIES.indexOf(category) * SEVERITIES.length + SEVERITIES.indexOf(severity);
+  return CATEGORY_RANK[category] * SEVERITIES.length + SEVERITY_RANK[severity];
 }
 
 /** Where `finding_counts` keeps the suppressed findings. */
@@ -64,23 +67,23 @@ export const SUPPRESSED_CELL = CATEGORIES.length * SEVERITIES.length;
  * last wins), given its open ones and how many are suppressed.
  */
 export function itemExposureOf(
-  open: Iterable<OpenFinding>,
+  open: readonly OpenFinding[],
   suppressed: number,
 ): [count: number, weighted: number, worst: Severity | null, categories: string | null, counts: string] {
-  const findings = [...open];
   let worst = -1;
   const counts = new Array<number>(SUPPRESSED_CELL + 1).fill(0);
-  for (const f of findings) {
-    worst = Math.max(worst, SEVERITIES.indexOf(f.severity));
+  const categories = new Set<Category>();
+  for (const f of open) {
+    worst = Math.max(worst, SEVERITY_RANK[f.severity]);
     counts[countCell(f.category, f.severity)]! += 1;
+    categories.add(f.category);
   }
   counts[SUPPRESSED_CELL] = suppressed;
-  const categories = [...new Set(findings.map((f) => f.category))].join(',');
   return [
-    findings.length,
-    distinctWeight(findings),
+    open.length,
+    distinctWeight(open),
     SEVERITIES[worst] ?? null,
-    categories || null,
+    [...categories].join(',') || null,
     JSON.stringify(counts),
   ];
 }

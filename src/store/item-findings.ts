@@ -5,14 +5,13 @@ import { findingIdentity } from './identity.ts';
 import { itemExposureOf, refreshItemExposureSql, SET_ITEM_EXPOSURE_SQL } from './item-exposure.ts';
 import type { PlacedFinding } from './model.ts';
 import type { SuppressionSnapshot } from './suppressions.ts';
-import { valueKey } from './value-key.ts';
+import { valueKeySql } from './value-key.ts';
 
 /** The columns #upsert binds, in the order findingParams gives them. */
 const FINDING_COLUMNS = [
   'item_id',
   'container_id',
   'identity',
-  'value_key',
   'status',
   'first_seen_run',
   'last_seen_run',
@@ -49,7 +48,6 @@ function findingParams(
     row.id,
     containerId,
     identity,
-    valueKey(f.fingerprint),
     status,
     runId,
     runId,
@@ -70,7 +68,7 @@ function findingParams(
 }
 
 export class ItemFindingsWriter {
-  readonly #upsert: Database.Statement<unknown[]>;
+  readonly #upsert: Database.Statement<[unknown[], { fingerprint: string }]>;
   readonly #resolveVanished: Database.Statement<[number, number, number]>;
   readonly #resolveVanishedFields: Database.Statement<[number, number, number, string]>;
   readonly #refreshItem: Database.Statement<[number]>;
@@ -80,10 +78,11 @@ export class ItemFindingsWriter {
     // A recurring finding keeps its row (and so its id, first-seen run and any suppression by id). The status of a
     // new row comes from the batch's suppression snapshot; a resolved row that comes back is also checked against
     // suppressions by finding id, so suppressed values never resurface. Parameters are positional
-    // (FINDING_COLUMNS order): binding 20 names costs about a tenth of each finding's write (bench/store.ts).
+    // (FINDING_COLUMNS order): binding 19 names costs about a tenth of each finding's write (bench/store.ts). The
+    // value key reads the fingerprint once more, by name.
     this.#upsert = db.prepare(`
-      INSERT INTO findings (${FINDING_COLUMNS.join(', ')})
-      VALUES (${FINDING_COLUMNS.map(() => '?').join(', ')})
+      INSERT INTO findings (${FINDING_COLUMNS.join(', ')}, value_key)
+      VALUES (${FINDING_COLUMNS.map(() => '?').join(', ')}, ${valueKeySql('@fingerprint')})
       ON CONFLICT (item_id, identity) DO UPDATE SET
         container_id = excluded.container_id, category = excluded.category, severity = excluded.severity, confidence = excluded.confidence,
         start_offset = excluded.start_offset, end_offset = excluded.end_offset, preview = excluded.preview,
@@ -122,7 +121,7 @@ export class ItemFindingsWriter {
     for (const f of findings) {
       const identity = findingIdentity(f.field, f.fieldId ?? '', f.ruleId, f.fingerprint);
       const status = suppressed.covers(f.fingerprint, f.ruleId, containerId) ? 'suppressed' : 'open';
-      this.#upsert.run(findingParams(row, containerId, runId, identity, f, status));
+      this.#upsert.run(findingParams(row, containerId, runId, identity, f, status), f);
       written.set(identity, { finding: f, open: status === 'open' });
     }
     // An item's first scan inserted every finding it has, with the status given here: nothing older can vanish,

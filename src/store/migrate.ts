@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.ts';
-import { registerValueKey } from './value-key.ts';
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -25,7 +24,6 @@ export function assertSupportedVersion(db: Database.Database, path: string): num
  */
 export function migrate(db: Database.Database, path: string, target = LATEST_SCHEMA_VERSION): void {
   const from = assertSupportedVersion(db, path);
-  if (from < target) registerValueKey(db); // migration 3 computes value keys in SQL
   for (let version = from + 1; version <= target; version++) {
     const sql = MIGRATIONS[version - 1];
     if (sql === undefined) throw new StoreError(`no migration to schema version ${version}`);

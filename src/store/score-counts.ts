@@ -65,26 +65,30 @@ const CELLS = CATEGORIES.flatMap((category) =>
   SEVERITIES.map((severity) => ({ category, severity, cell: countCell(category, severity) })),
 );
 
-/** The latest run: sums the items' stored counts (100,000 item rows instead of a million findings). */
+/**
+ * The latest run: sums the items' stored counts (100,000 item rows instead of a million findings), read in table
+ * order (NOT INDEXED: through the site index, each row is a lookup) as arrays (a quarter of the cost of objects).
+ */
 function fromItems(db: Database.Database, scope: CountScope): Map<number, ContainerCounts> {
   const rows = db
     .prepare(
-      `SELECT i.container_id AS id, i.finding_counts AS counts, i.open_findings > 0 AS withFindings FROM items i
+      `SELECT i.container_id, i.finding_counts, i.open_findings > 0 FROM items i NOT INDEXED
        WHERE i.site_id = @siteId AND i.finding_counts <> @zero AND (@since IS NULL OR ${RECENT_ITEM})`,
     )
-    .all({ ...scope, zero: ZERO_COUNTS }) as Array<{ id: number; counts: string; withFindings: number }>;
+    .raw()
+    .all({ ...scope, zero: ZERO_COUNTS }) as Array<[id: number, counts: string, withFindings: number]>;
   const result = new Map<number, ContainerCounts>();
-  for (const row of rows) {
-    let entry = result.get(row.id);
-    if (!entry) result.set(row.id, (entry = newContainerCounts()));
-    const cells = JSON.parse(row.counts) as number[];
+  for (const [id, counts, withFindings] of rows) {
+    let entry = result.get(id);
+    if (!entry) result.set(id, (entry = newContainerCounts()));
+    const cells = JSON.parse(counts) as number[];
     for (const { category, severity, cell } of CELLS) {
       const n = cells[cell] ?? 0;
       entry.counts[category][severity] += n;
       entry.openFindings += n;
     }
     entry.suppressed += cells[SUPPRESSED_CELL] ?? 0;
-    entry.itemsWithFindings += row.withFindings;
+    entry.itemsWithFindings += withFindings;
   }
   return result;
 }

@@ -19,6 +19,14 @@ describe('findingIdentity', () => {
     expect(Number.isSafeInteger(findingIdentity(...base))).toBe(true);
   });
 
+  // Stored rows carry these identities: a re-scan must compute the same ones, or every finding would look new.
+  it.each([
+    [[...base], 2050205389149487],
+    [['comment', '10001', 'rule-1', 'ü€'.repeat(3)], 4425912511214658],
+  ] as const)('keeps the identities databases already hold (%j)', (parts, identity) => {
+    expect(findingIdentity(parts[0], parts[1], parts[2], parts[3])).toBe(identity);
+  });
+
   it('does not collide over 200,000 findings of one item', () => {
     const seen = new Set<number>();
     for (let i = 0; i < 200_000; i++)
