@@ -82,7 +82,8 @@ export function containerMetadata(container: Container, extra: Record<string, st
     containerKey: container.key,
     kind,
     id,
-    title: container.name,
+    // Not the name, which may hold a value found here (stored titles are masked for `title` findings only).
+    title: `${kind === 'project' ? 'Project' : 'Space'} ${container.key}`,
     url: container.url,
   } as const;
   return { item, docs, truncated: 0 };

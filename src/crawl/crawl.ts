@@ -12,6 +12,7 @@ import { crawlConfluenceFull, crawlConfluenceIncremental } from './confluence-cr
 import { inScope, type CrawlContext, type CrawlScope, type ProgressSink } from './context.ts';
 import { CoverageCounter } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
+import { maskNames } from './mask-names.ts';
 import { settled, unwrap } from './fetch-ahead.ts';
 import { configDue, crawlJiraConfig } from './jira-config.ts';
 import { crawlJiraFull, crawlJiraIncremental, SITE_KEY } from './jira-crawl.ts';
@@ -59,16 +60,16 @@ type Coverages = (product: Product, key: string) => CoverageCounter;
  * Records the listed containers in scope, and those the scope names that the listing does not show (forbidden);
  * returns the ones to crawl.
  */
-function containersToCrawl(
+async function containersToCrawl(
   context: CrawlContext,
   product: Product,
   listed: readonly Container[],
   coverage: Coverages,
-): Container[] {
+): Promise<Container[]> {
   const { scope, sink } = context;
   const crawled = listed.filter((c) => inScope(c, scope));
   const missing = missingContainers(product, product === 'jira' ? scope.projects : scope.spaces, listed);
-  sink.upsertContainers([...crawled, ...missing]);
+  sink.upsertContainers(await maskNames(context.scanner, [...crawled, ...missing]));
   for (const m of missing) coverage(product, m.key).skip('forbidden');
   return crawled;
 }
@@ -84,7 +85,7 @@ async function crawlJira(context: CrawlContext, jira: JiraSource, coverage: Cove
   const readConfig = inScope(config, scope) && configDue(context);
   const catalogue = run.mode === 'full' || readConfig ? settled(jira.config.fieldCatalogue()) : undefined;
   const listed = [...(await jira.projects(scope.archived)), config];
-  const crawled = containersToCrawl(context, 'jira', listed, coverage);
+  const crawled = await containersToCrawl(context, 'jira', listed, coverage);
   const projects = crawled.filter((c) => c !== config);
   const fields = catalogue?.then(unwrap);
   const crawls = [
@@ -104,7 +105,12 @@ async function crawlConfluence(
   coverage: Coverages,
 ): Promise<void> {
   const { scope, run } = context;
-  const spaces = containersToCrawl(context, 'confluence', await confluence.spaces(scope.archived), coverage);
+  const spaces = await containersToCrawl(
+    context,
+    'confluence',
+    await confluence.spaces(scope.archived),
+    coverage,
+  );
   try {
     if (run.mode === 'incremental') await crawlConfluenceIncremental(context, confluence, spaces);
     else await crawlConfluenceFull(context, confluence, spaces);

@@ -1,12 +1,13 @@
 // The site's own texts through the built binary and the real detectors: the planted workflow secret is found in
 // the Jira site configuration container with a link free of the value, and a project or space renamed to hold a
 // secret is found by the next incremental scan. Runs the built binary: `npm run build` first.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
 import { createRng } from '../../src/synth/rng.ts';
 import { SENSITIVE_KINDS } from '../../src/synth/sensitive.ts';
+import { CliWorkspace, runCli } from '../cli/run-cli.ts';
 import { CLI, ScanWorkspace } from './scan-process.ts';
 
 const SPEC = { seed: 3, issues: 80, pages: 30 };
@@ -48,6 +49,7 @@ describe.runIf(existsSync(CLI))('the site texts, scanned by the built binary', (
   let site: FakeSite;
   let work: ScanWorkspace;
   let db: string;
+  const cli = new CliWorkspace();
   beforeAll(async () => {
     site = await startFakeSite({ spec: SPEC });
     work = new ScanWorkspace(site);
@@ -57,6 +59,7 @@ describe.runIf(existsSync(CLI))('the site texts, scanned by the built binary', (
   afterAll(async () => {
     await site?.stop();
     work?.remove();
+    cli.remove();
   });
 
   it('finds the planted workflow secret in the site configuration container, linked without the value', () => {
@@ -81,7 +84,8 @@ describe.runIf(existsSync(CLI))('the site texts, scanned by the built binary', (
       const value = githubToken(key.length * 31 + field.length);
       const text = `${key} ${field} ${value}`;
       const change = field === 'description' ? { description: text } : { name: text };
-      expect(site.admin.rename(what, key, change)).toBe(true);
+      const planted = [{ field, category: 'secret' as const, kind: 'github-pat-classic', value }];
+      expect(site.admin.rename(what, key, { ...change, planted })).toBe(true);
       const exit = await work.start(db, ['--mode', mode]).exited;
       expect(exit.code).toBe(0);
       expect(exit.stderr).not.toContain(value);
@@ -93,6 +97,22 @@ describe.runIf(existsSync(CLI))('the site texts, scanned by the built binary', (
     },
     60_000,
   );
+
+  it('puts no raw site-text value in the CSV export, the HTML report or the diff', async () => {
+    const values = site.admin.truth().planted.filter((p) => p.item === p.container || p.container === '');
+    expect(values.length).toBe(4); // the workflow secret and the three renames above
+    const run = (args: string[]) => runCli(cli, args, { env: { EXPOSURE_KEY_FILE: work.keyFile } });
+    const html = cli.path('report.html');
+    const outputs = [
+      await run(['export', 'csv', '--db', db, '--out', '-']),
+      await run(['report', '--db', db, '--html', html]),
+      await run(['diff', '--db', db]),
+    ];
+    expect(outputs.map((o) => o.code)).toEqual([0, 0, 0]);
+    expect(outputs[0]!.stdout).toContain(',site-config,');
+    const text = outputs.map((o) => o.stdout + o.stderr).join('\n') + readFileSync(html, 'utf8');
+    for (const { value } of values) expect(text).not.toContain(value);
+  });
 });
 
 describe.runIf(existsSync(CLI))('the site texts, scanned by a project administrator (built binary)', () => {
