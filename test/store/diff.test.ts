@@ -103,6 +103,22 @@ describe('RunDiffer', () => {
     expect(() => t.store.diffs.diff()).toThrow(message);
   });
 
+  // The later run's open findings come from the items (the last run) or from the findings (an earlier one).
+  it.each([
+    [1, 2],
+    [1, 3],
+    [2, 3],
+  ] as const)('compares runs %i and %i backwards as the mirror image', (older, newer) => {
+    const t = tempStore();
+    cleanup = t.done;
+    threeRuns(t.store);
+    const forwards = summary(t.store, older, newer);
+    const backwards = summary(t.store, newer, older);
+    const [added, resolved, stillOpen] = forwards.site;
+    expect(backwards.site).toEqual([resolved, added, stillOpen]);
+    expect([backwards.newIn, backwards.resolved]).toEqual([forwards.resolved, forwards.newIn]);
+  });
+
   it('refuses to compare runs of different sites', () => {
     const t = tempStore();
     cleanup = t.done;
