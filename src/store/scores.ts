@@ -72,7 +72,7 @@ export class ScoreRepository {
     for (const c of this.#containers.list(run.siteId)) tally(c.id);
     for (const [id, counts] of countFindings(this.#db, params)) Object.assign(tally(id), counts);
 
-    // Distinct values are grouped by their integer key (value-key.ts). The inner ORDER BY repeats the GROUP BY,
+    // Distinct values are grouped by their 8-byte key (value-key.ts). The inner ORDER BY repeats the GROUP BY,
     // so SQLite sorts once and the outer sum per container streams instead of sorting a million groups again.
     const open = `${liveFindings(scope.since !== undefined)} AND f.status <> 'suppressed'`;
     const distinct = this.#db.prepare(`
@@ -82,8 +82,9 @@ export class ScoreRepository {
     for (const r of distinct.all(params) as Array<{ id: number; weighted: number; n: number }>) {
       Object.assign(tally(r.id), { weighted: r.weighted, distinctValues: r.n });
     }
+    // Items in table order (through the site index, each row is a lookup: twice the time).
     const scanned = this.#db.prepare(`
-      SELECT container_id AS id, COUNT(*) AS n FROM items i
+      SELECT container_id AS id, COUNT(*) AS n FROM items i NOT INDEXED
       WHERE i.site_id = @siteId AND i.deleted = 0 AND i.last_scanned_run IS NOT NULL
         AND (@since IS NULL OR ${RECENT_ITEM}) GROUP BY 1`);
     for (const r of scanned.all(params) as Array<{ id: number; n: number }>) tally(r.id).itemsScanned = r.n;
