@@ -119,6 +119,31 @@ describe('RunDiffer', () => {
     expect([backwards.newIn, backwards.resolved]).toEqual([forwards.resolved, forwards.newIn]);
   });
 
+  it('lists each changed finding as the finding reader sees it', () => {
+    const t = tempStore();
+    cleanup = t.done;
+    const ids = threeRuns(t.store);
+    const diff = t.store.diffs.diff(ids[0], ids[2]);
+    const listed = [...diff.newFindings, ...diff.resolvedFindings];
+    expect(listed.length).toBe(3);
+    for (const f of listed) {
+      const r = t.store.findings.get(f.id)!;
+      const { ruleId, category, severity, preview, product, containerKey, itemKey, itemTitle, url } = r;
+      expect(f).toEqual({
+        id: r.id,
+        ruleId,
+        category,
+        severity,
+        preview,
+        product,
+        containerKey,
+        itemKey,
+        itemTitle,
+        url,
+      });
+    }
+  });
+
   it('refuses to compare runs of different sites', () => {
     const t = tempStore();
     cleanup = t.done;
