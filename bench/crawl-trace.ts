@@ -46,6 +46,9 @@ export function chainOf(method: string, url: URL, body: string): string {
   if (comments) return `jira-comments:${comments[1]}`;
   const content = /^\/wiki\/api\/v2\/spaces\/([^/]+)\/(pages|blogposts)$/.exec(path);
   if (content) return `confluence:${content[1]}:${content[2]}`;
+  // The site configuration's workflow pages and the permission check beside them need only the probe.
+  if (path === '/rest/api/3/workflows/search') return 'jira-config:workflows';
+  if (path === '/rest/api/3/mypermissions') return 'jira-config:permissions';
   const listing = /^\/wiki\/api\/v2\/(footer|inline)-comments$/.exec(path);
   if (listing) return `confluence:${listing[1]}-comments`;
   return 'serial';

@@ -47,7 +47,10 @@ export interface Checkpoint {
   watermark?: string;
   /** The container's counts so far in this run, restored when the run resumes. */
   coverage?: Coverage;
-  /** Site checkpoint of Jira: the text custom fields found by the last full crawl, reused by incremental ones. */
+  /**
+   * Site checkpoint of Jira: the text custom fields of the last field catalogue read, reused by the incremental
+   * runs that do not read the site configuration again (see crawl/jira-config.ts).
+   */
   textFields?: Array<{ id: string; name: string }>;
   /** Confluence site checkpoint: start of the last complete comment listing that resolved deleted comments. */
   commentsSwept?: string;
