@@ -4,6 +4,7 @@ import { existsSync, rmSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Config } from '../config.ts';
 import { crawlSite, type CrawlResult } from '../crawl/crawl.ts';
+import { SITE_KEY } from '../crawl/jira-crawl.ts';
 import type { DocScanner, RunInfo } from '../crawl/ports.ts';
 import { loadRules, rulesetHash } from '../detect/load-rules.ts';
 import { createPool } from '../detect/pool.ts';
@@ -88,6 +89,8 @@ function coverageLines(result: CrawlResult): string[] {
         .filter(([reason, n]) => n > 0 && reason !== 'truncated')
         .map(([reason, n]) => `${n} ${reason}`)
         .join(', ');
+      // The site-wide listings (projects, spaces, field catalogue, comment listings) have no items of their own.
+      if (containerKey === SITE_KEY) return `  ${product} site-wide listings: not read: ${reasons}`;
       return `  ${product} ${containerKey}: ${coverage.scanned}/${coverage.listed} items scanned; not read: ${reasons}`;
     });
 }

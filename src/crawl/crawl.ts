@@ -111,14 +111,23 @@ async function crawlConfluence(
     await confluence.spaces(scope.archived),
     coverage,
   );
+  if (run.mode === 'incremental') await crawlConfluenceIncremental(context, confluence, spaces);
+  else await crawlConfluenceFull(context, confluence, spaces);
+}
+
+/**
+ * A listing the whole product depends on (projects, spaces, field catalogue, the site-wide comment listings, the
+ * incremental search) still failing after retries: that product's site-wide coverage records the gap, and the other
+ * product's crawl goes on. A login failure still stops the run.
+ */
+async function gapOnFailure(context: CrawlContext, product: Product, crawl: Promise<void>): Promise<void> {
   try {
-    if (run.mode === 'incremental') await crawlConfluenceIncremental(context, confluence, spaces);
-    else await crawlConfluenceFull(context, confluence, spaces);
+    await crawl;
   } catch (error) {
     const reason = skipReason(error);
-    if (!reason) throw error;
-    coverage('confluence', SITE_KEY).skip(reason);
-    context.logger.warn({ error: describe(error) }, 'Confluence comments not fully readable');
+    if (!reason || context.signal.aborted) throw error;
+    context.coverage(product, SITE_KEY).skip(reason);
+    context.logger.warn({ product, error: describe(error) }, 'site-wide listing not fully readable');
   }
 }
 
@@ -170,8 +179,11 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       coverage,
     };
     const crawls: Array<Promise<void>> = [];
-    if (wantJira) crawls.push(crawlJira(context, sources.jira, coverage));
-    if (wantConfluence) crawls.push(crawlConfluence(context, sources.confluence, coverage));
+    if (wantJira) crawls.push(gapOnFailure(context, 'jira', crawlJira(context, sources.jira, coverage)));
+    if (wantConfluence)
+      crawls.push(
+        gapOnFailure(context, 'confluence', crawlConfluence(context, sources.confluence, coverage)),
+      );
     const stopOthers = (error: unknown) => {
       stop.abort();
       throw error;

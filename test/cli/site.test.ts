@@ -161,6 +161,25 @@ describe('failures that need a live site', () => {
     expect(existsSync(ws.path('wrong2.db'))).toBe(false);
   });
 
+  it('a site-wide listing failing after retries is a named gap (exit 3), and the rest is scanned', async () => {
+    site.admin.setFaults({ rules: [{ route: '/wiki/api/v2/footer-comments', status: 500, probability: 1 }] });
+    try {
+      const result = await exposure([
+        'scan',
+        '--quiet',
+        '--products',
+        'confluence',
+        '--db',
+        ws.path('wide.db'),
+      ]);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toMatch(/^ {2}confluence site-wide listings: not read: 1 error$/m);
+      expect(result.stdout).toMatch(/^confluence\s+OPS\s+Operations\s+\d+\s/m);
+    } finally {
+      site.admin.setFaults({});
+    }
+  }, 90_000);
+
   it('fake-site on a busy port exits 2 naming the port', async () => {
     const port = new URL(site.url).port;
     const result = await exposure(['fake-site', '--port', port]);

@@ -1,12 +1,14 @@
 // The crawler against a server that misbehaves on one container's listing, for Jira and Confluence: every
 // failure becomes a coverage gap for that container with its reason, the other containers are crawled as usual,
 // nothing throws out of the crawl, the hostile body (which may hold the very secrets) never reaches a log line,
-// the result or the sink, and credentials never travel to another origin.
+// the result or the sink, and credentials never travel to another origin. A broken site-wide listing is a gap of
+// its product, and the other product is crawled as usual.
 import type { ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { crawlSite, type CrawlResult } from '../../src/crawl/crawl.ts';
+import { isLoginFailure } from '../../src/crawl/errors.ts';
 import { createSiteContent } from '../../src/fake-site/generator.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
 import type { Product } from '../../src/types.ts';
@@ -277,37 +279,58 @@ describe('links in listings that point to another origin', () => {
 });
 
 describe('a broken site-wide listing', () => {
-  const SITE_WIDE: Array<[string, string]> = [
-    ['the Jira field catalogue', '/rest/api/3/field'],
-    ['the Jira project listing', '/rest/api/3/project/search'],
-    ['the Confluence space listing', '/wiki/api/v2/spaces?'],
+  const SITE_WIDE: Array<[string, Product, string]> = [
+    ['the Jira field catalogue', 'jira', '/rest/api/3/field'],
+    ['the Jira project listing', 'jira', '/rest/api/3/project/search'],
+    ['the Confluence space listing', 'confluence', '/wiki/api/v2/spaces?'],
   ];
   const BODIES: Array<[string, string, string]> = [
     ['HTML', 'text/html', `<html>${MARKER}</html>`],
     ['the wrong JSON shape', 'application/json', JSON.stringify({ [MARKER]: [MARKER] })],
   ];
-  const rows = SITE_WIDE.flatMap(([name, path]) =>
-    BODIES.map(([body, type, text]) => [name, body, path, type, text]),
+  const rows = SITE_WIDE.flatMap(([name, product, path]) =>
+    BODIES.map(([body, type, text]) => [name, body, product, path, type, text] as const),
   );
+  const ofProduct = (r: CrawlResult, product: Product) =>
+    r.coverage
+      .filter((c) => c.product === product)
+      .map((c) => [c.containerKey, c.complete, c.coverage.listed, c.coverage.scanned]);
 
   it.each(rows)(
-    '%s as %s stops the run with a named error that quotes nothing',
-    async (_n, _b, path, type, text) => {
+    '%s as %s is a site-wide gap of that product; the other product is crawled in full',
+    async (_n, _b, product, path, type, text) => {
       proxy.answer = (request, res) => {
         if (!request.path.startsWith(path)) return false;
         res.writeHead(200, { 'content-type': type }).end(text);
         return true;
       };
       try {
-        const error = (await crawlThroughProxy().catch((e: unknown) => e)) as Error;
-        expect(error).toBeInstanceOf(Error);
-        expect(['SchemaMismatchError', 'MalformedResponseError']).toContain(error.name);
-        expect(`${error.message} ${String(error.stack)}`).not.toContain(MARKER);
+        const run = await crawlThroughProxy();
+        const gap = run.result.coverage.find((c) => c.product === product && c.containerKey === '');
+        expect(gap?.coverage.skipped).toEqual({ unparseable: 1 });
+        expect(run.result.complete).toBe(false);
+        const other = product === 'jira' ? 'confluence' : 'jira';
+        expect(ofProduct(run.result, other)).toEqual(ofProduct(baseline, other));
+        expectNoLeak(run);
       } finally {
         proxy.answer = () => false;
       }
     },
   );
+
+  it('a login failure on a site-wide listing still stops the run', async () => {
+    proxy.answer = (request, res) => {
+      if (!request.path.startsWith('/wiki/api/v2/spaces?')) return false;
+      res.writeHead(401, { 'content-type': 'text/plain' }).end('Client must be authenticated');
+      return true;
+    };
+    try {
+      const error = await crawlThroughProxy().catch((e: unknown) => e);
+      expect(isLoginFailure(error)).toBe(true);
+    } finally {
+      proxy.answer = () => false;
+    }
+  });
 
   it.each(['footer', 'inline'])('the %s comment listing broken is a site-wide coverage gap', async (kind) => {
     proxy.answer = (request, res) => {
