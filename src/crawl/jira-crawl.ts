@@ -1,7 +1,7 @@
 // Jira: full crawls per project (search/jql paged by nextPageToken, resumable from the stored token) and
 // incremental crawls of everything updated since the watermark in one site-wide JQL query.
 import type { FieldCatalogue } from '../sources/jira-config.ts';
-import type { JiraSource, SourceItem, TextField } from '../sources/jira.ts';
+import type { FieldRef, JiraSource, SourceItem } from '../sources/jira.ts';
 import { quoteLiteral } from '../sources/query-literal.ts';
 import { queryDateLiteral } from '../sources/query-time.ts';
 import type { Container } from '../types.ts';
@@ -25,7 +25,7 @@ async function crawlProject(
   ctx: CrawlContext,
   jira: JiraSource,
   project: Container,
-  fields: TextField[],
+  fields: readonly FieldRef[],
 ): Promise<string | undefined> {
   const saved = ctx.sink.checkpoint('jira', project.key);
   const resuming = saved?.runId === ctx.run.runId;
@@ -122,7 +122,13 @@ function latest(instants: ReadonlyArray<string | undefined>): string | undefined
   return times.length > 0 ? new Date(Math.max(...times)).toISOString() : undefined;
 }
 
-function saveSiteWatermark(ctx: CrawlContext, watermark: string | undefined, textFields: TextField[]): void {
+function saveSiteWatermark(
+  ctx: CrawlContext,
+  watermark: string | undefined,
+  fields: readonly FieldRef[],
+): void {
+  // Ids only: a field's name may hold a secret (it is scanned as site configuration), and names are not needed.
+  const textFields = fields.map(({ id }) => ({ id }));
   if (ctx.signal.aborted || !watermark) return;
   const value = { runId: ctx.run.runId, phase: ctx.run.mode, done: true, watermark, textFields };
   ctx.sink.record([], { product: 'jira', containerKey: SITE_KEY, value });
@@ -132,7 +138,7 @@ async function crawlProjects(
   ctx: CrawlContext,
   jira: JiraSource,
   projects: Container[],
-  fields: TextField[],
+  fields: readonly FieldRef[],
 ) {
   return Promise.all(
     projects.map((project) => ctx.containerLimit(() => crawlProject(ctx, jira, project, fields))),

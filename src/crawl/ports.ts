@@ -51,7 +51,7 @@ export interface Checkpoint {
    * Site checkpoint of Jira: the text custom fields of the last field catalogue read, reused by the incremental
    * runs that do not read the site configuration again (see crawl/jira-config.ts).
    */
-  textFields?: Array<{ id: string; name: string }>;
+  textFields?: Array<{ id: string }>;
   /** Confluence site checkpoint: start of the last complete comment listing that resolved deleted comments. */
   commentsSwept?: string;
   /** Confluence site checkpoint: the run read former versions too, so the next one reads only new ones. */

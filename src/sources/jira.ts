@@ -32,6 +32,9 @@ export interface TextField {
   name: string;
 }
 
+/** A text field as issue searches need it: by id only (a field's name may hold a value found in it). */
+export type FieldRef = Pick<TextField, 'id'>;
+
 const SEARCH_PAGE = 100;
 const COMMENT_PAGE = 100;
 const BASE_FIELDS = [
@@ -150,7 +153,7 @@ export class JiraSource {
   /** One page of issues for `jql`, with every text field; `nextPageToken` undefined on the last page. */
   async searchPage(
     jql: string,
-    textFields: readonly TextField[],
+    textFields: readonly FieldRef[],
     nextPageToken?: string,
   ): Promise<{ items: SourceItem[]; nextPageToken?: string; statuses: string[] }> {
     const page = await this.client.issueSearch.searchAndReconsileIssuesUsingJqlPost({
@@ -172,7 +175,7 @@ export class JiraSource {
     return { items, nextPageToken: token, statuses: [...statuses] };
   }
 
-  private async toSourceItem(issue: RawIssue, textFields: readonly TextField[]): Promise<SourceItem> {
+  private async toSourceItem(issue: RawIssue, textFields: readonly FieldRef[]): Promise<SourceItem> {
     const fields = issue.fields ?? {};
     const url = `${this.site}/browse/${issue.key}`;
     const project = fields.project as { key?: string } | undefined;

@@ -24,6 +24,7 @@ const edits = {
   title: leakValue('confluence title (new page)', 'atlassian-api-token'),
   body: leakValue('confluence body (new page)', 'card-visa'),
   inline: leakValue('confluence inline comment (added)', 'github-pat-classic'),
+  projectName: leakValue('jira project name (renamed)', 'gitlab-pat'),
 };
 const planted: LeakValue[] = [...leakSite.planted, ...Object.values(edits)];
 const ws = new CliWorkspace();
@@ -60,6 +61,8 @@ function mutateSite(): void {
     body: storage(edits.body.snippet),
   });
   site.admin.addContentComment(leakSite.pageId, { kind: 'inline', text: edits.inline.snippet });
+  const project = leakSite.issueKey.replace(/-.*/, '');
+  expect(site.admin.rename('project', project, { name: `Ops ${edits.projectName.value}` })).toBe(true);
 }
 
 async function scanAndReport(): Promise<void> {

@@ -1,6 +1,8 @@
 // A small generated fake site with one issue and one page rewritten to carry known raw values in every field the
 // crawler reads: summary, description, environment, a comment, text and textarea custom fields; page title, body,
-// footer and inline comments. Ids and comment trees stay the generator's, so every route still resolves them.
+// footer and inline comments; and the site texts Atlassian also collects: a project description, a custom field
+// name, a workflow name and description. Ids and comment trees stay the generator's, so every route still
+// resolves them.
 import { createSiteContent } from '../../src/fake-site/generator.ts';
 import { codeMacro, escapeText } from '../../src/fake-site/content/storage-builder.ts';
 import type {
@@ -76,6 +78,10 @@ export function createLeakSite(): LeakSite {
     bodyMrn: leakValue('confluence body', 'mrn'),
     footer: leakValue('confluence footer comment', 'card-visa'),
     inline: leakValue('confluence inline comment', 'postgres-url'),
+    projectDescription: leakValue('jira project description', 'slack-bot-token'),
+    fieldName: leakValue('jira custom field name', 'github-pat-classic'),
+    workflowName: leakValue('jira workflow name', 'npm-token'),
+    workflowDescription: leakValue('jira workflow description', 'mysql-url'),
   };
   const issueTemplate = firstIssueWithComments(base);
   const pageTemplate = firstPageWithBothComments(base);
@@ -106,8 +112,17 @@ export function createLeakSite(): LeakSite {
     footerComments: [withBody(firstFooter!, storage(v.footer.snippet)), ...otherFooters],
     inlineComments: [withBody(firstInline!, storage(v.inline.snippet)), ...otherInlines],
   };
+  const [firstWorkflow, ...otherWorkflows] = base.workflows;
   const content: SiteContent = {
     ...base,
+    projects: base.projects.map((p) =>
+      p.key === issue.projectKey ? { ...p, description: v.projectDescription.snippet } : p,
+    ),
+    fields: base.fields.map((f) => (f.id === TEXTFIELD ? { ...f, name: `Token ${v.fieldName.value}` } : f)),
+    workflows: [
+      { ...firstWorkflow!, name: `Flow ${v.workflowName.value}`, description: v.workflowDescription.snippet },
+      ...otherWorkflows,
+    ],
     issue: (projectKey, index) => {
       const record = base.issue(projectKey, index);
       return record.id === issue.id ? issue : record;
