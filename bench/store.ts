@@ -153,8 +153,13 @@ try {
 
   const since = '2026-10-01';
   const k0 = { product: 'confluence', key: 'K0' } as const;
-  const queries: Array<[string, () => number]> = [
-    ['scan end: scores.compute (writes history)', () => store.scores.compute(second.runId).length],
+  // The < 1 s target is for report queries; the scan's closing step and a full export are timed for reference.
+  const queries: Array<[string, () => number, notAReportQuery?: string]> = [
+    [
+      'scan end: scores.compute (writes history)',
+      () => store.scores.compute(second.runId).length,
+      'scan step',
+    ],
     ['scores.forReport (report, export summary)', () => store.scores.forReport(second.runId).length],
     ['report --since: scores calculated', () => store.scores.forReport(second.runId, { since }).length],
     ['contribution view --since', () => store.contribution({ ...REPORT, since }).excludeFirst.length],
@@ -181,9 +186,9 @@ try {
     ],
     ['findings.iterate one space (export --space)', () => count(store.findings.iterate({ container: k0 }))],
     ['findings.iterate high+ since', () => count(store.findings.iterate({ minSeverity: 'high', since }))],
-    ['findings.iterate all (export; see bench:export)', () => count(store.findings.iterate())],
+    ['findings.iterate all (export; see bench:export)', () => count(store.findings.iterate()), 'full export'],
   ];
-  const results = queries.map(([name, run]) => {
+  const results = queries.map(([name, run, notAReportQuery]) => {
     const rssBefore = process.memoryUsage().rss;
     const t: Timing = { wall: 0, cpu: 0 };
     const n = timed(run, t);
@@ -194,7 +199,7 @@ try {
       t.wall.toFixed(3),
       t.cpu.toFixed(3),
       `${rssGrowth.toFixed(0)} MB`,
-      verdict(t.cpu < 1),
+      notAReportQuery ? `n/a: ${notAReportQuery}` : verdict(t.cpu < 1),
     ];
   });
   console.log(table(['report query', 'rows', 'wall s', 'cpu s', 'rss growth', '< 1 s (cpu)'], results));
