@@ -10,6 +10,8 @@ export const PLANS: readonly Plan[] = ['free', 'standard', 'premium', 'enterpris
 /** Atlassian contributes in-app data of Free and Standard sites to AI training by default from this day (UTC). */
 export const CONTRIBUTION_START = '2026-08-17';
 const CONTRIBUTING_PLANS: readonly Plan[] = ['free', 'standard'];
+/** The container type of Jira's site-wide configuration texts (custom field and workflow names). */
+const SITE_CONFIGURATION = 'configuration';
 
 export interface ContributionOptions {
   plan: Plan;
@@ -43,19 +45,29 @@ export interface ContributionView {
 
 export function isContributed(
   plan: Plan,
-  container: Pick<StoredContainer, 'product' | 'key'>,
+  container: Pick<StoredContainer, 'product' | 'key'> & { type?: string | null },
   excluded: readonly string[],
   asOf: Date,
 ): { contributed: boolean; why: string } {
-  const isExcluded = excluded.some((spec) => {
-    const { product, key } = parseContainerSpec(spec);
-    return key === container.key && (product === undefined || product === container.product);
-  });
+  // Exclusions are per space (and project): none covers the site's own configuration texts.
+  const siteWide = container.type === SITE_CONFIGURATION;
+  const isExcluded =
+    !siteWide &&
+    excluded.some((spec) => {
+      const { product, key } = parseContainerSpec(spec);
+      return key === container.key && (product === undefined || product === container.product);
+    });
   if (isExcluded) return { contributed: false, why: 'excluded by the admin' };
   if (!CONTRIBUTING_PLANS.includes(plan))
     return { contributed: false, why: `not contributed by default on ${plan}` };
   if (asOf.toISOString().slice(0, 10) < CONTRIBUTION_START) {
     return { contributed: false, why: `${plan} plans contribute by default only from ${CONTRIBUTION_START}` };
+  }
+  if (siteWide) {
+    return {
+      contributed: true,
+      why: `${plan} plan: site-wide configuration, contributed by default since ${CONTRIBUTION_START} and not excludable; rename the field or workflow`,
+    };
   }
   return {
     contributed: true,

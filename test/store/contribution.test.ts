@@ -27,6 +27,21 @@ describe('isContributed', () => {
     expect(verdict.contributed).toBe(contributed);
     expect(verdict.why).not.toBe('');
   });
+
+  const config = { product: 'jira', key: 'site-config', type: 'configuration' } as const;
+  it.each([
+    ['standard', ['site-config'], AFTER, true],
+    ['free', ['jira:site-config'], AFTER, true],
+    ['premium', [], AFTER, false],
+    ['standard', [], BEFORE, false],
+  ] as const)(
+    'site configuration texts, %s plan, excluded %j, on %s: %s (no exclusion covers them)',
+    (plan, excluded, asOf, contributed) => {
+      const verdict = isContributed(plan as Plan, config, excluded, asOf);
+      expect(verdict.contributed).toBe(contributed);
+      if (contributed) expect(verdict.why).toMatch(/not excludable; rename the field or workflow/);
+    },
+  );
 });
 
 const secret = () => randomValue('FKEYAAAA9999AAAA9999');
