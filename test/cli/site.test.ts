@@ -53,6 +53,7 @@ describe('a scan of the fake site', () => {
     const result = await exposure(['report', '--db', db, '--html', html]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^PRODUCT\s+KEY\s+NAME\s+SCORE/m);
+    expect(result.stdout).toMatch(/^jira\s+FIN\s+Finance\s+not read\s/m);
     expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>/i);
   });
 
