@@ -8,7 +8,9 @@ import {
   container,
   fingerprintOf,
   item,
-  randomValue,
+  sampleKey,
+  sampleMail,
+  sampleMrn,
   scanned,
   tempStore,
 } from '../store/helpers.ts';
@@ -16,9 +18,9 @@ import {
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
-const KEY = randomValue('FKEYAAAA9999AAAA9999');
-const MAIL = `${randomValue('AAAAAA').toLowerCase()}@example.test`;
-const MRN = randomValue('MRN-99999999');
+const KEY = sampleKey();
+const MAIL = sampleMail();
+const MRN = sampleMrn();
 const recent = (it: Item): Item => ({ ...it, updated: '2026-11-20T00:00:00Z' });
 
 /** Two scored runs over ENG, OPS and jira HR; the second cleans OPS and adds a recent item to HR. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isContributed, type Plan } from '../../src/store/contribution.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { Item } from '../../src/types.ts';
-import { beginRun, container, item, randomValue, scanned, tempStore } from './helpers.ts';
+import { beginRun, container, item, sampleKey, scanned, tempStore } from './helpers.ts';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
@@ -44,7 +44,7 @@ describe('isContributed', () => {
   );
 });
 
-const secret = () => randomValue('FKEYAAAA9999AAAA9999');
+const secret = sampleKey;
 const recent = (it: Item): Item => ({
   ...it,
   created: '2026-11-01T00:00:00Z',

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { exposureScore } from '../../src/score.ts';
 import type { Store } from '../../src/store/store.ts';
-import { beginRun, container, item, randomValue, scanned, tempStore } from './helpers.ts';
+import { beginRun, container, item, sampleKey, scanned, tempStore } from './helpers.ts';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
-const [A, B, C] = [1, 2, 3].map(() => randomValue('FKEYAAAA9999AAAA9999'));
+const [A, B, C] = [1, 2, 3].map(sampleKey);
 const spaces = [container('ENG'), container('OPS')];
 
 /** Three runs: ENG {A,B} OPS {}  →  ENG {A} OPS {C}  →  ENG {} OPS {C}. */

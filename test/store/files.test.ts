@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.ts';
 import { openStore } from '../../src/store/store.ts';
-import { beginRun, container, item, randomValue, scanned, tempDir } from './helpers.ts';
+import { beginRun, container, item, sampleKey, sampleMail, sampleMrn, scanned, tempDir } from './helpers.ts';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
@@ -86,11 +86,7 @@ describe('no raw value in the database files', () => {
     const { path } = temp();
     const store = openStore(path);
     const planted = Array.from({ length: 6 }, (_, i) =>
-      i % 3 === 0
-        ? randomValue('FKEYAAAA9999AAAA9999')
-        : i % 3 === 1
-          ? `${randomValue('AAAAAA').toLowerCase()}@example.test`
-          : randomValue('MRN-99999999'),
+      i % 3 === 0 ? sampleKey() : i % 3 === 1 ? sampleMail() : sampleMrn(),
     );
     for (const round of [1, 2]) {
       const run = beginRun(store, [container('ENG'), container('OPS', 'jira')]);

@@ -1,14 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FindingFilter } from '../../src/store/findings.ts';
 import type { Item } from '../../src/types.ts';
-import { beginRun, container, item, randomValue, scanned, tempStore } from './helpers.ts';
+import {
+  beginRun,
+  container,
+  item,
+  sampleKey,
+  sampleMail,
+  sampleMrn,
+  scanned,
+  tempStore,
+} from './helpers.ts';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
-const KEY = randomValue('FKEYAAAA9999AAAA9999');
-const MAIL = `${randomValue('AAAAAA').toLowerCase()}@example.test`;
-const MRN = randomValue('MRN-99999999');
+const KEY = sampleKey();
+const MAIL = sampleMail();
+const MRN = sampleMrn();
 const late = (it: Item): Item => ({ ...it, updated: '2026-11-20T00:00:00Z' });
 
 function seeded() {

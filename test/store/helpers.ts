@@ -53,6 +53,11 @@ export function randomValue(shape: string): string {
     .join('');
 }
 
+/** Fresh synthetic values the test rules find: a key (critical), an e-mail address (medium), an MRN (high). */
+export const sampleKey = (): string => randomValue('FKEYAAAA9999AAAA9999');
+export const sampleMail = (): string => `${randomValue('AAAAAA').toLowerCase()}@example.test`;
+export const sampleMrn = (): string => randomValue('MRN-99999999');
+
 export interface FakeRule {
   id: string;
   category: Category;

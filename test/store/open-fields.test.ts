@@ -1,9 +1,9 @@
 // openFields: the comment fields still holding unresolved findings, which the crawler watches for deletions.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openFields } from '../../src/store/open-fields.ts';
-import { beginRun, container, findIn, item, randomValue, tempStore } from './helpers.ts';
+import { beginRun, container, findIn, item, sampleKey, tempStore } from './helpers.ts';
 
-const KEY = () => randomValue('FKEYAAAA9999AAAA9999');
+const KEY = sampleKey;
 
 describe('openFields', () => {
   let done: () => void = () => undefined;

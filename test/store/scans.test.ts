@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { maskTitle } from '../../src/store/item-row.ts';
 import type { PlacedFinding } from '../../src/store/model.ts';
-import { beginRun, container, findIn, item, randomValue, scanned, tempStore } from './helpers.ts';
+import { beginRun, container, findIn, item, sampleKey, sampleMail, scanned, tempStore } from './helpers.ts';
 
 type Row = {
   id: number;
@@ -25,8 +25,8 @@ function setup() {
   return { store, findings };
 }
 
-const KEY = () => randomValue('FKEYAAAA9999AAAA9999');
-const MAIL = () => `${randomValue('AAAAAA').toLowerCase()}@example.test`;
+const KEY = sampleKey;
+const MAIL = sampleMail;
 
 describe('ScanWriter.record', () => {
   it('is idempotent: the same content twice changes only last-seen and timestamps', () => {
@@ -170,7 +170,7 @@ describe('ScanWriter.record', () => {
 });
 
 describe('maskTitle', () => {
-  const key = randomValue('FKEYAAAA9999AAAA9999');
+  const key = sampleKey();
   const title = `Deploy with ${key} today`;
   const found = findIn(title, 'title', 'u');
   const shifted = (f: PlacedFinding, by: number) => ({ ...f, start: f.start + by, end: f.end + by });

@@ -10,7 +10,9 @@ import {
   container,
   fingerprintOf,
   item,
-  randomValue,
+  sampleKey,
+  sampleMail,
+  sampleMrn,
   scanned,
   SITE,
   tempDir,
@@ -20,10 +22,10 @@ import {
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
-const KEY = randomValue('FKEYAAAA9999AAAA9999');
-const OTHER_KEY = randomValue('FKEYAAAA9999AAAA9999');
-const MAIL = `${randomValue('AAAAAA').toLowerCase()}@example.test`;
-const MRN = randomValue('MRN-99999999');
+const KEY = sampleKey();
+const OTHER_KEY = sampleKey();
+const MAIL = sampleMail();
+const MRN = sampleMrn();
 const spaces = [container('ENG'), container('DOC'), container('OPS', 'jira')];
 const eng = { product: 'confluence', key: 'ENG' } as const;
 const OLD = { created: '2025-01-01T00:00:00.000Z', updated: '2025-02-01T00:00:00.000Z' };

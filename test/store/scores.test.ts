@@ -2,14 +2,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exposureScore } from '../../src/score.ts';
 import type { ScoreRecord } from '../../src/store/scores.ts';
 import type { Store } from '../../src/store/store.ts';
-import { beginRun, container, fingerprintOf, item, randomValue, scanned, tempStore } from './helpers.ts';
+import {
+  beginRun,
+  container,
+  fingerprintOf,
+  item,
+  sampleKey,
+  sampleMail,
+  sampleMrn,
+  scanned,
+  tempStore,
+} from './helpers.ts';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
-const KEY = randomValue('FKEYAAAA9999AAAA9999'); // critical, 0.9 → 9
-const MAIL = `${randomValue('AAAAAA').toLowerCase()}@example.test`; // medium, 0.8 → 1.6
-const MRN = randomValue('MRN-99999999'); // high, 0.7 → 3.5
+const KEY = sampleKey(); // critical, 0.9 → 9
+const MAIL = sampleMail(); // medium, 0.8 → 1.6
+const MRN = sampleMrn(); // high, 0.7 → 3.5
 const spaces = [container('ENG'), container('OPS'), container('HR', 'jira')];
 
 /** Run 1: ENG holds KEY twice and MAIL, OPS holds KEY and MRN, HR is clean. Run 2: OPS cleaned. */

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.ts';
 import type { SuppressionTarget } from '../../src/store/suppressions.ts';
-import { beginRun, container, fingerprintOf, item, randomValue, scanned, tempStore } from './helpers.ts';
+import { beginRun, container, fingerprintOf, item, sampleKey, scanned, tempStore } from './helpers.ts';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
-const KEY = randomValue('FKEYAAAA9999AAAA9999');
-const OTHER = randomValue('FKEYAAAA9999AAAA9999');
+const KEY = sampleKey();
+const OTHER = sampleKey();
 const spaces = [container('ENG'), container('OPS')];
 
 /** ENG/1 and OPS/2 hold KEY; ENG/3 holds OTHER. */
