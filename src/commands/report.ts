@@ -10,7 +10,7 @@ import { writeAtomically } from '../report/write-file.ts';
 import { openStore } from '../store/store.ts';
 import { addContributionOptions, addStoreOptions } from './scan-options.ts';
 import { exposureTable } from './summary.ts';
-import { unread } from '../report/coverage-state.ts';
+import { siteGapLines, unread } from '../report/coverage-state.ts';
 
 const EXAMPLES = `
 Examples:
@@ -77,6 +77,8 @@ export function register(program: Command): void {
       const unreadKeys = new Set(data.containers.filter(unread).map((c) => `${c.product}:${c.key}`));
       const isUnread = (c: { product: string; key: string }) => unreadKeys.has(`${c.product}:${c.key}`);
       process.stdout.write(exposureTable([...view.containers.map((c) => c.score), view.site], isUnread));
+      const gaps = siteGapLines(data.run);
+      if (gaps.length > 0) process.stdout.write(`\n${gaps.join('\n')}\n`);
       const contributed = data.containers.filter((c) => c.contributed && c.open > 0).slice(0, 5);
       if (contributed.length > 0) {
         process.stdout.write(`\nExclude from AI contribution first (${data.plan} plan):\n`);

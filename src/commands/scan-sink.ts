@@ -14,8 +14,9 @@ export function createStoreSink(store: Store, runId: number, siteId: number): Cr
     },
     checkpoint: (product, key) => store.checkpoints.get<Checkpoint>(siteId, { product, key }),
     coverage(product, key, coverage) {
-      // A site-wide phase (the comment listings) has no container row; the crawl result still reports its gap.
-      if (key !== SITE_KEY) store.runs.recordCoverage(runId, { product, key }, coverage);
+      // The site-wide listings have no container row: their gaps are the run's.
+      if (key === SITE_KEY) store.runs.recordSiteGaps(runId, product, coverage.skipped);
+      else store.runs.recordCoverage(runId, { product, key }, coverage);
     },
     liveIds: (product, key) => store.scans.liveIds(runId, { product, key }),
     openFields: (product, fields) => openFields(store.db, siteId, product, fields),

@@ -1,7 +1,7 @@
 // One self-contained HTML file: inline CSS and SVG, no script, and a Content-Security-Policy that forbids every
 // network request, so the report works offline and cannot phone home. Site content is escaped everywhere.
 import { scoreBars, severityBars, trendLine } from './charts.ts';
-import { hasGaps, unread } from './coverage-state.ts';
+import { hasGaps, siteGapLines, unread } from './coverage-state.ts';
 import { escapeHtml as e, safeHref } from './escape.ts';
 import type { ContainerRow, Counts, ReportData, TopItem } from './model.ts';
 
@@ -34,7 +34,10 @@ function scoreCell(c: ContainerRow): string {
 /** The site's coverage, and how many spaces and projects it leaves partly or wholly unread. */
 function coverageCard(data: ReportData): string {
   const gaps = data.containers.filter(hasGaps).length;
-  const note = gaps === 0 ? '' : `<small>${gaps} ${gaps === 1 ? 'place' : 'places'} not fully read</small>`;
+  const places = gaps === 0 ? [] : [`${gaps} ${gaps === 1 ? 'place' : 'places'} not fully read`];
+  const listings = siteGapLines(data.run).length > 0 ? ['site-wide listings not read'] : [];
+  const notes = [...places, ...listings];
+  const note = notes.length === 0 ? '' : `<small>${notes.join('; ')}</small>`;
   return `<div class="card">Coverage<b>${pct(data.site.coverage)}</b>${note}</div>`;
 }
 
@@ -61,6 +64,13 @@ function excludeFirst(rows: readonly ContainerRow[]): string {
         `<li>${link(c.url, `${place(c.product, c.key)} — ${c.name}`)}: score ${c.score.toFixed(0)}, ${c.open} open findings (${e(c.contributionReason)})</li>`,
     )
     .join('')}</ol>`;
+}
+
+/** Listings no space or project holds (projects, spaces, field catalogue, comment listings) that failed. */
+function siteGaps(run: ReportData['run']): string {
+  const lines = siteGapLines(run);
+  if (lines.length === 0) return '';
+  return `<ul id="site-gaps" class="red">${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul>\n`;
 }
 
 function coverageTable(rows: readonly ContainerRow[]): string {
@@ -120,7 +130,7 @@ ${excludeFirst(data.containers)}
 <h2>Trend</h2>
 <figure id="trend-chart">${trendLine(data.trend) || '<p>One run so far: the trend appears after the next scan.</p>'}</figure>
 <h2>Coverage</h2>
-${coverageTable(data.containers)}
+${siteGaps(data.run)}${coverageTable(data.containers)}
 <h2>Top items to clean</h2>
 ${topItems(data.topItems)}
 <p class="meta">Values are masked; the report holds no raw secret or personal data.</p>

@@ -36,7 +36,15 @@ export interface TopItem {
 export interface ReportData {
   siteUrl: string;
   generatedAt: string;
-  run: { id: number; mode: string; status: string; startedAt: string; finishedAt: string | null };
+  run: {
+    id: number;
+    mode: string;
+    status: string;
+    startedAt: string;
+    finishedAt: string | null;
+    /** What the run could not read of the site-wide listings (projects, spaces, ...), per product. */
+    siteGaps: Partial<Record<Product, Record<string, number>>>;
+  };
   site: {
     score: number;
     open: number;

@@ -75,6 +75,7 @@ export function buildReportData(
       status: run.status,
       startedAt: run.startedAt,
       finishedAt: run.finishedAt,
+      siteGaps: run.siteGaps,
     },
     site: {
       score: site.score,

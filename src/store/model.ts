@@ -24,6 +24,8 @@ export interface Coverage {
 
 export interface RunInfo extends Coverage {
   id: number;
+  /** What the run could not read of the site-wide listings, per product (no container holds these gaps). */
+  siteGaps: Partial<Record<Product, Coverage['skipped']>>;
   siteId: number;
   siteUrl: string;
   mode: RunMode;

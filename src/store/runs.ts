@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
 import type { ContainerRepository } from './containers.ts';
+import type { Product } from '../types.ts';
 import type { ContainerRef, Coverage, FinishedRunStatus, RunInfo, RunMode, RunStatus } from './model.ts';
 
 export interface BeginRun {
@@ -26,6 +27,7 @@ interface RunRow {
   scanned: number;
   bytes: number;
   skipped: string;
+  site_gaps: string;
 }
 
 function toRunInfo(row: RunRow): RunInfo {
@@ -43,6 +45,7 @@ function toRunInfo(row: RunRow): RunInfo {
     scanned: row.scanned,
     bytes: row.bytes,
     skipped: JSON.parse(row.skipped) as Coverage['skipped'],
+    siteGaps: JSON.parse(row.site_gaps) as RunInfo['siteGaps'],
   };
 }
 
@@ -117,6 +120,18 @@ export class RunRepository {
     if (changed === 0) throw new StoreError(`no run ${runId}`);
   }
 
+  /** Replaces what the run could not read of one product's site-wide listings (nothing: an empty record). */
+  recordSiteGaps(runId: number, product: Product, skipped: Coverage['skipped']): void {
+    const gaps = Object.fromEntries(Object.entries(skipped).filter(([, n]) => n > 0));
+    const changed = this.#db
+      .prepare(
+        `UPDATE runs SET site_gaps = CASE WHEN json(@gaps) = '{}' THEN json_remove(site_gaps, @path)
+           ELSE json_set(site_gaps, @path, json(@gaps)) END WHERE id = @runId`,
+      )
+      .run({ runId, path: `$.${product}`, gaps: JSON.stringify(gaps) }).changes;
+    if (changed === 0) throw new StoreError(`no run ${runId}`);
+  }
+
   /** Replaces the coverage recorded for one container in a run (call it again as the numbers grow). */
   recordCoverage(runId: number, container: ContainerRef, coverage: Coverage): void {
     const containerId = this.#containers.idOf(this.get(runId).siteId, container);
@@ -165,8 +180,10 @@ export class RunRepository {
       .map(toRunInfo);
   }
 
+  /** Totals of the containers' coverage, plus the site-wide gaps. */
   #sumCoverage(runId: number): Coverage {
     const total: Coverage = { listed: 0, scanned: 0, bytes: 0, skipped: {} };
+    for (const skipped of Object.values(this.get(runId).siteGaps)) addSkips(total.skipped, skipped);
     for (const c of this.coverage(runId)) {
       total.listed += c.listed;
       total.scanned += c.scanned;

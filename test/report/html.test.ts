@@ -54,6 +54,21 @@ describe('HTML report wording', () => {
     expect(card?.querySelector('small')?.textContent ?? null).toBe(note);
   });
 
+  it('lists the site-wide listings a run could not read, and the coverage card says so', () => {
+    const run = {
+      ...reportData().run,
+      siteGaps: { jira: { error: 1 }, confluence: { timeout: 2, forbidden: 0 } },
+    };
+    const doc = render(reportData({ run, containers: [complete] }));
+    const lines = [...doc.querySelectorAll('#site-gaps li')].map((li) => li.textContent);
+    expect(lines).toEqual([
+      'jira site-wide listings: not read: 1 error',
+      'confluence site-wide listings: not read: 2 timeout',
+    ]);
+    expect(coverageCard(doc)?.querySelector('small')?.textContent).toBe('site-wide listings not read');
+    expect(render(reportData({ containers: [complete] })).querySelector('#site-gaps')).toBeNull();
+  });
+
   it('names the product beside the key where a Jira project and a space share it', () => {
     const doc = render(
       reportData({

@@ -44,7 +44,14 @@ export function reportData(overrides: Partial<ReportData> = {}): ReportData {
   return {
     siteUrl: 'https://synthetic.atlassian.net',
     generatedAt: '2026-11-29T00:00:00.000Z',
-    run: { id: 2, mode: 'full', status: 'complete', startedAt: '2026-11-28T00:00:00.000Z', finishedAt: null },
+    run: {
+      id: 2,
+      mode: 'full',
+      status: 'complete',
+      startedAt: '2026-11-28T00:00:00.000Z',
+      finishedAt: null,
+      siteGaps: {},
+    },
     site: { score: 81, open: 9, suppressed: 1, counts: counts(2), coverage: 0.98, density: 0.1 },
     containers: [containerRow()],
     trend: [

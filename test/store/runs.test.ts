@@ -51,6 +51,25 @@ describe('RunRepository', () => {
     expect(s.runs.last(5, options).map((r) => r.id)).toEqual(expected.map((n) => ids[n - 1]));
   });
 
+  it('keeps the site-wide gaps per product, replaces them as they grow, and counts them in the run totals', () => {
+    const s = store();
+    const { runId } = beginRun(s, [container('ENG')]);
+    s.runs.recordCoverage(runId, eng, { listed: 4, scanned: 4, bytes: 40, skipped: {} });
+    s.runs.recordSiteGaps(runId, 'jira', { error: 1 });
+    s.runs.recordSiteGaps(runId, 'confluence', { timeout: 1 });
+    s.runs.recordSiteGaps(runId, 'confluence', { timeout: 2, forbidden: 0 });
+    expect(s.runs.get(runId).siteGaps).toEqual({ jira: { error: 1 }, confluence: { timeout: 2 } });
+    s.runs.recordSiteGaps(runId, 'jira', { error: 0 });
+    s.runs.finish(runId, 'partial');
+    expect(s.runs.get(runId)).toMatchObject({
+      siteGaps: { confluence: { timeout: 2 } },
+      listed: 4,
+      scanned: 4,
+      skipped: { timeout: 2 },
+    });
+    expect(() => s.runs.recordSiteGaps(runId + 1, 'jira', { error: 1 })).toThrow(/no run/);
+  });
+
   it('reopens an interrupted run for resuming', () => {
     const s = store();
     const { runId } = beginRun(s, [container('ENG')]);
