@@ -155,12 +155,12 @@ CREATE UNIQUE INDEX scores_run_container ON scores (run_id, IFNULL(container_id,
 CREATE INDEX scores_container ON scores (container_id, run_id);
 `;
 
+// Version 3: findings.value_key (see value-key.ts) and items.finding_counts (see item-exposure.ts), which let
+// scores and diffs skip sorting a million fingerprints.
 // Version 4: runs.site_gaps, what a run could not read of the site-wide listings (projects, spaces, the field
 // catalogue, the comment listings), per product: {"jira": {"error": 1}}. They belong to no container.
 const V4_SITE_GAPS = `ALTER TABLE runs ADD COLUMN site_gaps TEXT NOT NULL DEFAULT '{}';`;
 
-// Version 3: findings.value_key (see value-key.ts) and items.finding_counts (see item-exposure.ts), which let
-// scores and diffs skip sorting a million fingerprints.
 export const MIGRATIONS: readonly string[] = [
   V1_INITIAL,
   V2_ITEM_EXPOSURE,
