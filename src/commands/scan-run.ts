@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import type { Config } from '../config.ts';
 import { crawlSite, type CrawlResult } from '../crawl/crawl.ts';
 import { SITE_KEY } from '../crawl/jira-crawl.ts';
+import { CONFIG_KEY } from '../sources/jira-config.ts';
 import type { DocScanner, RunInfo } from '../crawl/ports.ts';
 import { loadRules, rulesetHash } from '../detect/load-rules.ts';
 import { createPool } from '../detect/pool.ts';
@@ -81,6 +82,10 @@ function unreadIn(result: CrawlResult): (container: StoredContainer) => boolean 
   return (container) => unread.has(`${container.product}:${container.key}`);
 }
 
+const ADMIN_HINT =
+  "    (workflow names need the Administer Jira permission: scan with an administrator's token, or leave them " +
+  'out with --exclude-project site-config)';
+
 function coverageLines(result: CrawlResult): string[] {
   return result.coverage
     .filter((c) => !c.complete)
@@ -91,7 +96,8 @@ function coverageLines(result: CrawlResult): string[] {
         .join(', ');
       // The site-wide listings (projects, spaces, field catalogue, comment listings) have no items of their own.
       if (containerKey === SITE_KEY) return `  ${product} site-wide listings: not read: ${reasons}`;
-      return `  ${product} ${containerKey}: ${coverage.scanned}/${coverage.listed} items scanned; not read: ${reasons}`;
+      const line = `  ${product} ${containerKey}: ${coverage.scanned}/${coverage.listed} items scanned; not read: ${reasons}`;
+      return containerKey === CONFIG_KEY && coverage.skipped.forbidden ? `${line}\n${ADMIN_HINT}` : line;
     });
 }
 

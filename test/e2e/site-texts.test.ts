@@ -133,6 +133,7 @@ describe.runIf(existsSync(CLI))('the site texts, scanned by a project administra
     const exit = await work.start(db).exited;
     expect(exit.code).toBe(0);
     expect(exit.stderr).toMatch(/jira site-config: 1\/2 items scanned; .*1 forbidden/);
+    expect(exit.stderr).toMatch(/Administer Jira permission: .* --exclude-project site-config\)/);
     const found = openFindings(db).filter((f) => f.container === 'site-config');
     expect(found.map((f) => [f.item, f.field, f.fieldId])).toEqual([
       ['config:workflows', 'workflow-name', team],
