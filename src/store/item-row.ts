@@ -1,4 +1,5 @@
 // The `items` row of a scanned item: its upsert and parameters, with a title that holds no finding's value.
+import { maskSpans } from '../detect/mask-spans.ts';
 import type { PlacedFinding, ScannedItem } from './model.ts';
 
 const WITHHELD_TITLE = '[title withheld: it holds a finding]';
@@ -8,15 +9,12 @@ const WITHHELD_TITLE = '[title withheld: it holds a finding]';
  * span is replaced by its masked preview; when spans do not fit the title, the whole title is withheld.
  */
 export function maskTitle(title: string, findings: readonly PlacedFinding[]): string {
-  const spans = findings.filter((f) => f.field === 'title').sort((a, b) => b.start - a.start);
-  let masked = title;
-  let previousStart = title.length;
-  for (const f of spans) {
-    if (f.start < 0 || f.start >= f.end || f.end > previousStart) return WITHHELD_TITLE;
-    masked = masked.slice(0, f.start) + f.preview + masked.slice(f.end);
-    previousStart = f.start;
-  }
-  return masked;
+  return (
+    maskSpans(
+      title,
+      findings.filter((f) => f.field === 'title'),
+    ) ?? WITHHELD_TITLE
+  );
 }
 
 /** Inserts or updates the item (a re-scan counts one more scan); returns its row id and scan count. */
