@@ -4,7 +4,7 @@
 // bounded buffer, and when the buffer is full the listing waits for the spaces to finish.
 import type { ConfluenceSource, RawComment } from '../sources/confluence.ts';
 import type { SourceItem } from '../sources/jira.ts';
-import { pageContext, type CrawlContext } from './context.ts';
+import { groupByContainer, pageContext, type CrawlContext } from './context.ts';
 import { statusOf } from './errors.ts';
 import { settled } from './fetch-ahead.ts';
 import { scanPage } from './pipeline.ts';
@@ -37,12 +37,6 @@ export function commentTime(comment: RawComment): number {
   const at = comment.version?.createdAt;
   const ms = at instanceof Date ? at.getTime() : typeof at === 'string' ? Date.parse(at) : NaN;
   return Number.isFinite(ms) ? ms : Number.MAX_SAFE_INTEGER;
-}
-
-export function groupBySpace(items: readonly SourceItem[]): Map<string, SourceItem[]> {
-  const groups = new Map<string, SourceItem[]>();
-  for (const s of items) groups.set(s.item.containerKey, [...(groups.get(s.item.containerKey) ?? []), s]);
-  return groups;
 }
 
 const parentOf = (c: RawComment) => c.pageId ?? c.blogPostId ?? '';
@@ -116,7 +110,7 @@ class CommentRecorder {
       groups.set(parent.item.id, group);
     }
     const batch: ScannedItem[] = [];
-    for (const [key, items] of groupBySpace([...groups.values()])) {
+    for (const [key, items] of groupByContainer([...groups.values()])) {
       batch.push(...(await scanPage(items, pageContext(this.ctx, 'confluence', key), 'fields')));
     }
     const at = checkpoint && { product: 'confluence' as const, containerKey: commentListingKey(kind) };

@@ -3,17 +3,12 @@
 // per 250 items instead of several per page.
 import type { ConfluenceSource } from '../sources/confluence.ts';
 import type { Container } from '../types.ts';
-import { containerMetadata, pageContext, uncounted, type CrawlContext } from './context.ts';
+import { containerMetadata, groupByContainer, pageContext, uncounted, type CrawlContext } from './context.ts';
 import { describe, skipReason, statusOf } from './errors.ts';
 import { quoteLiteral } from '../sources/query-literal.ts';
 import { DEFAULT_OVERLAP_MINUTES, queryDateLiteral } from '../sources/query-time.ts';
 import { maxUpdated, SITE_KEY } from './jira-crawl.ts';
-import {
-  crawlComments,
-  groupBySpace,
-  type CommentListing,
-  type CommentResult,
-} from './confluence-comments.ts';
+import { crawlComments, type CommentListing, type CommentResult } from './confluence-comments.ts';
 import { settled } from './fetch-ahead.ts';
 import { lastSweep, resolveComments, sweepIfDue, watchedComments } from './comment-sweep.ts';
 import { historyExtras } from './confluence-history.ts';
@@ -208,7 +203,7 @@ async function crawlChanged(
     if (!result.ok) throw result.error;
     const page = result.value;
     if (page.next) pending = fetchPage(page.next);
-    for (const [key, items] of groupBySpace(page.items)) {
+    for (const [key, items] of groupByContainer(page.items)) {
       await processPage(items, pageContext(ctx, 'confluence', key), undefined, 'fields+item', extras);
     }
     for (const s of page.items) if (s.item.updated) latest = Math.max(latest, Date.parse(s.item.updated));
@@ -224,7 +219,7 @@ async function sweepTrash(ctx: CrawlContext, source: ConfluenceSource): Promise<
       if (ctx.signal.aborted) return;
       const page = await source.trashedPage(type, cursor);
       const known = ctx.sink.known('confluence', page.ids);
-      for (const [key, items] of groupBySpace(
+      for (const [key, items] of groupByContainer(
         [...known.values()].map(({ item }) => ({ item, docs: [], truncated: 0 })),
       )) {
         ctx.sink.remove(

@@ -89,6 +89,17 @@ export function containerMetadata(container: Container, extra: Record<string, st
   return { item, docs, truncated: 0 };
 }
 
+/** Items by the key of their project or space, in first-seen order. */
+export function groupByContainer(items: readonly SourceItem[]): Map<string, SourceItem[]> {
+  const groups = new Map<string, SourceItem[]>();
+  for (const s of items) {
+    const group = groups.get(s.item.containerKey);
+    if (group) group.push(s);
+    else groups.set(s.item.containerKey, [s]);
+  }
+  return groups;
+}
+
 /** Include and exclude lists; an explicit include list names exactly what to crawl. */
 export function inScope(container: Container, scope: CrawlScope): boolean {
   const [include, exclude] =

@@ -5,7 +5,7 @@ import type { FieldRef, JiraSource, SourceItem } from '../sources/jira.ts';
 import { quoteLiteral } from '../sources/query-literal.ts';
 import { queryDateLiteral } from '../sources/query-time.ts';
 import type { Container } from '../types.ts';
-import { containerMetadata, pageContext, uncounted, type CrawlContext } from './context.ts';
+import { containerMetadata, groupByContainer, pageContext, uncounted, type CrawlContext } from './context.ts';
 import { describe, skipReason, statusOf } from './errors.ts';
 import { settled } from './fetch-ahead.ts';
 import { processPage } from './pipeline.ts';
@@ -127,9 +127,9 @@ function saveSiteWatermark(
   watermark: string | undefined,
   fields: readonly FieldRef[],
 ): void {
+  if (ctx.signal.aborted || !watermark) return;
   // Ids only: a field's name may hold a secret (it is scanned as site configuration), and names are not needed.
   const textFields = fields.map(({ id }) => ({ id }));
-  if (ctx.signal.aborted || !watermark) return;
   const value = { runId: ctx.run.runId, phase: ctx.run.mode, done: true, watermark, textFields };
   ctx.sink.record([], { product: 'jira', containerKey: SITE_KEY, value });
 }
@@ -195,13 +195,9 @@ export async function crawlJiraIncremental(
     if (!result.ok) throw result.error;
     const page = result.value;
     if (page.nextPageToken !== undefined) pending = fetchPage(page.nextPageToken);
-    const groups = new Map<string, SourceItem[]>();
-    for (const source of page.items) {
-      const key = source.item.containerKey;
-      if (byKey.has(key)) groups.set(key, [...(groups.get(key) ?? []), source]);
-      if (source.item.status) statuses.get(key)?.add(source.item.status);
-    }
-    for (const [key, items] of groups) {
+    const ofKnown = page.items.filter((s) => byKey.has(s.item.containerKey));
+    for (const { item } of ofKnown) if (item.status) statuses.get(item.containerKey)?.add(item.status);
+    for (const [key, items] of groupByContainer(ofKnown)) {
       await processPage(items, pageContext(ctx, 'jira', key));
     }
     watermark = maxUpdated(page.items, watermark) ?? watermark;
