@@ -12,6 +12,7 @@ import { createPool } from '../detect/pool.ts';
 import { loadOrCreateKey } from '../detect/redact.ts';
 import { CredentialError, EXIT } from '../errors.ts';
 import { createLogger } from '../log.ts';
+import { reasonsText, siteGapLine, unread } from '../report/coverage-state.ts';
 import { createProgress } from '../report/progress.ts';
 import type { StoredContainer } from '../store/model.ts';
 import type { Store } from '../store/store.ts';
@@ -74,12 +75,12 @@ function worstOpen(store: Store, runId: number): Severity | undefined {
 
 /** Containers of which nothing could be read: listed as forbidden, or every listing of them failed. */
 function unreadIn(result: CrawlResult): (container: StoredContainer) => boolean {
-  const unread = new Set(
+  const keys = new Set(
     result.coverage
-      .filter(({ coverage }) => coverage.scanned === 0 && Object.values(coverage.skipped).some((n) => n > 0))
+      .filter(({ coverage }) => unread(coverage))
       .map(({ product, containerKey }) => `${product}:${containerKey}`),
   );
-  return (container) => unread.has(`${container.product}:${container.key}`);
+  return (container) => keys.has(`${container.product}:${container.key}`);
 }
 
 const ADMIN_HINT =
@@ -90,12 +91,10 @@ function coverageLines(result: CrawlResult): string[] {
   return result.coverage
     .filter((c) => !c.complete)
     .map(({ product, containerKey, coverage }) => {
-      const reasons = Object.entries(coverage.skipped)
-        .filter(([reason, n]) => n > 0 && reason !== 'truncated')
-        .map(([reason, n]) => `${n} ${reason}`)
-        .join(', ');
-      // The site-wide listings (projects, spaces, field catalogue, comment listings) have no items of their own.
-      if (containerKey === SITE_KEY) return `  ${product} site-wide listings: not read: ${reasons}`;
+      // Truncated fields were scanned (up to the size limit): a note, not a gap.
+      const { truncated: _, ...skipped } = coverage.skipped;
+      if (containerKey === SITE_KEY) return `  ${siteGapLine(product, skipped)}`;
+      const reasons = reasonsText(skipped);
       const line = `  ${product} ${containerKey}: ${coverage.scanned}/${coverage.listed} items scanned; not read: ${reasons}`;
       return containerKey === CONFIG_KEY && coverage.skipped.forbidden ? `${line}\n${ADMIN_HINT}` : line;
     });

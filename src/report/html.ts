@@ -1,7 +1,7 @@
 // One self-contained HTML file: inline CSS and SVG, no script, and a Content-Security-Policy that forbids every
 // network request, so the report works offline and cannot phone home. Site content is escaped everywhere.
 import { scoreBars, severityBars, trendLine } from './charts.ts';
-import { hasGaps, siteGapLines, unread } from './coverage-state.ts';
+import { hasGaps, reasonsText, siteGapLines, unread } from './coverage-state.ts';
 import { escapeHtml as e, safeHref } from './escape.ts';
 import type { ContainerRow, Counts, ReportData, TopItem } from './model.ts';
 
@@ -76,10 +76,7 @@ function siteGaps(run: ReportData['run']): string {
 function coverageTable(rows: readonly ContainerRow[]): string {
   const body = rows
     .map((c) => {
-      const skipped = Object.entries(c.skipped)
-        .filter(([, n]) => n > 0)
-        .map(([reason, n]) => `${n} ${reason}`)
-        .join(', ');
+      const skipped = reasonsText(c.skipped);
       return `<tr><td>${e(c.product)}</td><td>${e(c.key)}</td><td class="n">${c.listed ?? '–'}</td><td class="n">${c.scanned}</td>
 <td class="n">${pct(c.coverage)}</td><td>${e(skipped || '—')}</td></tr>`;
     })
