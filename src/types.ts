@@ -8,6 +8,9 @@ export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critic
 export const CATEGORIES: readonly Category[] = ['secret', 'pii', 'phi'];
 
 /** A Jira project or a Confluence space. */
+/** Container type of Jira's site-wide configuration texts (custom field and workflow names). */
+export const SITE_CONFIGURATION_TYPE = 'configuration';
+
 export interface Container {
   product: Product;
   /** Numeric id as a string (Jira project id, Confluence space id). */
@@ -16,7 +19,7 @@ export interface Container {
   key: string;
   name: string;
   url: string;
-  /** Confluence space type (global, personal...) or Jira project type key. */
+  /** Confluence space type (global, personal...), Jira project type key, or SITE_CONFIGURATION_TYPE. */
   type?: string;
   /** `current` / `archived` for spaces, `live` / `archived` for projects. */
   status?: string;

@@ -2,7 +2,7 @@
 // as scannable items the custom field names and the workflow names and descriptions with the statuses they use
 // (GET /rest/api/3/workflows/search, which needs the Administer Jira global permission). Site-wide, so they live
 // in one container of their own.
-import type { Container, Doc } from '../types.ts';
+import { SITE_CONFIGURATION_TYPE, type Container, type Doc } from '../types.ts';
 import type { JiraClient, SourceItem, TextField } from './jira.ts';
 import { listOf, recordsOf } from './response-shape.ts';
 
@@ -64,7 +64,7 @@ export class JiraConfig {
       key: CONFIG_KEY,
       name: 'Jira site configuration',
       url: `${this.site}/jira/settings/issues`,
-      type: 'configuration',
+      type: SITE_CONFIGURATION_TYPE,
     };
   }
 

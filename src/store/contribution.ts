@@ -1,4 +1,5 @@
 import { StoreError } from '../errors.ts';
+import { SITE_CONFIGURATION_TYPE } from '../types.ts';
 import { parseContainerSpec } from './containers.ts';
 import type { StoredContainer } from './model.ts';
 import type { RunRepository } from './runs.ts';
@@ -10,8 +11,6 @@ export const PLANS: readonly Plan[] = ['free', 'standard', 'premium', 'enterpris
 /** Atlassian contributes in-app data of Free and Standard sites to AI training by default from this day (UTC). */
 export const CONTRIBUTION_START = '2026-08-17';
 const CONTRIBUTING_PLANS: readonly Plan[] = ['free', 'standard'];
-/** The container type of Jira's site-wide configuration texts (custom field and workflow names). */
-const SITE_CONFIGURATION = 'configuration';
 
 export interface ContributionOptions {
   plan: Plan;
@@ -50,7 +49,7 @@ export function isContributed(
   asOf: Date,
 ): { contributed: boolean; why: string } {
   // Exclusions are per space (and project): none covers the site's own configuration texts.
-  const siteWide = container.type === SITE_CONFIGURATION;
+  const siteWide = container.type === SITE_CONFIGURATION_TYPE;
   const isExcluded =
     !siteWide &&
     excluded.some((spec) => {
