@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildReportData, type ReportOptions } from '../../src/report/report-data.ts';
 import type { ScoreRecord } from '../../src/store/scores.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -15,9 +15,6 @@ import {
   tempStore,
 } from '../store/helpers.ts';
 
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
-
 const KEY = sampleKey();
 const MAIL = sampleMail();
 const MRN = sampleMrn();
@@ -26,7 +23,6 @@ const recent = (it: Item): Item => ({ ...it, updated: '2026-11-20T00:00:00Z' });
 /** Two scored runs over ENG, OPS and jira HR; the second cleans OPS and adds a recent item to HR. */
 function scoredStore(): Store {
   const t = tempStore();
-  cleanup = t.done;
   const spaces = [container('ENG'), container('OPS'), container('HR', 'jira')];
   const first = beginRun(t.store, spaces);
   t.store.scans.record(first.runId, [

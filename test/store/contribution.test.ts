@@ -1,11 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isContributed, type Plan } from '../../src/store/contribution.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { Item } from '../../src/types.ts';
 import { beginRun, container, item, sampleKey, scanned, tempStore } from './helpers.ts';
-
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
 
 const AFTER = new Date('2026-11-29T00:00:00Z');
 const BEFORE = new Date('2026-08-16T23:59:59Z');
@@ -77,7 +74,6 @@ describe('contribution view', () => {
     ['premium', 'premium', [], undefined, []],
   ] as const)('%s ranks %j', (_name, plan, excluded, since, ranking) => {
     const t = tempStore();
-    cleanup = t.done;
     seed(t.store);
     const view = t.store.contribution({ plan, excluded, since, asOf: AFTER });
     expect(view.excludeFirst.map((c) => c.container.key)).toEqual(ranking);

@@ -1,10 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exposureScore } from '../../src/score.ts';
 import type { Store } from '../../src/store/store.ts';
 import { beginRun, container, item, sampleKey, scanned, tempStore } from './helpers.ts';
-
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
 
 const [A, B, C] = [1, 2, 3].map(sampleKey);
 const spaces = [container('ENG'), container('OPS')];
@@ -60,7 +57,6 @@ describe('RunDiffer', () => {
   ] as const)('compares %s', (_name, from, to, runs, site, containers) => {
     for (const computeScores of [true, false]) {
       const t = tempStore();
-      cleanup = t.done;
       const ids = threeRuns(t.store, computeScores);
       const result = summary(
         t.store,
@@ -86,7 +82,6 @@ describe('RunDiffer', () => {
     ['none, counts only', 0, [0, 0]],
   ] as const)('lists %s and counts them all', (_name, list, listed) => {
     const t = tempStore();
-    cleanup = t.done;
     const ids = threeRuns(t.store);
     const diff = t.store.diffs.diff(ids[0], ids[2], list);
     expect([diff.newFindings.length, diff.resolvedFindings.length]).toEqual(listed);
@@ -98,7 +93,6 @@ describe('RunDiffer', () => {
     ['a single run', 1, /no finished run before run/],
   ])('explains what is missing with %s', (_name, runs, message) => {
     const t = tempStore();
-    cleanup = t.done;
     for (let i = 0; i < runs; i++) t.store.runs.finish(beginRun(t.store, spaces).runId, 'complete');
     expect(() => t.store.diffs.diff()).toThrow(message);
   });
@@ -110,7 +104,6 @@ describe('RunDiffer', () => {
     [2, 3],
   ] as const)('compares runs %i and %i backwards as the mirror image', (older, newer) => {
     const t = tempStore();
-    cleanup = t.done;
     threeRuns(t.store);
     const forwards = summary(t.store, older, newer);
     const backwards = summary(t.store, newer, older);
@@ -121,7 +114,6 @@ describe('RunDiffer', () => {
 
   it('lists each changed finding as the finding reader sees it', () => {
     const t = tempStore();
-    cleanup = t.done;
     const ids = threeRuns(t.store);
     const diff = t.store.diffs.diff(ids[0], ids[2]);
     const listed = [...diff.newFindings, ...diff.resolvedFindings];
@@ -146,7 +138,6 @@ describe('RunDiffer', () => {
 
   it('refuses to compare runs of different sites', () => {
     const t = tempStore();
-    cleanup = t.done;
     const a = beginRun(t.store, spaces).runId;
     const b = t.store.runs.begin({
       site: 'https://other.example.test',

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FindingFilter } from '../../src/store/findings.ts';
 import type { Item } from '../../src/types.ts';
 import {
@@ -12,9 +12,6 @@ import {
   tempStore,
 } from './helpers.ts';
 
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
-
 const KEY = sampleKey();
 const MAIL = sampleMail();
 const MRN = sampleMrn();
@@ -22,7 +19,6 @@ const late = (it: Item): Item => ({ ...it, updated: '2026-11-20T00:00:00Z' });
 
 function seeded() {
   const t = tempStore();
-  cleanup = t.done;
   const run = beginRun(t.store, [container('ENG'), container('ENG', 'jira'), container('OPS')]);
   t.store.scans.record(run.runId, [
     scanned(item('ENG', '1'), `${KEY} ${MAIL}`),

@@ -1,5 +1,6 @@
 // Shared fixtures for the store tests: temp databases, synthetic items and a tiny local finder that turns texts
 // holding raw values into findings the way the detector does (masked preview, keyed fingerprint, no raw value).
+import { onTestFinished } from 'vitest';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,18 +27,19 @@ export function tempDir(): TempDir {
   };
 }
 
-/** A store on a fresh temp database; `done()` closes it and deletes the directory. */
+/**
+ * A store on a fresh temp database, for the current test: closed and deleted when the test finishes (`done()` does
+ * it sooner; it may run twice).
+ */
 export function tempStore(options: StoreOptions = {}): { store: Store; path: string; done(): void } {
   const temp = tempDir();
   const store = openStore(temp.path, options);
-  return {
-    store,
-    path: temp.path,
-    done() {
-      if (store.db.open) store.close();
-      temp.cleanup();
-    },
+  const done = () => {
+    if (store.db.open) store.close();
+    temp.cleanup();
   };
+  onTestFinished(done);
+  return { store, path: temp.path, done };
 }
 
 /** A random value of the given shape: `A` upper-case letter, `9` digit, anything else kept. */

@@ -76,7 +76,6 @@ const STEPS: Array<[string, Step]> = [
 describe('per-item exposure aggregates', () => {
   it.each(STEPS.map((step, i) => [step[0], i] as const))('match the findings after %s', (_name, last) => {
     const t = tempStore();
-    cleanup = t.done;
     const { runId } = beginRun(t.store, [container('ENG'), container('OPS', 'jira')]);
     t.store.scans.record(runId, [
       scanned(item('ENG', '1'), `${KEY} ${MAIL} ${KEY}`),
@@ -101,7 +100,6 @@ describe('per-item exposure aggregates', () => {
     ['a severity floor on recent items', { minSeverity: 'medium', since: '2026-01-01T00:00:00Z' }],
   ])('group the findings for %s, which the aggregates do not cover', (_name, filter) => {
     const t = tempStore();
-    cleanup = t.done;
     const { runId } = beginRun(t.store, [container('ENG'), container('OPS', 'jira')]);
     t.store.scans.record(runId, [
       scanned(item('ENG', '1'), `${KEY} ${MAIL} ${MRN}`),

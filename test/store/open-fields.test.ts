@@ -1,14 +1,11 @@
 // openFields: the comment fields still holding unresolved findings, which the crawler watches for deletions.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openFields } from '../../src/store/open-fields.ts';
 import { beginRun, container, findIn, item, sampleKey, tempStore } from './helpers.ts';
 
 const KEY = sampleKey;
 
 describe('openFields', () => {
-  let done: () => void = () => undefined;
-  afterEach(() => done());
-
   it.each([
     [['footer-comment'], ['2|footer-comment|c-2', '3|footer-comment|c-3']],
     [['inline-comment'], ['2|inline-comment|c-4']],
@@ -19,7 +16,6 @@ describe('openFields', () => {
     [['body'], ['2|body|']],
   ])('fields %j of live items, resolved and deleted ones left out', (fields, expected) => {
     const temp = tempStore();
-    done = temp.done;
     const { store } = temp;
     const run = beginRun(store, [container('ENG')]);
     const page = (id: string) => item('ENG', id);

@@ -1,12 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { beginRun, container, SITE, tempStore } from './helpers.ts';
-
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
 
 function store() {
   const t = tempStore();
-  cleanup = t.done;
   return t.store;
 }
 

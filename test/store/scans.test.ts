@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { maskTitle } from '../../src/store/item-row.ts';
 import type { PlacedFinding } from '../../src/store/model.ts';
 import { beginRun, container, findIn, item, sampleKey, sampleMail, scanned, tempStore } from './helpers.ts';
@@ -14,12 +14,8 @@ type Row = {
   field: string;
 };
 
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
-
 function setup() {
   const t = tempStore();
-  cleanup = t.done;
   const { store } = t;
   const findings = () => store.db.prepare('SELECT * FROM findings ORDER BY id').all() as Row[];
   return { store, findings };

@@ -115,7 +115,6 @@ function bothWays(store: Store, runId: number) {
 describe('counts of the latest run (from the items) and of any run (from the findings)', () => {
   it.each(STEPS.map((step, i) => [step[0], i] as const))('agree after %s', (_name, last) => {
     const t = tempStore();
-    cleanup = t.done;
     const runId = firstScan(t.store);
     for (const [, step] of STEPS.slice(0, last + 1)) step(t.store, runId);
     expect(misKeyed(t.store)).toBe(0);

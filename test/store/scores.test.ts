@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exposureScore } from '../../src/score.ts';
 import type { ScoreRecord } from '../../src/store/scores.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -13,9 +13,6 @@ import {
   scanned,
   tempStore,
 } from './helpers.ts';
-
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
 
 const KEY = sampleKey(); // critical, 0.9 → 9
 const MAIL = sampleMail(); // medium, 0.8 → 1.6
@@ -63,7 +60,6 @@ describe('ScoreRepository', () => {
     '%s in run %i',
     (key, runIndex, weighted, open, distinct, withFindings, itemsScanned, listed, coverage) => {
       const t = tempStore();
-      cleanup = t.done;
       const { first, second } = twoRuns(t.store);
       const runId = [first, second][runIndex]!.runId;
       const record = byKey(t.store.scores.forRun(runId))[key]!;
@@ -85,7 +81,6 @@ describe('ScoreRepository', () => {
 
   it('counts by category and severity, and keeps suppressed findings out of the score', () => {
     const t = tempStore();
-    cleanup = t.done;
     const { second } = twoRuns(t.store);
     t.store.suppressions.add(
       { kind: 'fingerprint', fingerprint: fingerprintOf(KEY) },
@@ -104,7 +99,6 @@ describe('ScoreRepository', () => {
 
   it('keeps one row per container per run as history, and scores only recent content with `since`', () => {
     const t = tempStore();
-    cleanup = t.done;
     const { first, second } = twoRuns(t.store);
     const ops = t.store.scores.history(first.siteId, { product: 'confluence', key: 'OPS' });
     expect(ops.map((r) => [r.runId, r.openFindings])).toEqual([
@@ -120,7 +114,6 @@ describe('ScoreRepository', () => {
 describe('ScoreRepository.forReport', () => {
   it.each([0, 1])('reads the stored scores of run %i, equal to calculating them', (runIndex) => {
     const t = tempStore();
-    cleanup = t.done;
     const runId = Object.values(twoRuns(t.store))[runIndex]!.runId;
     expect(t.store.scores.forReport(runId)).toEqual(t.store.scores.calculate(runId));
   });
@@ -130,7 +123,6 @@ describe('ScoreRepository.forReport', () => {
     ['for a run never scored', false, {}],
   ])('calculates %s', (_name, compute, scope) => {
     const t = tempStore();
-    cleanup = t.done;
     const run = beginRun(t.store, spaces);
     t.store.scans.record(run.runId, [scanned(item('ENG', '1'), `${KEY} ${MAIL}`)]);
     t.store.runs.finish(run.runId, 'complete');
@@ -144,7 +136,6 @@ describe('ScoreRepository.forReport', () => {
     'refreshes the latest stored scores when a suppression is %sed',
     (change) => {
       const t = tempStore();
-      cleanup = t.done;
       const { first, second } = twoRuns(t.store);
       const target = { kind: 'fingerprint', fingerprint: fingerprintOf(KEY) } as const;
       const firstBefore = t.store.scores.forRun(first.runId);

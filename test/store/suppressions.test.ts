@@ -1,10 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.ts';
 import type { SuppressionTarget } from '../../src/store/suppressions.ts';
 import { beginRun, container, fingerprintOf, item, sampleKey, scanned, tempStore } from './helpers.ts';
-
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
 
 const KEY = sampleKey();
 const OTHER = sampleKey();
@@ -47,7 +44,6 @@ describe('suppressions', () => {
     'target %i: applies, survives re-scans and vanish/return, and unsuppress reopens',
     (index) => {
       const t = tempStore();
-      cleanup = t.done;
       const { store } = t;
       const first = scanAll(store);
       const [, target, expected] = targets(store, first.siteId)[index]!;
@@ -77,7 +73,6 @@ describe('suppressions', () => {
 
   it('keeps a finding suppressed while another suppression still covers it', () => {
     const t = tempStore();
-    cleanup = t.done;
     const run = scanAll(t.store);
     const [byFingerprint, byId] = targets(t.store, run.siteId);
     t.store.suppressions.add(byFingerprint![1], { reason: 'a', by: 'x' });
@@ -101,7 +96,6 @@ describe('suppressions', () => {
     ],
   ])('refuses %s', (_name, target, reason, message) => {
     const t = tempStore();
-    cleanup = t.done;
     expect(() => t.store.suppressions.add(target, { reason, by: 'x' })).toThrow(message);
     expect(() => t.store.suppressions.remove(target)).toThrow(/no such suppression/);
   });
