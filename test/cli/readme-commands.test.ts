@@ -221,12 +221,16 @@ describe('README.md shell commands, in order', () => {
   );
 
   it('npx exposure runs this package inside the clone, offline (what the npx lines rely on)', () => {
+    // The whole environment goes on: npm may be told where its cache is (npm_config_cache) when HOME's
+    // is not writable, and without it npx fails before it resolves anything.
     const result = spawnSync('npx', ['--offline', '--no-install', 'exposure', '--version'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { PATH: `${dirname(process.execPath)}:${process.env.PATH}`, HOME: process.env.HOME },
+      env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}` },
+      timeout: 110_000,
     });
-    expect(result.stdout.trim()).toBe(PACKAGE.version);
+    const said = `npx exited ${result.status} (signal ${result.signal}, ${result.error ?? 'no spawn error'})\n${result.stderr}`;
+    expect(result.stdout.trim(), said).toBe(PACKAGE.version);
     expect(existsSync(join(ROOT, 'dist/src/cli.js'))).toBe(true);
   }, 120_000);
 });
