@@ -221,12 +221,17 @@ describe('README.md shell commands, in order', () => {
   );
 
   it('npx exposure runs this package inside the clone, offline (what the npx lines rely on)', () => {
-    // The whole environment goes on: npm may be told where its cache is (npm_config_cache) when HOME's
-    // is not writable, and without it npx fails before it resolves anything.
+    // npm gets a cache of its own in the workspace: npx fails before it resolves anything when it cannot write
+    // its cache and logs, as with a HOME that is not writable. The local bin needs nothing from the cache.
     const result = spawnSync('npx', ['--offline', '--no-install', 'exposure', '--version'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}` },
+      env: {
+        ...process.env,
+        PATH: `${dirname(process.execPath)}:${process.env.PATH}`,
+        npm_config_cache: ws.path('npm-cache'),
+        npm_config_update_notifier: 'false',
+      },
       timeout: 110_000,
     });
     const said = `npx exited ${result.status} (signal ${result.signal}, ${result.error ?? 'no spawn error'})\n${result.stderr}`;
