@@ -1,10 +1,27 @@
-// Jira site configuration: GET /rest/api/3/workflows/search (workflows and the statuses they use). It needs the
+// Jira site configuration: GET /rest/api/3/workflows/search (workflows, their transitions with
+// expand=values.transitions, and the statuses they use). It needs the
 // Administer Jira global permission: an API user without it gets 403, as a scanning account often would.
 import { jiraError, jiraTime } from './jira-render.ts';
-import type { WorkflowRecord } from './model.ts';
+import type { WorkflowRecord, WorkflowTransitionRecord } from './model.ts';
 import { clampInt } from './paging.ts';
 import { json, listParam, type Reply, type RequestContext, type Route } from './router.ts';
 import type { Site } from './site.ts';
+
+/** A transition as expand=values.transitions shows it: rules left empty, links from each source status. */
+function renderTransition(transition: WorkflowTransitionRecord) {
+  return {
+    id: transition.id,
+    type: transition.type,
+    name: transition.name,
+    description: transition.description,
+    toStatusReference: transition.toStatusId,
+    links: transition.fromStatusIds.map((from) => ({ fromStatusReference: from, fromPort: 0, toPort: 1 })),
+    actions: [],
+    validators: [],
+    triggers: [],
+    properties: {},
+  };
+}
 
 function renderWorkflow(site: Site, workflow: WorkflowRecord, transitions: boolean) {
   const scope = workflow.projectId
@@ -26,7 +43,7 @@ function renderWorkflow(site: Site, workflow: WorkflowRecord, transitions: boole
       layout: { x: 200 * i, y: 0 },
       properties: {},
     })),
-    ...(transitions ? { transitions: [] } : {}),
+    ...(transitions ? { transitions: workflow.transitions.map(renderTransition) } : {}),
   };
 }
 

@@ -59,6 +59,18 @@ export interface WorkflowStatusRecord {
   category: 'TODO' | 'IN_PROGRESS' | 'DONE';
 }
 
+/** A move between statuses; its name is the button users press, and both texts are admin-written. */
+export interface WorkflowTransitionRecord {
+  /** Unique within its workflow only, as on real sites ("1", "11", "21"...). */
+  id: string;
+  name: string;
+  description: string;
+  type: 'INITIAL' | 'GLOBAL' | 'DIRECTED';
+  /** Empty for INITIAL and GLOBAL transitions, which start from nowhere or from anywhere. */
+  fromStatusIds: string[];
+  toStatusId: string;
+}
+
 /** A workflow: global (company-managed projects) or scoped to one team-managed project. */
 export interface WorkflowRecord {
   /** A UUID, as the workflow search returns it. */
@@ -68,6 +80,8 @@ export interface WorkflowRecord {
   /** Set for team-managed (PROJECT-scoped) workflows. */
   projectId?: string;
   statusIds: string[];
+  /** Returned by the workflow search with expand=values.transitions. */
+  transitions: WorkflowTransitionRecord[];
   created: string;
   updated: string;
 }
@@ -169,7 +183,8 @@ export interface PlantedRecord {
    * summary | description | environment | comment:<id> | customfield_<n> | title | body |
    * footer-comment:<id> | inline-comment:<id> | version:<n> (only in an older page version) |
    * name | description (of the project or space itself: item = its key) |
-   * field-name (item = customfield id) | workflow-name | workflow-description (item = workflow id; container '')
+   * field-name (item = customfield id) | workflow-name | workflow-description | transition-name |
+   * transition-description (item = workflow id; container '')
    */
   field: string;
   category: Category;
@@ -204,8 +219,9 @@ export interface SiteContent {
   /** Everything planted in issues and pages, in a stable order; generates lazily. */
   planted(): Iterable<PlantedRecord>;
   /**
-   * Values planted in site-wide configuration texts (workflow names and descriptions): container '' (site-wide),
-   * item the workflow id, field `workflow-name` or `workflow-description`.
+   * Values planted in site-wide configuration texts (workflow and transition names and descriptions): container ''
+   * (site-wide), item the workflow id, field `workflow-name`, `workflow-description`, `transition-name` or
+   * `transition-description`.
    */
   configPlanted(): PlantedRecord[];
   /** Material for mutations (churn, admin create): new deterministic content from a seed. */

@@ -1,7 +1,7 @@
 // The ground-truth manifest: the generator's planted values, minus those whose item, comment or text is gone
 // after mutations, plus values planted by admin mutations. `readable` is false in forbidden containers, and for
 // workflow texts when the API user is not a Jira administrator.
-import type { PlantedRecord } from './model.ts';
+import type { PlantedRecord, WorkflowRecord } from './model.ts';
 import type { Site } from './site.ts';
 
 export interface TruthManifest {
@@ -58,7 +58,21 @@ export class AddedTruth {
   }
 }
 
-const CONFIG_FIELDS = new Set(['field-name', 'workflow-name', 'workflow-description']);
+const CONFIG_FIELDS = new Set([
+  'field-name',
+  'workflow-name',
+  'workflow-description',
+  'transition-name',
+  'transition-description',
+]);
+
+/** The text of a workflow that a planted record's field names (a transition's: all of them, one per line). */
+function workflowText(workflow: WorkflowRecord, field: string): string {
+  if (field === 'workflow-name') return workflow.name;
+  if (field === 'workflow-description') return workflow.description;
+  const part = field === 'transition-name' ? 'name' : 'description';
+  return workflow.transitions.map((t) => t[part]).join('\n');
+}
 const METADATA_FIELDS = new Set(['name', 'description']);
 
 /**
@@ -70,9 +84,9 @@ function configStillThere(site: Site, record: PlantedRecord): PlantedRecord | un
   let text: string | undefined;
   let readable = true;
   if (record.field === 'field-name') text = content.fields.find((f) => f.id === record.item)?.name;
-  else if (record.field.startsWith('workflow-')) {
+  else if (record.field.startsWith('workflow-') || record.field.startsWith('transition-')) {
     const workflow = content.workflows.find((w) => w.id === record.item);
-    text = record.field === 'workflow-name' ? workflow?.name : workflow?.description;
+    text = workflow && workflowText(workflow, record.field);
     readable = workflow !== undefined && site.seesWorkflow(workflow);
   } else {
     const container =

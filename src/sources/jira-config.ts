@@ -1,6 +1,6 @@
 // Jira site configuration: the field catalogue (every custom field, and which ones hold text read with issues), and
-// as scannable items the custom field names and the workflow names and descriptions with the statuses they use
-// (GET /rest/api/3/workflows/search, which needs the Administer Jira global permission). Site-wide, so they live
+// as scannable items the custom field names and the workflow names and descriptions with their transitions and the
+// statuses they use (GET /rest/api/3/workflows/search, which needs the Administer Jira global permission). Site-wide, so they live
 // in one container of their own.
 import { SITE_CONFIGURATION_TYPE, type Container, type Doc } from '../types.ts';
 import type { JiraClient, SourceItem, TextField } from './jira.ts';
@@ -103,7 +103,8 @@ export class JiraConfig {
   }
 
   /**
-   * Workflow names and descriptions, and the names and descriptions of the statuses they use, paged to the end.
+   * Workflow names and descriptions, their transitions' names and descriptions (on the same pages, through
+   * expand=values.transitions), and the names and descriptions of the statuses they use, paged to the end.
    * `complete` is false when the API user is not a Jira administrator: the search then lists only the
    * project-scoped workflows the user may administer (Atlassian's documented behaviour), and the rest is unread.
    * The links go to the workflow list, not to one workflow: its address would carry its name, which may be the
@@ -112,7 +113,10 @@ export class JiraConfig {
   async workflows(): Promise<{ item: SourceItem; complete: boolean }> {
     const [texts, complete] = await Promise.all([this.workflowTexts(), this.isJiraAdmin()]);
     const path = '/secure/admin/workflows/ListWorkflows.jspa';
-    return { item: item(this.site, 'workflows', 'Workflow and status names', path, texts), complete };
+    return {
+      item: item(this.site, 'workflows', 'Workflow, transition and status names', path, texts),
+      complete,
+    };
   }
 
   /** The Administer Jira global permission, asked beside the first workflow page. */
@@ -127,12 +131,24 @@ export class JiraConfig {
     const texts: Text[] = [];
     const statuses = new Map<string, { name?: string; description?: string }>();
     for (let startAt = 0; ;) {
-      const page = await this.client.workflows.searchWorkflows({ startAt, maxResults: WORKFLOW_PAGE });
-      type Workflow = { id?: string; name?: string; description?: string };
+      const page = await this.client.workflows.searchWorkflows({
+        startAt,
+        maxResults: WORKFLOW_PAGE,
+        expand: 'values.transitions',
+      });
+      type Transition = { id?: string; name?: string; description?: string };
+      type Workflow = { id?: string; name?: string; description?: string; transitions?: Transition[] };
       const values = listOf<Workflow>(page, 'values', 'workflow', ['id']);
       for (const w of values) {
         texts.push({ field: 'workflow-name', fieldId: String(w.id), text: w.name });
         texts.push({ field: 'workflow-description', fieldId: String(w.id), text: w.description });
+        // Transition ids repeat across workflows ("11" in each): the workflow's id makes them unique.
+        const transitions = w.transitions ?? [];
+        for (const t of recordsOf<Transition>(transitions, 'workflow transition list', ['id'])) {
+          const fieldId = `${w.id}/${t.id}`;
+          texts.push({ field: 'transition-name', fieldId, text: t.name });
+          texts.push({ field: 'transition-description', fieldId, text: t.description });
+        }
       }
       for (const s of page.statuses ?? []) if (s.id) statuses.set(s.id, s);
       startAt += values.length;

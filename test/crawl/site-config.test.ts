@@ -54,6 +54,14 @@ describe('Jira site configuration', () => {
     ['field-name', 'config:fields', () => createSiteContent(SPEC).fields.filter((f) => f.custom)],
     ['workflow-name', 'config:workflows', () => createSiteContent(SPEC).workflows],
     ['status-name', 'config:workflows', () => createSiteContent(SPEC).workflowStatuses],
+    [
+      'transition-name',
+      'config:workflows',
+      () =>
+        createSiteContent(SPEC).workflows.flatMap((w) =>
+          w.transitions.map((t) => ({ ...t, id: `${w.id}/${t.id}` })),
+        ),
+    ],
   ] as const)('hands every %s to the detector, linked by its id', (field, itemId, expected) => {
     const docs = (scanner.seen.get(itemId) ?? []).filter((d) => d.field === field);
     const records = expected() as ReadonlyArray<{ id: string; name: string }>;
@@ -62,17 +70,15 @@ describe('Jira site configuration', () => {
     for (const doc of docs) expect(doc.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/secure\/admin\//);
   });
 
-  it('finds the planted workflow secret, its link free of the value', () => {
+  it('finds the planted workflow and transition secrets in their workflow, their links free of the value', () => {
     const planted = site.admin.truth().planted.filter((p) => p.container === '');
-    expect(planted.length).toBe(1);
-    const findings = itemIdsFor(sink, planted[0]!).flatMap(
-      (id) => sink.items.get(`jira:${id}`)?.findings ?? [],
-    );
-    const found = findings.filter(
-      (f) => f.field === 'workflow-description' && f.fieldId === planted[0]!.item,
-    );
-    expect(found.length).toBe(1);
-    expect(found[0]!.url).not.toContain(planted[0]!.value);
+    expect(planted.map((p) => p.field)).toEqual(['workflow-description', 'transition-description']);
+    for (const p of planted) {
+      const findings = itemIdsFor(sink, p).flatMap((id) => sink.items.get(`jira:${id}`)?.findings ?? []);
+      const found = findings.filter((f) => f.field === p.field && f.fieldId?.split('/')[0] === p.item);
+      expect(found.length).toBe(1);
+      expect(found[0]!.url).not.toContain(p.value);
+    }
   });
 
   it('is left out, with no workflow request, when the scope excludes its key', async () => {
@@ -110,7 +116,7 @@ describe('a token without the Administer Jira permission', () => {
         .truth()
         .planted.filter((p) => p.container === '')
         .map((p) => p.readable),
-    ).toEqual([false]);
+    ).toEqual([false, false]);
   });
 
   it.each(['project-admin', 'user'] as const)(

@@ -62,15 +62,18 @@ describe.runIf(existsSync(CLI))('the site texts, scanned by the built binary', (
     cli.remove();
   });
 
-  it('finds the planted workflow secret in the site configuration container, linked without the value', () => {
-    const [planted] = site.admin.truth().planted.filter((p) => p.field === 'workflow-description');
-    const found = openFindings(db).filter((f) => f.field === 'workflow-description');
-    expect(found.map((f) => [f.product, f.container, f.item, f.fieldId])).toEqual([
-      ['jira', 'site-config', 'config:workflows', planted!.item],
-    ]);
-    expect(found[0]!.url).toMatch(/\/secure\/admin\/workflows\/ListWorkflows\.jspa$/);
-    expect(found[0]!.url + found[0]!.preview).not.toContain(planted!.value);
-  });
+  it.each(['workflow-description', 'transition-description'])(
+    'finds the planted %s secret in the site configuration container, linked without the value',
+    (field) => {
+      const [planted] = site.admin.truth().planted.filter((p) => p.field === field);
+      const found = openFindings(db).filter((f) => f.field === field);
+      expect(found.map((f) => [f.product, f.container, f.item, f.fieldId.split('/')[0]])).toEqual([
+        ['jira', 'site-config', 'config:workflows', planted!.item],
+      ]);
+      expect(found[0]!.url).toMatch(/\/secure\/admin\/workflows\/ListWorkflows\.jspa$/);
+      expect(found[0]!.url + found[0]!.preview).not.toContain(planted!.value);
+    },
+  );
 
   // Project and space texts are re-read by every incremental scan; the site configuration by full scans and by
   // incremental ones 12 hours after its last read (tested in test/crawl/site-config.test.ts).
@@ -100,7 +103,7 @@ describe.runIf(existsSync(CLI))('the site texts, scanned by the built binary', (
 
   it('puts no raw site-text value in the CSV export, the HTML report or the diff', async () => {
     const values = site.admin.truth().planted.filter((p) => p.item === p.container || p.container === '');
-    expect(values.length).toBe(4); // the workflow secret and the three renames above
+    expect(values.length).toBe(5); // the workflow and transition secrets and the three renames above
     const run = (args: string[]) => runCli(cli, args, { env: { EXPOSURE_KEY_FILE: work.keyFile } });
     const html = cli.path('report.html');
     const outputs = [

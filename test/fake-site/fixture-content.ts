@@ -204,6 +204,17 @@ const WORKFLOWS: WorkflowRecord[] = ['Bug flow', 'Approval flow', 'ENG team flow
   description: i === 1 ? `approver bot key ${FIXTURE_WORKFLOW_SECRET}` : `Fixture workflow ${i}`,
   ...(i === 2 ? { projectId: '10000' } : {}),
   statusIds: ['1', '10001'],
+  transitions: [
+    { id: '1', name: 'Create', description: '', type: 'INITIAL', fromStatusIds: [], toStatusId: '1' },
+    {
+      id: '11',
+      name: i === 0 ? 'Fix' : 'Finish',
+      description: `Fixture transition ${i}`,
+      type: 'DIRECTED',
+      fromStatusIds: ['1'],
+      toStatusId: '10001',
+    },
+  ],
   created: iso(NOW - 300 * 24 * HOUR),
   updated: iso(NOW - (100 - i) * 24 * HOUR),
 }));

@@ -1,5 +1,6 @@
-// The generated workflows: unique UUID ids, one team-managed, statuses from the issue statuses, and exactly one
-// planted secret, verbatim in the description of the workflow its truth record names, for any seed.
+// The generated workflows: unique UUID ids, one team-managed, statuses from the issue statuses, transitions between
+// them, and exactly two planted secrets (a workflow description, a transition description), verbatim in the
+// workflow their truth records name, for any seed.
 import { describe, expect, it } from 'vitest';
 import { createSiteContent, DEFAULT_SITE_SPEC } from '../../src/fake-site/generator.ts';
 
@@ -18,13 +19,32 @@ describe.each([1, 7, 42, 1234])('the workflows of seed %i', (seed) => {
     expect(site.workflows.every((w) => w.statusIds.every((id) => statusIds.has(id)))).toBe(true);
   });
 
-  it('plant one one-line secret in a workflow description, recorded site-wide', () => {
+  it('move between their own statuses: one way in, a step into every later status, ids unique per workflow', () => {
+    for (const w of site.workflows) {
+      const ids = w.transitions.map((t) => t.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(w.transitions.filter((t) => t.type === 'INITIAL').map((t) => t.toStatusId)).toEqual([
+        w.statusIds[0],
+      ]);
+      const reached = new Set(w.transitions.filter((t) => t.type === 'DIRECTED').map((t) => t.toStatusId));
+      expect([...reached].sort()).toEqual(w.statusIds.slice(1).sort());
+      const used = w.transitions.flatMap((t) => [t.toStatusId, ...t.fromStatusIds]);
+      expect(used.every((id) => w.statusIds.includes(id))).toBe(true);
+      expect(w.transitions.every((t) => t.name.trim() !== '')).toBe(true);
+    }
+  });
+
+  it('plant a one-line secret in a workflow description and one in a transition description, site-wide', () => {
     const planted = site.configPlanted();
     expect(planted.map((p) => [p.product, p.container, p.field, p.category])).toEqual([
       ['jira', '', 'workflow-description', 'secret'],
+      ['jira', '', 'transition-description', 'secret'],
     ]);
-    const workflow = site.workflows.find((w) => w.id === planted[0]!.item);
-    expect(workflow?.description).toContain(planted[0]!.value);
-    expect(workflow?.description).not.toContain('\n');
+    const [inWorkflow, inTransition] = planted.map((p) => site.workflows.find((w) => w.id === p.item));
+    expect(inWorkflow?.description).toContain(planted[0]!.value);
+    expect(inWorkflow?.description).not.toContain('\n');
+    const holding = inTransition?.transitions.filter((t) => t.description.includes(planted[1]!.value));
+    expect(holding?.map((t) => t.description.includes('\n'))).toEqual([false]);
+    expect(planted[0]!.value).not.toBe(planted[1]!.value);
   });
 });

@@ -59,6 +59,21 @@ describe('workflow search through jira.js', () => {
     ]);
   });
 
+  it('adds each workflow its transitions only with expand=values.transitions', async () => {
+    const plain = await admin.jira.workflows.searchWorkflows({ queryString: 'bug' });
+    expect(plain.values![0]!.transitions).toBeUndefined();
+    const page = await admin.jira.workflows.searchWorkflows({
+      queryString: 'bug',
+      expand: 'values.transitions',
+    });
+    const transitions = page.values![0]!.transitions!;
+    expect(transitions.map((t) => [t.id, t.type, t.name, t.description, t.toStatusReference])).toEqual([
+      ['1', 'INITIAL', 'Create', '', '1'],
+      ['11', 'DIRECTED', 'Fix', 'Fixture transition 0', '10001'],
+    ]);
+    expect(transitions.map((t) => t.links?.map((l) => l.fromStatusReference))).toEqual([[], ['1']]);
+  });
+
   it('lists only the team-managed workflows to a project administrator', async () => {
     const { jira } = await clientOf('project-admin');
     const page = await jira.workflows.searchWorkflows({});

@@ -38,22 +38,32 @@ describe('JiraConfig', () => {
     expect(textFields.map((f) => f.id)).toEqual(['customfield_10042', 'customfield_10043']);
   });
 
-  it('pages workflows to the end and adds the statuses they use, every text linked to the workflow list', async () => {
+  it('pages workflows to the end with their transitions, then the statuses they use, every text linked to the workflow list', async () => {
     site.admin.resetStats();
     const { item, complete } = await sources.jira.config.workflows();
     expect(complete).toBe(true);
     expect(site.admin.stats().byRoute['/rest/api/3/workflows/search']).toBe(2);
-    expect(item.docs.map((d) => [d.field, d.text])).toEqual([
-      ['workflow-name', 'Approval flow'],
-      ['workflow-description', `approver bot key ${FIXTURE_WORKFLOW_SECRET}`],
-      ['workflow-name', 'Bug flow'],
-      ['workflow-description', 'Fixture workflow 0'],
-      ['workflow-name', 'ENG team flow'],
-      ['workflow-description', 'Fixture workflow 2'],
-      ['status-name', 'Open'],
-      ['status-description', 'Not started.'],
-      ['status-name', 'Done'],
-      ['status-description', 'Finished.'],
+    const [approval, bug, team] = ['1', '0', '2'].map((n) => `0b6f1c2e-1a2b-4c3d-8e4f-00000000000${n}`);
+    expect(item.docs.map((d) => [d.field, d.fieldId, d.text])).toEqual([
+      ['workflow-name', approval, 'Approval flow'],
+      ['workflow-description', approval, `approver bot key ${FIXTURE_WORKFLOW_SECRET}`],
+      ['transition-name', `${approval}/1`, 'Create'],
+      ['transition-name', `${approval}/11`, 'Finish'],
+      ['transition-description', `${approval}/11`, 'Fixture transition 1'],
+      ['workflow-name', bug, 'Bug flow'],
+      ['workflow-description', bug, 'Fixture workflow 0'],
+      ['transition-name', `${bug}/1`, 'Create'],
+      ['transition-name', `${bug}/11`, 'Fix'],
+      ['transition-description', `${bug}/11`, 'Fixture transition 0'],
+      ['workflow-name', team, 'ENG team flow'],
+      ['workflow-description', team, 'Fixture workflow 2'],
+      ['transition-name', `${team}/1`, 'Create'],
+      ['transition-name', `${team}/11`, 'Finish'],
+      ['transition-description', `${team}/11`, 'Fixture transition 2'],
+      ['status-name', '1', 'Open'],
+      ['status-description', '1', 'Not started.'],
+      ['status-name', '10001', 'Done'],
+      ['status-description', '10001', 'Finished.'],
     ]);
     const links = new Set(item.docs.map((d) => d.url.slice(site.url.length)));
     expect([...links]).toEqual(['/secure/admin/workflows/ListWorkflows.jspa']);

@@ -1,8 +1,14 @@
 // The site's workflows and the status catalogue they use: a few global workflows for company-managed projects and
-// one team-managed workflow, as pure functions of the seed. One workflow description carries a planted secret,
-// because Atlassian collects workflow names and descriptions too.
+// one team-managed workflow, as pure functions of the seed, each with its transitions. One workflow description
+// and one transition description carry a planted secret, because Atlassian collects workflow texts too.
 
-import type { PlantedRecord, ProjectRecord, WorkflowRecord, WorkflowStatusRecord } from '../model.ts';
+import type {
+  PlantedRecord,
+  ProjectRecord,
+  WorkflowRecord,
+  WorkflowStatusRecord,
+  WorkflowTransitionRecord,
+} from '../model.ts';
 import { createRng, type Rng } from '../../synth/rng.ts';
 import { SENSITIVE_KINDS, type SensitiveKind } from '../../synth/sensitive.ts';
 import { ISSUE_STATUSES } from './jira-content.ts';
@@ -24,6 +30,42 @@ const GLOBAL_WORKFLOWS: ReadonlyArray<readonly [string, string]> = [
   ['Incident response', 'Triage, mitigation and follow-up of incidents.'],
   ['Change approval', 'Changes approved by the change advisory board.'],
 ];
+
+/** The button that moves an issue into a status, by the status's name. */
+const TRANSITION_NAMES: Record<string, string> = {
+  'In Progress': 'Start work',
+  'In Review': 'Send to review',
+  Done: 'Resolve',
+};
+
+/**
+ * The transitions of a workflow over its statuses in order: Create into the first, one step into each next
+ * status, and a global Reopen back to the first. Ids follow Jira's 1, 11, 21... numbering.
+ */
+function transitionsOver(statusIds: readonly string[]): WorkflowTransitionRecord[] {
+  const nameOf = (id: string) => ISSUE_STATUSES.find((s) => s.id === id)?.name ?? id;
+  const first = statusIds[0]!;
+  const steps = statusIds.slice(1).map((to, i) => ({
+    id: String(10 * (i + 1) + 1),
+    name: TRANSITION_NAMES[nameOf(to)] ?? `Move to ${nameOf(to)}`,
+    description: '',
+    type: 'DIRECTED' as const,
+    fromStatusIds: [statusIds[i]!],
+    toStatusId: to,
+  }));
+  return [
+    { id: '1', name: 'Create', description: '', type: 'INITIAL', fromStatusIds: [], toStatusId: first },
+    ...steps,
+    {
+      id: String(10 * statusIds.length + 1),
+      name: 'Reopen',
+      description: 'Back to the start from any status.',
+      type: 'GLOBAL',
+      fromStatusIds: [],
+      toStatusId: first,
+    },
+  ];
+}
 
 /** A UUID (version 4 shape) drawn from the stream. */
 function uuid(rng: Rng): string {
@@ -86,17 +128,20 @@ export function createWorkflows(
     name,
     description,
     statusIds,
+    transitions: transitionsOver(statusIds),
     created: at(),
     updated: at(),
   }));
   const team = projects[0];
   if (team) {
+    const teamStatusIds = statusIds.slice(0, 2).concat(statusIds.slice(-1));
     workflows.push({
       id: uuid(rng),
       name: `${team.key} team workflow`,
       description: `Team-managed workflow of ${team.name}.`,
       projectId: team.id,
-      statusIds: statusIds.slice(0, 2).concat(statusIds.slice(-1)),
+      statusIds: teamStatusIds,
+      transitions: transitionsOver(teamStatusIds),
       created: at(),
       updated: at(),
     });
@@ -108,21 +153,28 @@ export function createWorkflows(
     name: 'Release deployment',
     description: `Deploys after approval. ${snippet}`,
     statusIds,
+    transitions: transitionsOver(statusIds),
     created: at(),
     updated: at(),
   };
   workflows.push(deploy);
-  const planted: PlantedRecord[] = [
-    {
-      product: 'jira',
-      container: '',
-      item: deploy.id,
-      field: 'workflow-description',
-      category: 'secret',
-      kind: kind.kind,
-      value,
-      readable: true,
-    },
+  // Its step into Done runs the deploy job, and whoever set it up described the job with its token.
+  const job = oneLineSecret(rng);
+  const resolve = deploy.transitions.find((t) => t.toStatusId === statusIds.at(-1) && t.type === 'DIRECTED')!;
+  resolve.description = `Runs the production deploy job. ${job.snippet}`;
+  const secret = (field: string, kindName: string, secretValue: string): PlantedRecord => ({
+    product: 'jira',
+    container: '',
+    item: deploy.id,
+    field,
+    category: 'secret',
+    kind: kindName,
+    value: secretValue,
+    readable: true,
+  });
+  const planted = [
+    secret('workflow-description', kind.kind, value),
+    secret('transition-description', job.kind.kind, job.value),
   ];
   return { workflows, planted };
 }
