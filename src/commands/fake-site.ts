@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { DEFAULT_SITE_SPEC } from '../fake-site/generator.ts';
 import { DEFAULT_EMAIL, DEFAULT_TOKEN, startFakeSite } from '../fake-site/server.ts';
+import type { JiraRole } from '../fake-site/site.ts';
 import { isKnownZone } from '../fake-site/time-zone.ts';
 
 export interface FakeSiteFlags {
@@ -17,7 +18,10 @@ export interface FakeSiteFlags {
   truth?: string;
   userTz: string;
   siteTz: string;
+  jiraRole: string;
 }
+
+const JIRA_ROLES: readonly JiraRole[] = ['admin', 'project-admin', 'user'];
 
 function integer(name: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
@@ -30,6 +34,12 @@ function integer(name: string, raw: string, min: number, max: number): number {
 function zone(name: string, raw: string): string {
   if (!isKnownZone(raw)) throw new UsageError(`--${name} must be an IANA time zone such as Europe/Berlin`);
   return raw;
+}
+
+function jiraRole(raw: string): JiraRole {
+  const role = JIRA_ROLES.find((r) => r === raw);
+  if (!role) throw new UsageError(`--jira-role must be one of ${JIRA_ROLES.join(', ')}`);
+  return role;
 }
 
 /** Runs until `stopSignal` aborts; resolves once every socket is closed. */
@@ -50,6 +60,7 @@ export async function runFakeSite(
     token: flags.token,
     userTimeZone: zone('user-tz', flags.userTz),
     siteTimeZone: zone('site-tz', flags.siteTz),
+    jiraRole: jiraRole(flags.jiraRole),
   };
   const site = await startFakeSite({ spec, ...options });
   if (flags.truth)
@@ -60,6 +71,7 @@ export async function runFakeSite(
       `  email: ${site.email}`,
       `  token: ${site.token}`,
       `  time zones: site ${options.siteTimeZone}, user ${options.userTimeZone}`,
+      `  Jira role of the API user: ${options.jiraRole}`,
       `  admin API: ${site.url}/__admin/ (stats, truth, churn, clock, faults)`,
       ...(flags.truth ? [`  truth manifest written to ${flags.truth}`] : []),
       'press Ctrl-C to stop',
@@ -89,6 +101,11 @@ export function register(program: Command): void {
       '--site-tz <zone>',
       'the site default zone (Jira renders timestamps in it)',
       'America/Los_Angeles',
+    )
+    .option(
+      '--jira-role <role>',
+      "the API user's Jira role: admin, project-admin (sees its team-managed workflows only) or user (no workflows)",
+      'admin',
     )
     .action(async (flags: FakeSiteFlags) => {
       const controller = new AbortController();

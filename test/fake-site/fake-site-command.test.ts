@@ -18,6 +18,7 @@ const FLAGS: FakeSiteFlags = {
   token: 'tok-for-tests',
   userTz: 'Europe/Berlin',
   siteTz: 'America/Los_Angeles',
+  jiraRole: 'admin',
 };
 
 describe('exposure fake-site', () => {
@@ -44,11 +45,33 @@ describe('exposure fake-site', () => {
   });
 
   it.each([
+    ['admin', 200],
+    ['user', 403],
+  ])('answers the workflow search as the --jira-role %s would get it: %i', async (role, status) => {
+    const printed: string[] = [];
+    const controller = new AbortController();
+    const running = runFakeSite(
+      { ...FLAGS, jiraRole: role },
+      { write: (text: string) => printed.push(text) },
+      controller.signal,
+    );
+    await expect.poll(() => printed.join('')).toContain('press Ctrl-C');
+    expect(printed.join('')).toContain(`Jira role of the API user: ${role}`);
+    const url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(printed.join(''))![1]!;
+    const auth = `Basic ${Buffer.from('someone@example.com:tok-for-tests').toString('base64')}`;
+    const search = await fetch(`${url}/rest/api/3/workflows/search`, { headers: { Authorization: auth } });
+    expect(search.status).toBe(status);
+    controller.abort();
+    await running;
+  });
+
+  it.each([
     [{ port: '70000' }, '--port'],
     [{ issues: '0' }, '--issues'],
     [{ seed: 'x' }, '--seed'],
     [{ userTz: 'Mars/Olympus' }, '--user-tz'],
     [{ siteTz: 'nowhere' }, '--site-tz'],
+    [{ jiraRole: 'owner' }, '--jira-role'],
   ])('rejects %j as a usage error', async (override, flag) => {
     const controller = new AbortController();
     controller.abort();
