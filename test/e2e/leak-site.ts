@@ -1,8 +1,8 @@
 // A small generated fake site with one issue and one page rewritten to carry known raw values in every field the
 // crawler reads: summary, description, environment, a comment, text and textarea custom fields; page title, body,
 // footer and inline comments; and the site texts Atlassian also collects: a project description, a custom field
-// name, a workflow name and description. Ids and comment trees stay the generator's, so every route still
-// resolves them.
+// name, a workflow name and description, a transition name and description. Ids and comment trees stay the
+// generator's, so every route still resolves them.
 import { createSiteContent } from '../../src/fake-site/generator.ts';
 import { codeMacro, escapeText } from '../../src/fake-site/content/storage-builder.ts';
 import type {
@@ -82,6 +82,8 @@ export function createLeakSite(): LeakSite {
     fieldName: leakValue('jira custom field name', 'github-pat-classic'),
     workflowName: leakValue('jira workflow name', 'npm-token'),
     workflowDescription: leakValue('jira workflow description', 'mysql-url'),
+    transitionName: leakValue('jira workflow transition name', 'openai-api-key'),
+    transitionDescription: leakValue('jira workflow transition description', 'stripe-live-secret-key'),
   };
   const issueTemplate = firstIssueWithComments(base);
   const pageTemplate = firstPageWithBothComments(base);
@@ -120,7 +122,16 @@ export function createLeakSite(): LeakSite {
     ),
     fields: base.fields.map((f) => (f.id === TEXTFIELD ? { ...f, name: `Token ${v.fieldName.value}` } : f)),
     workflows: [
-      { ...firstWorkflow!, name: `Flow ${v.workflowName.value}`, description: v.workflowDescription.snippet },
+      {
+        ...firstWorkflow!,
+        name: `Flow ${v.workflowName.value}`,
+        description: v.workflowDescription.snippet,
+        transitions: firstWorkflow!.transitions.map((t, i) =>
+          i === 1
+            ? { ...t, name: `Ship ${v.transitionName.value}`, description: v.transitionDescription.snippet }
+            : t,
+        ),
+      },
       ...otherWorkflows,
     ],
     issue: (projectKey, index) => {
