@@ -14,6 +14,21 @@ export function contentHash(source: SourceItem, salt: string): string {
   return hash.digest('hex');
 }
 
+/**
+ * An item now in another project or space, or at another key or address (a Jira issue moved between projects, a
+ * page moved between spaces), whatever its text: it is written again in full so that its row and its findings
+ * (their container and deep links) follow it. Only moves pay the detection again.
+ */
+function moved(previous: KnownItem | undefined, item: SourceItem['item']): boolean {
+  if (!previous) return false;
+  const before = previous.item;
+  return (
+    before.containerKey !== item.containerKey ||
+    (before.key ?? '') !== (item.key ?? '') ||
+    before.url !== item.url
+  );
+}
+
 function scopeOf(source: SourceItem, mode: RecordMode): ScannedItem['scope'] {
   if (mode === 'item') return 'item';
   // A page read without its comments replaces its title and body even when they are now empty.
@@ -95,7 +110,7 @@ export async function scanPage(
     // Already recorded (and counted) by this run before a restart or a re-listing: neither listed nor scanned again.
     if (mode !== 'fields' && previous?.runId === runId) continue;
     if (mode !== 'fields') coverage.listed(1);
-    const changed = mode === 'fields' || previous?.contentHash !== hash;
+    const changed = mode === 'fields' || previous?.contentHash !== hash || moved(previous, source.item);
     entries.push({ source, previous, changed });
     if (changed) {
       toDetect.push({ source, hash, scope: scopeOf(source, mode), counted: mode !== 'fields' });

@@ -56,9 +56,11 @@ export class ScanWriter {
     this.#checkpoints = checkpoints;
     this.#upsertItem = db.prepare(UPSERT_ITEM_SQL);
     this.#findings = new ItemFindingsWriter(db);
-    // Unchanged content: the item and its live findings were seen by this run; nothing else moves.
+    // Unchanged content: the item and its live findings were seen by this run, and its edit stamps (a status or
+    // version change alone leaves the text as it was) are the current ones. A moved item is never unchanged.
     this.#touch = db.prepare(`
-      UPDATE items SET last_scanned_run = @runId, scanned_at = @now, deleted = 0
+      UPDATE items SET last_scanned_run = @runId, scanned_at = @now, deleted = 0, updated = @updated,
+        version = @version, status = @status
       WHERE site_id = @siteId AND product = @product AND external_id = @id`);
     this.#bumpScan = db.prepare(`
       UPDATE items SET scans = scans + 1 WHERE site_id = @siteId AND product = @product AND external_id = @id
@@ -89,7 +91,12 @@ export class ScanWriter {
         const { item, findings, scope } = scanned;
         const containerId = this.#containers.idOf(siteId, { product: item.product, key: item.containerKey });
         if (findings === 'unchanged') {
-          this.#touch.run({ siteId, product: item.product, id: item.id, runId, now });
+          const stamps = {
+            updated: item.updated ?? null,
+            version: item.version ?? null,
+            status: item.status ?? null,
+          };
+          this.#touch.run({ siteId, product: item.product, id: item.id, runId, now, ...stamps });
           continue;
         }
         const partial = scope !== undefined && scope !== 'item' ? scope : undefined;

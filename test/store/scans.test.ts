@@ -79,6 +79,21 @@ describe('ScanWriter.record', () => {
     ]);
   });
 
+  it('takes the edit stamps of an unchanged item (a new version or status with the same text), not its findings', () => {
+    const { store, findings } = setup();
+    const page = scanned(item('ENG', '1'), KEY());
+    store.scans.record(beginRun(store, [container('ENG')]).runId, [page]);
+    const before = findings();
+    const edited = { ...page.item, updated: '2026-11-02T00:00:00.000Z', version: 2, status: 'current' };
+    const run = beginRun(store, [container('ENG')]);
+    store.scans.record(run.runId, [{ item: edited, contentHash: page.contentHash, findings: 'unchanged' }]);
+    const row = store.db
+      .prepare('SELECT updated, version, status, last_scanned_run AS run FROM items')
+      .get() as Record<string, unknown>;
+    expect(row).toEqual({ updated: edited.updated, version: 2, status: 'current', run: run.runId });
+    expect(findings()).toEqual(before);
+  });
+
   it('resolves vanished findings even when the item is re-scanned within the same run', () => {
     const { store, findings } = setup();
     const run = beginRun(store, [container('ENG')]);
