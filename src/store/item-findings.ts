@@ -75,9 +75,11 @@ export class ItemFindingsWriter {
   readonly #setItemExposure: Database.Statement<unknown[]>;
 
   constructor(db: Database.Database) {
-    // A recurring finding keeps its row (and so its id, first-seen run and any suppression by id). The status of a
-    // new row comes from the batch's suppression snapshot; a resolved row that comes back is also checked against
-    // suppressions by finding id, so suppressed values never resurface. Parameters are positional
+    // A recurring finding keeps its row (and so its id, first-seen run and any suppression by id). Its status is
+    // what the suppressions say now: the batch's snapshot (fingerprints, and rules in the container the item is in
+    // now, so a rule suppression applies to an item moved into its container and no longer to one moved out) or a
+    // suppression of the finding's id. Suppressed values never resurface; a removed suppression reopened its
+    // findings when it was removed. Parameters are positional
     // (FINDING_COLUMNS order): binding 19 names costs about a tenth of each finding's write (bench/store.ts). The
     // value key reads the fingerprint once more, by name.
     this.#upsert = db.prepare(`
@@ -89,7 +91,6 @@ export class ItemFindingsWriter {
         explanation = excluded.explanation, url = excluded.url, last_seen_run = excluded.last_seen_run,
         item_scan = excluded.item_scan, resolved_run = NULL,
         status = CASE
-          WHEN findings.status <> 'resolved' THEN findings.status
           WHEN excluded.status = 'suppressed' OR EXISTS (SELECT 1 FROM suppressions WHERE finding_id = findings.id)
             THEN 'suppressed'
           ELSE 'open' END`);

@@ -81,6 +81,27 @@ describe('suppressions', () => {
     expect(statusByItem(t.store)).toEqual({ 1: 'suppressed', 2: 'open', 3: 'open' });
   });
 
+  it.each([0, 1, 2])(
+    'target %i: an item moving between containers keeps what suppresses its findings, and only that',
+    (index) => {
+      const t = tempStore();
+      const { store } = t;
+      const first = scanAll(store);
+      const [, target, expected] = targets(store, first.siteId)[index]!;
+      store.suppressions.add(target, { reason: 'synthetic test key', by: 'tester' });
+      // ENG/1 and OPS/2 trade places: a suppression of the rule in ENG now covers OPS's former item only.
+      const run = beginRun(store, spaces);
+      store.scans.record(run.runId, [scanned(item('OPS', '1'), KEY), scanned(item('ENG', '2'), KEY)]);
+      const moved = { ...expected, ...(index === 2 ? { 1: 'open', 2: 'suppressed' } : {}) };
+      expect(statusByItem(store)).toEqual(moved);
+      const containers = [...store.findings.iterate({ status: 'all' })].map((f) => [
+        f.itemId,
+        f.containerKey,
+      ]);
+      expect(Object.fromEntries(containers)).toEqual({ 1: 'OPS', 2: 'ENG', 3: 'ENG' });
+    },
+  );
+
   it.each([
     [
       'an empty reason',
