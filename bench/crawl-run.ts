@@ -36,6 +36,7 @@ const countingSink = (): CrawlSink => ({
   checkpoint: () => undefined,
   coverage: () => undefined,
   reconcile: () => 0,
+  storedContainers: () => [],
   liveIds: () => [],
   openFields: () => [],
   remove: () => 0,

@@ -100,6 +100,15 @@ function coverageLines(result: CrawlResult): string[] {
     });
 }
 
+/** Projects and spaces that vanished from the site's listings since an earlier run, and what left with them. */
+function unlistedLines(result: CrawlResult): string[] {
+  if (result.unlisted.length === 0) return [];
+  return [
+    'no longer listed by the site (deleted, archived, or hidden from this token); their findings are resolved:',
+    ...result.unlisted.map((u) => `  ${u.product} ${u.containerKey}: ${u.items} items`),
+  ];
+}
+
 export async function runScan(config: Config, io: ScanIO): Promise<number> {
   const creds = credentials(config);
   const progress = createProgress(io.progress);
@@ -160,6 +169,7 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
         `${result.requests.requests} requests, ${result.requests.throttled} throttled\n`,
     );
     if (gaps.length > 0) io.stderr.write(`coverage incomplete:\n${gaps.join('\n')}\n`);
+    for (const line of unlistedLines(result)) io.stderr.write(`${line}\n`);
     logger.info({ runId: run.runId, status, requests: result.requests.requests }, 'scan finished');
     const worst = worstOpen(store, run.runId);
     if (

@@ -18,6 +18,16 @@ export function createStoreSink(store: Store, runId: number, siteId: number): Cr
       if (key === SITE_KEY) store.runs.recordSiteGaps(runId, product, coverage.skipped);
       else store.runs.recordCoverage(runId, { product, key }, coverage);
     },
+    storedContainers: (product) =>
+      store.containers.holdingItems(siteId, product).map((c) => ({
+        product: c.product,
+        id: c.externalId,
+        key: c.key,
+        name: c.name,
+        url: c.url,
+        type: c.type ?? undefined,
+        status: c.status ?? undefined,
+      })),
     liveIds: (product, key) => store.scans.liveIds(runId, { product, key }),
     openFields: (product, fields) => openFields(store.db, siteId, product, fields),
     remove: (product, key, ids) =>

@@ -7,6 +7,7 @@ import type { SourceItem } from '../sources/jira.ts';
 import { CoverageCounter } from './coverage.ts';
 import type { PageContext } from './pipeline.ts';
 import type { CrawlSink, DocScanner, RunInfo } from './ports.ts';
+import type { UnlistedContainer } from './unlisted.ts';
 
 export interface CrawlScope {
   projects: readonly string[];
@@ -44,6 +45,8 @@ export interface CrawlContext {
   progress?: ProgressSink;
   signal: AbortSignal;
   coverage(product: Product, containerKey: string): CoverageCounter;
+  /** Stored containers the listings no longer show, retired by this run (unlisted.ts). */
+  unlisted: UnlistedContainer[];
 }
 
 /** What processPage needs to record one container's items in this crawl. */

@@ -13,6 +13,7 @@ import { inScope, type CrawlContext, type CrawlScope, type ProgressSink } from '
 import { CoverageCounter } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
 import { maskNames } from './mask-names.ts';
+import { retireUnlisted, type UnlistedContainer } from './unlisted.ts';
 import { settled, unwrap } from './fetch-ahead.ts';
 import { configDue, crawlJiraConfig } from './jira-config.ts';
 import { crawlJiraFull, crawlJiraIncremental, SITE_KEY } from './jira-crawl.ts';
@@ -38,6 +39,8 @@ export interface CrawlOptions extends SiteCredentials {
 
 export interface CrawlResult {
   coverage: Array<{ product: Product; containerKey: string; coverage: Coverage; complete: boolean }>;
+  /** Stored projects and spaces the site no longer lists: their items were retired. */
+  unlisted: UnlistedContainer[];
   complete: boolean;
   interrupted: boolean;
   requests: TransportStats;
@@ -58,7 +61,7 @@ type Coverages = (product: Product, key: string) => CoverageCounter;
 
 /**
  * Records the listed containers in scope, and those the scope names that the listing does not show (forbidden);
- * returns the ones to crawl.
+ * retires stored ones the listing no longer shows; returns the ones to crawl.
  */
 async function containersToCrawl(
   context: CrawlContext,
@@ -68,9 +71,11 @@ async function containersToCrawl(
 ): Promise<Container[]> {
   const { scope, sink } = context;
   const crawled = listed.filter((c) => inScope(c, scope));
-  const missing = missingContainers(product, product === 'jira' ? scope.projects : scope.spaces, listed);
+  const named = product === 'jira' ? scope.projects : scope.spaces;
+  const missing = missingContainers(product, named, listed);
   sink.upsertContainers(await maskNames(context.scanner, [...crawled, ...missing]));
   for (const m of missing) coverage(product, m.key).skip('forbidden');
+  context.unlisted.push(...retireUnlisted(context, product, listed, named));
   return crawled;
 }
 
@@ -143,6 +148,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     logger,
   });
   const uninstall = transport.install();
+  const unlisted: UnlistedContainer[] = [];
   const counters = new Map<string, { product: Product; key: string; counter: CoverageCounter }>();
   const coverage = (product: Product, key: string) => {
     const id = `${product}:${key}`;
@@ -177,6 +183,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       },
       signal: AbortSignal.any([signal, stop.signal]),
       coverage,
+      unlisted,
     };
     const crawls: Array<Promise<void>> = [];
     if (wantJira) crawls.push(gapOnFailure(context, 'jira', crawlJira(context, sources.jira, coverage)));
@@ -201,6 +208,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   });
   return {
     coverage: report,
+    unlisted,
     complete: !signal.aborted && report.every((r) => r.complete),
     interrupted: signal.aborted,
     requests: { ...transport.stats },

@@ -191,6 +191,11 @@ export class AdminApi {
     return planted !== undefined;
   }
 
+  /** Deletes a project or a space with everything in it. */
+  deleteContainer(what: 'project' | 'space', key: string): boolean {
+    return what === 'project' ? this.site.jira.deleteProject(key) : this.site.confluence.deleteSpace(key);
+  }
+
   /** Changes what the API user may administer (see SiteOptions.jiraRole), e.g. a token moved to another account. */
   setJiraRole(role: JiraRole): void {
     this.site.options.jiraRole = role;

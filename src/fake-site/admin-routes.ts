@@ -84,6 +84,11 @@ export const adminRoutes: Route[] = [
     template: `${A}/${what}s/{key}`,
     handle: handler((api, b, c) => api.rename(what, c.params.key!, b)),
   })),
+  ...(['project', 'space'] as const).map((what): Route => ({
+    method: 'DELETE',
+    template: `${A}/${what}s/{key}`,
+    handle: handler((api, _b, c) => api.deleteContainer(what, c.params.key!)),
+  })),
   {
     method: 'POST',
     template: `${A}/clock`,

@@ -61,16 +61,27 @@ export class JiraOverlay {
     return this.content.projects.find((p) => p.key === idOrKey || p.id === idOrKey);
   }
 
+  /** Deletes a project: it leaves every listing, and its issues are gone with it. */
+  deleteProject(key: string): boolean {
+    const index = this.content.projects.findIndex((p) => p.key === key);
+    if (index >= 0) this.content.projects.splice(index, 1);
+    return index >= 0;
+  }
+
   /** The current record, or undefined when it never existed or was deleted. Old keys of moved issues resolve. */
   issue(idOrKey: string): IssueRecord | undefined {
     const id = this.keyAliases.get(idOrKey) ?? idOrKey;
     const override = this.overrides.get(id);
-    if (override) return this.deleted.has(override.id) ? undefined : override;
+    if (override) return this.live(override);
     const location = this.content.locateIssue(idOrKey);
     if (!location) return undefined;
     const base = this.content.issue(location.projectKey, location.index);
-    if (this.deleted.has(base.id)) return undefined;
-    return this.overrides.get(base.id) ?? base;
+    return this.live(this.overrides.get(base.id) ?? base);
+  }
+
+  /** The record unless it or its project was deleted. */
+  private live(record: IssueRecord): IssueRecord | undefined {
+    return this.deleted.has(record.id) || !this.project(record.projectKey) ? undefined : record;
   }
 
   /** Issue metas of one project as the search index currently sees them, in key order. */

@@ -82,6 +82,18 @@ export class ContainerRepository {
     return rows.map(toStored);
   }
 
+  /** The site's containers of a product that still hold live items (not deleted), of any kind. */
+  holdingItems(siteId: number, product: Product): StoredContainer[] {
+    return this.#db
+      .prepare<[number, string], ContainerRow>(
+        `SELECT * FROM containers c WHERE site_id = ? AND product = ?
+           AND EXISTS (SELECT 1 FROM items i WHERE i.container_id = c.id AND i.deleted = 0)
+         ORDER BY key`,
+      )
+      .all(siteId, product)
+      .map(toStored);
+  }
+
   /** Containers matching a user's `ENG` / `jira:ENG` (several when a key exists in both products or sites). */
   find(spec: string): StoredContainer[] {
     const { product, key } = parseContainerSpec(spec);

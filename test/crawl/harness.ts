@@ -67,6 +67,7 @@ export function crawl(
     archived?: boolean;
     includeHistory?: boolean;
     excludeProjects?: string[];
+    projects?: string[];
   } = {},
 ): Promise<CrawlResult> {
   return crawlSite({
@@ -75,7 +76,7 @@ export function crawl(
     apiToken: site.token,
     products: ['jira', 'confluence'],
     scope: {
-      projects: [],
+      projects: options.projects ?? [],
       spaces: [],
       excludeProjects: options.excludeProjects ?? [],
       excludeSpaces: [],

@@ -90,6 +90,15 @@ export class MemorySink implements CrawlSink {
     return gone;
   }
 
+  storedContainers(product: Product): Container[] {
+    const holding = new Set(
+      [...this.items.values()]
+        .filter((i) => i.item.product === product && !i.deleted)
+        .map((i) => i.containerKey),
+    );
+    return [...this.containers.values()].filter((c) => c.product === product && holding.has(c.key));
+  }
+
   liveIds(product: Product, containerKey: string): string[] {
     return [...this.items.values()]
       .filter((i) => i.item.product === product && i.containerKey === containerKey && !i.deleted)

@@ -49,6 +49,29 @@ export function scanState(path: string): ScanState {
   }));
 }
 
+/** Live issues, pages and blog posts and the open findings, each with the container it is stored under. */
+export function placedState(path: string): { items: string[]; findings: string[] } {
+  return readOnly(path, (db) => ({
+    items: lines(
+      db
+        .prepare(
+          `SELECT i.product, i.external_id, i.key AS item_key, c.key AS container_key
+           FROM items i JOIN containers c ON c.id = i.container_id
+           WHERE i.deleted = 0 AND i.kind IN ('issue', 'page', 'blogpost')`,
+        )
+        .all(),
+    ),
+    findings: lines(
+      db
+        .prepare(
+          `SELECT i.product, i.external_id, c.key, f.field, f.fingerprint FROM findings f
+           JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = f.container_id WHERE f.status = 'open'`,
+        )
+        .all(),
+    ),
+  }));
+}
+
 export function runs(path: string): RunRow[] {
   return readOnly(
     path,

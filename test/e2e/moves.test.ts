@@ -1,38 +1,17 @@
-// Content moved between scans, through the built binary and SQLite: an issue moved to another project (new key,
-// same id) and a page moved to another space, each holding a planted value. The next incremental scan ends in the
-// database a fresh full scan makes: the item and its open findings under the new container, none left in the old
-// one, and the scores of both containers the same. Runs the built binary: `npm run build` first.
+// Content moved or deleted between scans, through the built binary and SQLite: an issue moved to another project
+// (new key, same id) and a page moved to another space, each holding a planted value, then a project and a space
+// deleted. Each next incremental scan ends in the database a fresh full scan makes: moved items and their open
+// findings under their new container, none left in the old one; nothing open left of the deleted containers.
+// Runs the built binary: `npm run build` first.
 import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSiteContent } from '../../src/fake-site/generator.ts';
 import type { PlantedRecord } from '../../src/fake-site/model.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
-import { scanState } from './db-state.ts';
+import { placedState as placed, scanState } from './db-state.ts';
 import { CLI, ScanWorkspace } from './scan-process.ts';
 
 const SPEC = { seed: 5, issues: 300, pages: 80, now: '2026-03-02T09:00:00.000Z' };
-
-/** Live items and open findings with the container each is stored under. */
-function placed(path: string): { items: string[]; findings: string[] } {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    const rows = (sql: string) =>
-      (db.prepare(sql).all() as object[]).map((row) => Object.values(row).join('|')).sort();
-    return {
-      items: rows(
-        `SELECT i.product, i.external_id, i.key AS item_key, c.key AS container_key FROM items i JOIN containers c ON c.id = i.container_id
-         WHERE i.deleted = 0 AND i.kind IN ('issue', 'page', 'blogpost')`,
-      ),
-      findings: rows(
-        `SELECT i.product, i.external_id, c.key, f.field, f.fingerprint FROM findings f
-         JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = f.container_id WHERE f.status = 'open'`,
-      ),
-    };
-  } finally {
-    db.close();
-  }
-}
 
 /** A readable planted value in an issue or page body, and a readable, live container of the product to move it to. */
 function pick(
@@ -51,7 +30,7 @@ function pick(
   return { record, target };
 }
 
-describe.runIf(existsSync(CLI))('content moved between scans (built binary)', () => {
+describe.runIf(existsSync(CLI))('content moved or deleted between scans (built binary)', () => {
   let site: FakeSite;
   let work: ScanWorkspace;
   let moved: { issueId: string; issueKey: string; from: string; to: string; pageId: string; space: string };
@@ -111,4 +90,31 @@ describe.runIf(existsSync(CLI))('content moved between scans (built binary)', ()
     expect(pageFindings.length).toBeGreaterThan(0);
     expect(pageFindings.every((row) => row.split('|')[2] === moved.space)).toBe(true);
   });
+
+  it('a deleted project and space: the next incremental scan says so, retires their content, exits 0', async () => {
+    const db = work.db('moves');
+    const held = (key: string) => placed(db).findings.filter((row) => row.split('|')[2] === key);
+    expect(held('SUP').length).toBeGreaterThan(0);
+    site.admin.advanceClock(3_600_000);
+    site.admin.deleteContainer('project', 'SUP');
+    site.admin.deleteContainer('space', 'HR');
+
+    const incremental = await work.start(db, ['--mode', 'incremental']).exited;
+    expect(incremental.code, incremental.stderr).toBe(0);
+    expect(incremental.stderr).toMatch(
+      /no longer listed by the site \(deleted, archived, or hidden from this token\); their findings are resolved:\n( {2}.*\n){2}/,
+    );
+    expect(incremental.stderr).toMatch(/^ {2}jira SUP: \d+ items$/m);
+    expect(incremental.stderr).toMatch(/^ {2}confluence HR: \d+ items$/m);
+    const fresh = work.db('fresh-after-deletion');
+    expect((await work.start(fresh, ['--mode', 'full']).exited).code).toBe(0);
+    expect(placed(db)).toEqual(placed(fresh));
+    expect(held('SUP')).toEqual([]);
+    // Retired, not forgotten: their scores fall to 0 in this run's table.
+    const retired = scanState(db).scores.filter((row) => /^(jira:SUP|confluence:HR)\|/.test(row));
+    expect(retired.map((row) => row.split('|').slice(1, 3))).toEqual([
+      ['0', '0'],
+      ['0', '0'],
+    ]);
+  }, 180_000);
 });

@@ -115,6 +115,22 @@ describe('admin mutations', () => {
     });
   });
 
+  it('deletes a project and a space: gone from the listings, their content 404, their values gone from the truth', async () => {
+    await start();
+    expect((await call('DELETE', '/__admin/projects/ENG')).status).toBe(200);
+    expect((await call('DELETE', '/__admin/spaces/ENG')).status).toBe(200);
+    expect((await call('DELETE', '/__admin/spaces/ENG')).status).toBe(404);
+    const projects = await call<{ values: Array<{ key: string }> }>('GET', '/rest/api/3/project/search');
+    expect(projects.body.values.map((p) => p.key)).not.toContain('ENG');
+    const spaces = await call<{ results: Array<{ key: string }> }>('GET', '/wiki/api/v2/spaces?limit=250');
+    expect(spaces.body.results.map((s) => s.key)).not.toContain('ENG');
+    expect((await call('GET', '/rest/api/3/issue/ENG-3')).status).toBe(404);
+    expect((await call('GET', '/wiki/api/v2/pages/100000')).status).toBe(404);
+    const left = site!.admin.truth().planted;
+    expect(left.filter((p) => p.container === 'ENG')).toEqual([]);
+    expect(left.map((p) => p.value)).not.toContain(FIXTURE_SECRET);
+  });
+
   it('advances the clock, which stamps later mutations and moves relative JQL', async () => {
     await start();
     const { body } = await call<{ now: string }>('POST', '/__admin/clock', { advanceMs: 2 * 3_600_000 });
