@@ -16,10 +16,13 @@ function visiblePerSide(length: number): number {
   return Math.min(4, Math.floor(length / 6));
 }
 
+/** At most this many stars between the visible ends: a 190-character token must not fill a terminal line. */
+const MAX_STARS = 20;
+
 function maskEdges(value: string): string {
   const keep = visiblePerSide(value.length);
-  if (keep === 0) return '*'.repeat(value.length);
-  return value.slice(0, keep) + '*'.repeat(value.length - 2 * keep) + value.slice(-keep);
+  const stars = '*'.repeat(Math.min(MAX_STARS, value.length - 2 * keep));
+  return keep === 0 ? stars : value.slice(0, keep) + stars + value.slice(-keep);
 }
 
 /** Keeps separators and the last few letters or digits: `•••• •••• •••• 0004`. */

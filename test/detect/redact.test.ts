@@ -19,6 +19,7 @@ describe('maskValue', () => {
     ['AKIAQ3EGRV7TZJ4WXYZK', 'edges', 'AKI**************YZK'],
     ['tok_Zk3m9QpL2vX8bN4cR7tY1wE6', 'edges', 'tok_********************1wE6'],
     ['abc12', 'edges', '*****'],
+    [`ATATT3x${'Fq9'.repeat(60)}8ACF`, 'edges', `ATAT${'*'.repeat(20)}8ACF`],
     ['4111 2222 3333 0004', 'last4', '•••• •••• •••• 0004'],
     ['5500-0000-0000-0004', 'last4', '••••-••••-••••-0004'],
     ['078-05-1120', 'last4', '•••-••-•120'],
