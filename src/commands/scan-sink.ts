@@ -32,8 +32,8 @@ export function createStoreSink(store: Store, runId: number, siteId: number): Cr
     openFields: (product, fields) => openFields(store.db, siteId, product, fields),
     remove: (product, key, ids) =>
       ids.length > 0 ? store.scans.markDeleted(runId, { product, key }, ids) : 0,
-    reconcile(product, key) {
-      const gone = store.scans.unseen(runId, { product, key });
+    reconcile(product, key, options) {
+      const gone = store.scans.unseen(runId, { product, key }, options?.keepArchived ?? false);
       return gone.length > 0 ? store.scans.markDeleted(runId, { product, key }, gone) : 0;
     },
   };

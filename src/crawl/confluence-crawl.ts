@@ -77,7 +77,7 @@ async function crawlSpace(
     done: true,
     watermark,
   });
-  ctx.sink.reconcile('confluence', space.key);
+  ctx.sink.reconcile('confluence', space.key, { keepArchived: !ctx.scope.archived });
   return watermark;
 }
 

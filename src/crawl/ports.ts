@@ -82,9 +82,10 @@ export interface CrawlSink {
   coverage(product: Product, containerKey: string, coverage: Coverage): void;
   /**
    * After a complete listing of a container by this run: items the run did not see are gone (deleted, trashed,
-   * moved away); their findings are resolved. Returns how many.
+   * moved away); their findings are resolved. Returns how many. `keepArchived`: the listing left archived content
+   * out, so items stored as archived were not looked for and stay.
    */
-  reconcile(product: Product, containerKey: string): number;
+  reconcile(product: Product, containerKey: string, options?: { keepArchived: boolean }): number;
   /**
    * Fields of live items, by name, that still hold unresolved findings (e.g. comments): what a deletion sweep
    * must check.

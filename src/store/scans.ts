@@ -41,7 +41,7 @@ export class ScanWriter {
   readonly #touch: Database.Statement<[Record<string, unknown>]>;
   readonly #bumpScan: Database.Statement<[Record<string, unknown>], { id: number; scans: number }>;
   readonly #known: Database.Statement<[number, string, string], KnownRow>;
-  readonly #unseen: Database.Statement<[number, number], { external_id: string }>;
+  readonly #unseen: Database.Statement<[number, number, number], { external_id: string }>;
   readonly #liveIds: Database.Statement<[number], { external_id: string }>;
 
   constructor(
@@ -74,7 +74,8 @@ export class ScanWriter {
       SELECT external_id FROM items WHERE container_id = ? AND deleted = 0 AND kind IN ('issue', 'page', 'blogpost')`);
     this.#unseen = db.prepare(`
       SELECT external_id FROM items
-      WHERE container_id = ? AND deleted = 0 AND (last_scanned_run IS NULL OR last_scanned_run <> ?)`);
+      WHERE container_id = ? AND deleted = 0 AND (last_scanned_run IS NULL OR last_scanned_run <> ?)
+        AND NOT (? AND status IS 'archived')`);
   }
 
   /**
@@ -145,10 +146,13 @@ export class ScanWriter {
     return this.#liveIds.all(containerId).map((r) => r.external_id);
   }
 
-  /** Items of a container that `runId` did not scan or confirm: after a complete listing, they are gone. */
-  unseen(runId: number, container: ContainerRef): string[] {
+  /**
+   * Items of a container that `runId` did not scan or confirm: after a complete listing, they are gone. With
+   * `keepArchived`, items stored as archived are left out: a listing of current content did not look for them.
+   */
+  unseen(runId: number, container: ContainerRef, keepArchived = false): string[] {
     const containerId = this.#containers.idOf(this.#siteOf(runId), container);
-    return this.#unseen.all(containerId, runId).map((r) => r.external_id);
+    return this.#unseen.all(containerId, runId, keepArchived ? 1 : 0).map((r) => r.external_id);
   }
 
   /** Items gone from the site: flagged deleted and their findings resolved in this run. Returns items changed. */

@@ -78,10 +78,11 @@ export class MemorySink implements CrawlSink {
     this.coverages.set(`${product}:${containerKey}`, coverage);
   }
 
-  reconcile(product: Product, containerKey: string): number {
+  reconcile(product: Product, containerKey: string, options?: { keepArchived: boolean }): number {
     let gone = 0;
     for (const stored of this.items.values()) {
       if (stored.item.product !== product || stored.containerKey !== containerKey || stored.deleted) continue;
+      if (options?.keepArchived && stored.item.status === 'archived') continue;
       if (stored.runId !== this.runId) {
         stored.deleted = true;
         gone++;

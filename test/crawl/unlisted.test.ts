@@ -1,6 +1,7 @@
 // Projects and spaces deleted from the site after a crawl: the next crawl, full or incremental, retires the items
 // it had stored of them (their findings leave the open set) and says which; nothing else changes. A crawl whose
-// scope leaves them out, and one that leaves archived content out, retire nothing of what they do not cover.
+// scope leaves them out, and one that leaves archived content out, retire nothing of what they do not cover (archived
+// spaces, and archived pages in current spaces).
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSiteContent } from '../../src/fake-site/generator.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
@@ -75,6 +76,16 @@ describe('projects and spaces the site no longer lists', () => {
     const result = await crawl(site, sink, scanner, { mode: 'incremental', archived: false });
     expect(result.unlisted).toEqual([]);
     expect(liveByContainer(sink)['confluence:LEGACY']).toBe(before['confluence:LEGACY']);
+  }, 120_000);
+
+  it('leaves archived pages alone when a full crawl leaves archived content out (not looked for, not gone)', async () => {
+    const { sink, scanner } = await crawledSite();
+    const archived = [...sink.items.values()].filter((i) => i.item.status === 'archived' && !i.deleted);
+    expect(archived.length).toBeGreaterThan(0);
+    const before = liveByContainer(sink);
+    await crawl(site, sink, scanner, { mode: 'full', archived: false });
+    expect(archived.filter((i) => i.deleted)).toEqual([]);
+    expect(liveByContainer(sink)).toEqual(before);
   }, 120_000);
 
   it('come back with their content when the site lists them again', async () => {

@@ -160,6 +160,17 @@ describe('ScanWriter.record', () => {
     expect(store.scans.unseen(later.runId, { product: 'confluence', key: 'ENG' })).toEqual(['8']);
   });
 
+  it('leaves items stored as archived out of the unseen ones when the listing did not look for them', () => {
+    const { store } = setup();
+    const run = beginRun(store, [container('ENG')]);
+    const archived = { ...item('ENG', '9'), status: 'archived' };
+    store.scans.record(run.runId, [scanned(item('ENG', '8'), 'clean'), scanned(archived, 'clean')]);
+    const later = beginRun(store, [container('ENG')]);
+    const eng = { product: 'confluence' as const, key: 'ENG' };
+    expect(store.scans.unseen(later.runId, eng).sort()).toEqual(['8', '9']);
+    expect(store.scans.unseen(later.runId, eng, true)).toEqual(['8']);
+  });
+
   it('replaces only the fields a field-scoped record names', () => {
     const { store, findings } = setup();
     const run = beginRun(store, [container('ENG')]);
