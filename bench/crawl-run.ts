@@ -37,6 +37,7 @@ const countingSink = (): CrawlSink => ({
   coverage: () => undefined,
   reconcile: () => 0,
   storedContainers: () => [],
+  retire: () => 0,
   liveIds: () => [],
   openFields: () => [],
   remove: () => 0,

@@ -28,6 +28,7 @@ export function createStoreSink(store: Store, runId: number, siteId: number): Cr
         type: c.type ?? undefined,
         status: c.status ?? undefined,
       })),
+    retire: (product, key) => store.scans.retire(runId, { product, key }),
     liveIds: (product, key) => store.scans.liveIds(runId, { product, key }),
     openFields: (product, fields) => openFields(store.db, siteId, product, fields),
     remove: (product, key, ids) =>

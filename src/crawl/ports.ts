@@ -96,6 +96,8 @@ export interface CrawlSink {
   ): Array<{ itemId: string; containerKey: string; field: string; fieldId: string }>;
   /** The product's stored containers that still hold live items (any kind), to tell which ones vanished. */
   storedContainers(product: Product): Container[];
+  /** Marks every live item of a container that vanished deleted, whichever run saw it; returns how many. */
+  retire(product: Product, containerKey: string): number;
   /** Ids of the container's stored, not deleted issues, pages and blog posts. */
   liveIds(product: Product, containerKey: string): string[];
   /** Marks these items deleted (found gone by an id sweep or in the trash); their findings are resolved. */

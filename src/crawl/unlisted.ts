@@ -29,7 +29,7 @@ export function retireUnlisted(
     const { key } = container;
     if (shown.has(key) || named.includes(key) || !inScope(container, scope)) continue;
     if (container.status === 'archived' && !scope.archived) continue;
-    const items = sink.reconcile(product, key);
+    const items = sink.retire(product, key);
     logger.warn({ product, container: key, items }, 'no longer listed by the site: its items are retired');
     retired.push({ product, containerKey: key, items });
   }

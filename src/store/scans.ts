@@ -43,6 +43,7 @@ export class ScanWriter {
   readonly #known: Database.Statement<[number, string, string], KnownRow>;
   readonly #unseen: Database.Statement<[number, number, number], { external_id: string }>;
   readonly #liveIds: Database.Statement<[number], { external_id: string }>;
+  readonly #allLive: Database.Statement<[number], { external_id: string }>;
 
   constructor(
     db: Database.Database,
@@ -72,6 +73,7 @@ export class ScanWriter {
       WHERE i.site_id = ? AND i.product = ? AND i.deleted = 0 AND i.external_id IN (SELECT value FROM json_each(?))`);
     this.#liveIds = db.prepare(`
       SELECT external_id FROM items WHERE container_id = ? AND deleted = 0 AND kind IN ('issue', 'page', 'blogpost')`);
+    this.#allLive = db.prepare('SELECT external_id FROM items WHERE container_id = ? AND deleted = 0');
     this.#unseen = db.prepare(`
       SELECT external_id FROM items
       WHERE container_id = ? AND deleted = 0 AND (last_scanned_run IS NULL OR last_scanned_run <> ?)
@@ -144,6 +146,13 @@ export class ScanWriter {
   liveIds(runId: number, container: ContainerRef): string[] {
     const containerId = this.#containers.idOf(this.#siteOf(runId), container);
     return this.#liveIds.all(containerId).map((r) => r.external_id);
+  }
+
+  /** Marks every live item of a container deleted (it vanished from the site), resolving their findings. */
+  retire(runId: number, container: ContainerRef): number {
+    const containerId = this.#containers.idOf(this.#siteOf(runId), container);
+    const ids = this.#allLive.all(containerId).map((r) => r.external_id);
+    return ids.length > 0 ? this.markDeleted(runId, container, ids) : 0;
   }
 
   /**

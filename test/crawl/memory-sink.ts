@@ -100,6 +100,14 @@ export class MemorySink implements CrawlSink {
     return [...this.containers.values()].filter((c) => c.product === product && holding.has(c.key));
   }
 
+  retire(product: Product, containerKey: string): number {
+    const live = [...this.items.values()].filter(
+      (i) => i.item.product === product && i.containerKey === containerKey && !i.deleted,
+    );
+    for (const stored of live) stored.deleted = true;
+    return live.length;
+  }
+
   liveIds(product: Product, containerKey: string): string[] {
     return [...this.items.values()]
       .filter((i) => i.item.product === product && i.containerKey === containerKey && !i.deleted)

@@ -171,6 +171,19 @@ describe('ScanWriter.record', () => {
     expect(store.scans.unseen(later.runId, eng, true)).toEqual(['8']);
   });
 
+  it('retires every live item of a vanished container, those this run saw included, resolving their findings', () => {
+    const { store, findings } = setup();
+    const eng = { product: 'confluence' as const, key: 'ENG' };
+    const first = beginRun(store, [container('ENG')]);
+    store.scans.record(first.runId, [scanned(item('ENG', '1'), KEY())]);
+    const resumed = beginRun(store, [container('ENG')]);
+    store.scans.record(resumed.runId, [scanned(item('ENG', '2'), KEY())]);
+    expect(store.scans.retire(resumed.runId, eng)).toBe(2);
+    expect(findings().map((f) => f.status)).toEqual(['resolved', 'resolved']);
+    expect(store.containers.holdingItems(resumed.siteId, 'confluence')).toEqual([]);
+    expect(store.scans.retire(resumed.runId, eng)).toBe(0);
+  });
+
   it('replaces only the fields a field-scoped record names', () => {
     const { store, findings } = setup();
     const run = beginRun(store, [container('ENG')]);
