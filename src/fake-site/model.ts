@@ -191,7 +191,10 @@ export interface PlantedRecord {
   /** A stable name for the kind of value, e.g. aws-access-key-id, credit-card, us-ssn, mrn. */
   kind: string;
   value: string;
-  /** false where the container is forbidden to the API user. */
+  /**
+   * false where the container is forbidden to the API user, or (in the truth) where the value sits in an
+   * unpublished Confluence draft, which no listing shows.
+   */
   readable: boolean;
 }
 

@@ -1,6 +1,7 @@
 // The ground-truth manifest: the generator's planted values, minus those whose item, comment or text is gone
-// after mutations, plus values planted by admin mutations. `readable` is false in forbidden containers, and for
-// workflow texts when the API user is not a Jira administrator.
+// after mutations, plus values planted by admin mutations. `readable` is false in forbidden containers, in
+// unpublished Confluence drafts (no listing shows them), and for workflow texts when the API user is not a Jira
+// administrator.
 import type { PlantedRecord, WorkflowRecord } from './model.ts';
 import type { Site } from './site.ts';
 
@@ -16,7 +17,8 @@ function containsValue(value: unknown, needle: string): boolean {
 function jiraStillThere(site: Site, record: PlantedRecord): PlantedRecord | undefined {
   const issue = site.jira.issue(record.item);
   if (!issue) return undefined;
-  const moved = { ...record, item: issue.key, container: issue.projectKey };
+  // Readable unless its project is forbidden (decided by the caller, from where the issue is now).
+  const moved = { ...record, item: issue.key, container: issue.projectKey, readable: true };
   const [field, id] = record.field.split(':');
   if (field === 'comment')
     return issue.comments.some((c) => c.id === id && containsValue(c.body, record.value)) ? moved : undefined;
@@ -35,7 +37,8 @@ function confluenceStillThere(site: Site, record: PlantedRecord): PlantedRecord 
   const live = site.confluence.get(record.item);
   if (!live || live.status === 'trashed') return undefined;
   const [field, id] = record.field.split(':');
-  const moved = { ...record, container: live.record.spaceKey };
+  // No listing shows an unpublished draft (only its author reaches it, by id): out of any site-wide scan's reach.
+  const moved = { ...record, container: live.record.spaceKey, readable: live.status !== 'draft' };
   if (field === 'version') return moved;
   if (field === 'footer-comment' || field === 'inline-comment') {
     const found = site.confluence.comment(id ?? '');
@@ -116,7 +119,7 @@ export function buildTruth(site: Site, added: AddedTruth): TruthManifest {
       record.product === 'jira'
         ? site.jira.project(current.container)
         : site.confluence.space(current.container);
-    planted.push({ ...current, readable: !container?.forbidden });
+    planted.push({ ...current, readable: current.readable && !container?.forbidden });
   }
   return { planted };
 }

@@ -5,6 +5,7 @@ import { createCloudClient } from 'jira.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSiteContent, DEFAULT_SITE_SPEC } from '../../src/fake-site/generator.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
+import type { PlantedRecord } from '../../src/fake-site/model.ts';
 
 const SPEC = { ...DEFAULT_SITE_SPEC, seed: 5, issues: 300, pages: 60 };
 const content = createSiteContent(SPEC);
@@ -151,13 +152,18 @@ describe('the generated site through the real clients', () => {
     expect(found.totalSize).toBeGreaterThan(0);
   });
 
-  it('marks the truth of forbidden containers unreadable', () => {
+  it('marks the truth of forbidden containers and of unpublished drafts unreadable', () => {
     const forbidden = new Set(
       [...content.projects, ...content.spaces].filter((c) => c.forbidden).map((c) => c.key),
     );
+    const draft = (record: PlantedRecord) => {
+      const at = record.product === 'confluence' ? content.locateContent(record.item) : undefined;
+      return at !== undefined && content.content(at.spaceKey, at.type, at.index).status === 'draft';
+    };
     const truth = site.admin.truth().planted;
     expect(truth.length).toBeGreaterThan(0);
-    for (const record of truth) expect(record.readable).toBe(!forbidden.has(record.container));
+    for (const record of truth)
+      expect(record.readable).toBe(!forbidden.has(record.container) && !draft(record));
   });
 });
 
