@@ -1,6 +1,7 @@
 // The admin API in process: create, update, delete and move issues, pages and comments; advance the clock; churn;
 // faults; truth; stats. Mutations go to the overlays and bump `updated`/versions so incremental crawls see them.
 import {
+  deleteContainer,
   renameField,
   renameProject,
   renameSpace,
@@ -193,7 +194,7 @@ export class AdminApi {
 
   /** Deletes a project or a space with everything in it. */
   deleteContainer(what: 'project' | 'space', key: string): boolean {
-    return what === 'project' ? this.site.jira.deleteProject(key) : this.site.confluence.deleteSpace(key);
+    return deleteContainer(this.site, what, key);
   }
 
   /** Changes what the API user may administer (see SiteOptions.jiraRole), e.g. a token moved to another account. */

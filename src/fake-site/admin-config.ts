@@ -1,6 +1,7 @@
-// Admin renames of the site's own texts: a project's or space's name and description, a custom field's name, a
-// workflow's name and description. Catalogue records are the site's own copies (see Site), replaced in place; the
-// values planted by a rename go to the truth with the place they were put.
+// Admin changes to the site's catalogues: renames of its own texts (a project's or space's name and description, a
+// custom field's name, a workflow's name and description) and deletions of projects and spaces. Catalogue records
+// are the site's own copies (see Site), replaced or removed in place; the values planted by a rename go to the
+// truth with the place they were put.
 import type { PlantedRecord } from './model.ts';
 import type { Site } from './site.ts';
 
@@ -28,6 +29,22 @@ function replace<T extends object>(list: T[], matches: (record: T) => boolean, p
   if (at < 0) return false;
   list[at] = { ...list[at]!, ...patch };
   return true;
+}
+
+/** Removes the first record of `list` that matches; false when none does. */
+function remove<T>(list: T[], matches: (record: T) => boolean): boolean {
+  const at = list.findIndex(matches);
+  if (at >= 0) list.splice(at, 1);
+  return at >= 0;
+}
+
+/**
+ * Deletes a project or a space: it leaves every listing, and its issues or pages go with it (the overlays answer
+ * nothing for content whose container is gone).
+ */
+export function deleteContainer(site: Site, what: 'project' | 'space', key: string): boolean {
+  const list: Array<{ key: string }> = what === 'project' ? site.content.projects : site.content.spaces;
+  return remove(list, (c) => c.key === key);
 }
 
 type Where = Pick<PlantedRecord, 'product' | 'container' | 'item'>;

@@ -58,13 +58,6 @@ export class ConfluenceOverlay {
     return this.content.spaces.find((s) => s.id === idOrKey || s.key === idOrKey);
   }
 
-  /** Deletes a space: it leaves every listing, and its pages and blog posts are gone with it. */
-  deleteSpace(key: string): boolean {
-    const index = this.content.spaces.findIndex((s) => s.key === key);
-    if (index >= 0) this.content.spaces.splice(index, 1);
-    return index >= 0;
-  }
-
   get(id: string): LiveContent | undefined {
     if (this.purged.has(id)) return undefined;
     let record = this.overrides.get(id);

@@ -61,13 +61,6 @@ export class JiraOverlay {
     return this.content.projects.find((p) => p.key === idOrKey || p.id === idOrKey);
   }
 
-  /** Deletes a project: it leaves every listing, and its issues are gone with it. */
-  deleteProject(key: string): boolean {
-    const index = this.content.projects.findIndex((p) => p.key === key);
-    if (index >= 0) this.content.projects.splice(index, 1);
-    return index >= 0;
-  }
-
   /** The current record, or undefined when it never existed or was deleted. Old keys of moved issues resolve. */
   issue(idOrKey: string): IssueRecord | undefined {
     const id = this.keyAliases.get(idOrKey) ?? idOrKey;

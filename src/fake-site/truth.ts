@@ -69,6 +69,8 @@ const CONFIG_FIELDS = new Set([
   'transition-description',
 ]);
 
+const METADATA_FIELDS = new Set(['name', 'description']);
+
 /** The text of a workflow that a planted record's field names (a transition's: all of them, one per line). */
 function workflowText(workflow: WorkflowRecord, field: string): string {
   if (field === 'workflow-name') return workflow.name;
@@ -76,7 +78,6 @@ function workflowText(workflow: WorkflowRecord, field: string): string {
   const part = field === 'transition-name' ? 'name' : 'description';
   return workflow.transitions.map((t) => t[part]).join('\n');
 }
-const METADATA_FIELDS = new Set(['name', 'description']);
 
 /**
  * Site configuration texts (custom field and workflow names, container '') and a project's or space's own name

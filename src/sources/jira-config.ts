@@ -1,7 +1,7 @@
 // Jira site configuration: the field catalogue (every custom field, and which ones hold text read with issues), and
 // as scannable items the custom field names and the workflow names and descriptions with their transitions and the
-// statuses they use (GET /rest/api/3/workflows/search, which needs the Administer Jira global permission). Site-wide, so they live
-// in one container of their own.
+// statuses they use (GET /rest/api/3/workflows/search, which needs the Administer Jira global permission).
+// Site-wide, so they live in one container of their own.
 import { SITE_CONFIGURATION_TYPE, type Container, type Doc } from '../types.ts';
 import type { JiraClient, SourceItem, TextField } from './jira.ts';
 import { listOf, recordsOf } from './response-shape.ts';

@@ -39,15 +39,20 @@ function targets(store: Store, siteId: number): Array<[string, SuppressionTarget
   ];
 }
 
+/** A store scanned once with target `index` of targets() suppressed: what it changed and the statuses to expect. */
+function suppressedStore(index: number) {
+  const { store } = tempStore();
+  const first = scanAll(store);
+  const [, target, expected] = targets(store, first.siteId)[index]!;
+  const changed = store.suppressions.add(target, { reason: 'synthetic test key', by: 'tester' });
+  return { store, target, expected, changed };
+}
+
 describe('suppressions', () => {
   it.each([0, 1, 2])(
     'target %i: applies, survives re-scans and vanish/return, and unsuppress reopens',
     (index) => {
-      const t = tempStore();
-      const { store } = t;
-      const first = scanAll(store);
-      const [, target, expected] = targets(store, first.siteId)[index]!;
-      const changed = store.suppressions.add(target, { reason: 'synthetic test key', by: 'tester' });
+      const { store, target, expected, changed } = suppressedStore(index);
       expect(changed).toBe(Object.values(expected).filter((s) => s === 'suppressed').length);
       expect(statusByItem(store)).toEqual(expected);
 
@@ -84,11 +89,7 @@ describe('suppressions', () => {
   it.each([0, 1, 2])(
     'target %i: an item moving between containers keeps what suppresses its findings, and only that',
     (index) => {
-      const t = tempStore();
-      const { store } = t;
-      const first = scanAll(store);
-      const [, target, expected] = targets(store, first.siteId)[index]!;
-      store.suppressions.add(target, { reason: 'synthetic test key', by: 'tester' });
+      const { store, expected } = suppressedStore(index);
       // ENG/1 and OPS/2 trade places: a suppression of the rule in ENG now covers OPS's former item only.
       const run = beginRun(store, spaces);
       store.scans.record(run.runId, [scanned(item('OPS', '1'), KEY), scanned(item('ENG', '2'), KEY)]);
