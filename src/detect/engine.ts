@@ -23,11 +23,17 @@ export interface DetectorOptions {
   key: Buffer;
   /** Only rules of these categories (default: all). */
   categories?: readonly Category[];
-  /** Drop findings below this confidence (default 0). */
+  /** Drop findings below this confidence (default DEFAULT_MIN_CONFIDENCE). */
   minConfidence?: number;
   /** false runs every regex over the whole text: the reference the keyword prefilter must agree with. */
   prefilter?: boolean;
 }
+
+/**
+ * What `scan` and `detect` report unless told otherwise: every rule's base confidence is at least this, so only
+ * findings that lost confidence on the way (an illustrative word next to a weak value) fall below it.
+ */
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 interface Redaction {
   mask: MaskStyle;
@@ -117,7 +123,7 @@ export function dedupeHits(hits: readonly Hit[]): Hit[] {
 
 export function createDetector(rules: readonly CompiledRule[], options: DetectorOptions): Detector {
   const categories = new Set(options.categories ?? ['secret', 'pii', 'phi']);
-  const minConfidence = options.minConfidence ?? 0;
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   // The PHI pass needs personal identifiers as evidence, so pii rules run whenever phi is asked for.
   const evidence = categories.has('phi') ? new Set([...categories, 'pii']) : categories;
   const prepared = rules.filter((r) => evidence.has(r.spec.category)).map((r) => prepareRule(r, VALIDATORS));

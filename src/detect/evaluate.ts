@@ -1,13 +1,18 @@
 // The checks between a regex match and a Hit (DESIGN.md "Rules"): value group, entropy floor, context words
-// (required, or a confidence boost), allowlists (global + rule; values, patterns, nearby words on the same
-// line), validator. Each passed check adds a reason; a failed one drops the candidate.
+// (required, or a confidence boost), allowlists (global + rule; values and patterns), placeholders recognised
+// from the value (secrets), validator. Each passed check adds a reason; a failed one drops the candidate.
+// Illustrative words near the value ("example", "sample") only lower the confidence a little: the value itself
+// decides whether it is a placeholder, so a word in the sentence can neither hide a real key nor be used to.
 import type { Hit } from './hit.ts';
 import type { CompiledRule } from './compile-rule.ts';
 import { shannonEntropy } from './entropy.ts';
+import { placeholderReason } from './placeholder.ts';
 import type { Validator } from './validators/index.ts';
 
-/** How far a line is searched for allowlist words on each side of the value. */
-const NEARBY_REACH = 200;
+/** How far the value's line is searched for illustrative words on each side of the value. */
+const NEARBY_REACH = 60;
+/** Confidence taken off a value with an illustrative word next to it. */
+export const NEARBY_PENALTY = 0.15;
 
 export interface PreparedRule {
   rule: CompiledRule;
@@ -38,21 +43,19 @@ export function prepareRule(rule: CompiledRule, validators: Record<string, Valid
   };
 }
 
-function isAllowlisted(
-  prepared: PreparedRule,
-  text: string,
-  value: string,
-  start: number,
-  end: number,
-): boolean {
+function isAllowlisted(prepared: PreparedRule, value: string): boolean {
   const { allow } = prepared.rule;
   if (allow.values.has(value.toLowerCase())) return true;
-  if (allow.patterns.some((pattern) => pattern.test(value))) return true;
-  if (!prepared.nearby) return false;
+  return allow.patterns.some((pattern) => pattern.test(value));
+}
+
+/** An illustrative word on the value's line, close to it, if any. */
+function nearbyWord(prepared: PreparedRule, text: string, start: number, end: number): string | undefined {
+  if (!prepared.nearby) return undefined;
   const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - NEARBY_REACH);
   const newline = text.indexOf('\n', end);
   const lineEnd = Math.min(newline < 0 ? text.length : newline, end + NEARBY_REACH);
-  return prepared.nearby.test(text.slice(lineStart, lineEnd));
+  return prepared.nearby.exec(text.slice(lineStart, lineEnd))?.[0].toLowerCase();
 }
 
 function contextWord(prepared: PreparedRule, text: string, start: number, end: number): string | undefined {
@@ -97,7 +100,8 @@ export function evaluateValue(
   // run last, after the cheap context and allowlist checks.
   const word = contextWord(prepared, text, start, end);
   if (word === undefined && spec.context?.required) return undefined;
-  if (isAllowlisted(prepared, text, value, start, end)) return undefined;
+  if (isAllowlisted(prepared, value)) return undefined;
+  if (spec.category === 'secret' && placeholderReason(value) !== undefined) return undefined;
   if (prepared.validator) {
     if (!prepared.validator(value, { text, start, end })) return undefined;
     reasons.push(`validator ${spec.validator}`);
@@ -106,6 +110,11 @@ export function evaluateValue(
   if (word !== undefined) {
     confidence = Math.min(1, confidence + spec.context!.boost);
     reasons.push(`context: ${word}`);
+  }
+  const illustrative = nearbyWord(prepared, text, start, end);
+  if (illustrative !== undefined) {
+    confidence = Math.max(0, confidence - NEARBY_PENALTY);
+    reasons.push(`nearby: ${illustrative}`);
   }
   return {
     ruleId: spec.id,

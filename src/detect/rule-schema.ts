@@ -2,6 +2,7 @@
 // applies to one file. Problems come back as `field: problem`; the loader prefixes the file name.
 import { CATEGORIES, SEVERITIES } from '../types.ts';
 import type { Category, Severity } from '../types.ts';
+import { assignmentRegex, NAME_TAILS, type AssignmentSpec } from './assignment.ts';
 import { FieldReader, isPlainObject } from './field-reader.ts';
 import { leadingAtoms } from './regex-shape.ts';
 
@@ -41,7 +42,10 @@ export interface RuleSpec {
   severity: Severity;
   confidence: number;
   keywords: string[];
+  /** The rule's regex: written in the file, or built by the assignment grammar from `assignment`. */
   regex: string;
+  /** Set when the rule is written as a name and a value shape (assignment.ts). */
+  assignment: AssignmentSpec | undefined;
   flags: string;
   group: number;
   entropy: number | undefined;
@@ -57,7 +61,7 @@ export interface RuleSpec {
 
 // prettier-ignore
 const RULE_KEYS = [
-  'id', 'title', 'category', 'severity', 'confidence', 'keywords', 'regex', 'flags', 'group', 'entropy',
+  'id', 'title', 'category', 'severity', 'confidence', 'keywords', 'regex', 'assignment', 'flags', 'group', 'entropy',
   'validator', 'normalize', 'mask', 'context', 'column', 'allowlist', 'references', 'examples',
 ] as const;
 const ALLOWLIST_KEYS = ['values', 'patterns', 'nearby'] as const;
@@ -90,9 +94,10 @@ export function parseRule(
     r.problem('category', `must match its folder "${where.folder}"`);
   const flags = r.string('flags', '');
   if (!EXTRA_FLAGS.test(flags)) r.problem('flags', 'may only hold i, m, s, u, each at most once');
-  const regex = r.string('regex');
   const keywords = r.strings('keywords');
   keywords.forEach((word, i) => checkLowerWord(r, `keywords[${i}]`, word));
+  const assignment = readAssignment(r, flags, keywords);
+  const regex = assignment ? assignmentRegex(assignment) : r.string('regex');
 
   const spec: RuleSpec = {
     id,
@@ -102,8 +107,9 @@ export function parseRule(
     confidence: r.number('confidence', { min: 0, max: 1 }),
     keywords,
     regex,
+    assignment,
     flags,
-    group: r.number('group', { min: 0, max: 99, integer: true }, 1),
+    group: assignment ? 1 : r.number('group', { min: 0, max: 99, integer: true }, 1),
     entropy: r.has('entropy') ? r.number('entropy', { min: 0, max: 16 }) : undefined,
     validator: r.has('validator') ? r.string('validator') : undefined,
     normalize: r.oneOf('normalize', NORMALIZATIONS, 'none'),
@@ -127,6 +133,33 @@ export function parseRule(
 function checkLowerWord(r: FieldReader, field: string, word: string): void {
   if (word.trim() === '') r.problem(field, 'must not be empty');
   else if (word !== word.toLowerCase()) r.problem(field, `must be lower-case ("${word.toLowerCase()}")`);
+}
+
+/** `assignment: { name, value, tail, except-ending }`, in place of `regex` and `group` (value = group 1). */
+function readAssignment(r: FieldReader, flags: string, keywords: string[]): AssignmentSpec | undefined {
+  const a = r.child('assignment');
+  if (!a) return undefined;
+  if (r.has('regex')) r.problem('regex', 'must be left out when the rule has an assignment');
+  if (r.has('group'))
+    r.problem('group', 'must be left out when the rule has an assignment (the value is group 1)');
+  if (keywords.length === 0) r.problem('keywords', 'are required with an assignment: words of the name');
+  a.rejectUnknownKeys(['name', 'value', 'tail', 'except-ending']);
+  const spec = {
+    name: a.string('name'),
+    value: a.string('value'),
+    tail: a.oneOf('tail', NAME_TAILS, 'words'),
+    exceptEnding: a.strings('except-ending'),
+  };
+  spec.exceptEnding.forEach((word, i) => {
+    if (!/^[a-z][a-z0-9]*$/.test(word)) a.problem(`except-ending[${i}]`, 'must be a lower-case word');
+  });
+  // Group 1 must be the value: the name may hold non-capturing groups and lookarounds only.
+  if (/\((?!\?)/.test(spec.name.replace(/\\./g, ''))) a.problem('name', 'may not hold capture groups');
+  for (const field of ['name', 'value'] as const) {
+    const error = spec[field] === '' ? undefined : compileError(spec[field], flags);
+    if (error) a.problem(field, `does not compile: ${error}`);
+  }
+  return spec;
 }
 
 function readContext(r: FieldReader): RuleContext | undefined {

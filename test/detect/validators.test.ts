@@ -9,6 +9,13 @@ import { verhoeffValid } from '../../src/detect/validators/verhoeff.ts';
 type Row = [validator: string, value: string, expected: boolean, why: string];
 
 const TABLE: Row[] = [
+  ['random-looking', 'gT4vQ9zLm2Rk7XpN0bWc', true, 'random base62'],
+  ['random-looking', '7c3f9a0e5b21d84f6a9e0c7b3d5f1a28', true, 'random hex'],
+  ['random-looking', 'Wq2Lp9XzN4mVt7RkB0cHs3Jy/+e5Ua8=', true, 'random base64'],
+  ['random-looking', 'rc0.15.0_20231217_1420-SNAPSHOT', false, 'a version stamp'],
+  ['random-looking', 'orders-prod-credentials', false, 'words, no digit'],
+  ['random-looking', '0123456789012345', false, 'digits only'],
+  ['random-looking', 'aaaa1111bbbb2222cccc', false, 'entropy far below its alphabet'],
   ['luhn', '4064206423017209', true, 'Luhn valid'],
   ['luhn', '4064206423017208', false, 'check digit off by one'],
   ['payment-card', '4064 2064 2301 7209', true, 'Visa 16, spaced'],

@@ -18,6 +18,7 @@ import { isSpainDni, isSpainNie } from './spain-dni.ts';
 import { isUkNino } from './uk-nino.ts';
 import { isUsDriverLicence } from './us-driver-licence.ts';
 import { phoneValidator } from './phone.ts';
+import { isRandomLooking } from './random-looking.ts';
 import { digitsOf } from './digits.ts';
 import type { RecognizerKind } from '../recognizers.ts';
 
@@ -32,6 +33,7 @@ export interface ValidatorContext {
 export type Validator = (value: string, context: ValidatorContext) => boolean;
 
 export const VALIDATORS: Record<string, Validator> = {
+  'random-looking': isRandomLooking,
   luhn: (value) => luhnValid(digitsOf(value)),
   'payment-card': isPaymentCard,
   iban: isIban,

@@ -103,13 +103,7 @@ export const CREDENTIAL_SECRET_KINDS: readonly SensitiveKind[] = [
     kind: 'generic-password-assignment',
     category: 'secret',
     family: 'generic',
-    ruleIds: [
-      'generic-password-config',
-      'generic-password-quoted',
-      'generic-password-prose',
-      'generic-cli-secret-flag',
-      'generic-secret-env-assignment',
-    ],
+    ruleIds: ['generic-password-assignment', 'generic-password-prose', 'generic-secret-assignment'],
     generate: password,
     wrap: wrapWith(
       [
