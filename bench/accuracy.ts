@@ -1,11 +1,13 @@
 // npm run bench:accuracy — recall per category and kind on labelled positives, false positives per MB on
-// benign engineering text, with the rules to blame. Figures are for humans: the exit code is always 0.
+// benign engineering text, with the rules to blame, then the same questions on third-party material
+// (../shared/eval). Figures are for humans: the exit code is always 0.
 
 import { randomBytes } from 'node:crypto';
 import { createDetector, type Detector } from '../src/detect/engine.ts';
 import { CATEGORIES, type Category, type Finding } from '../src/types.ts';
 import { pct, table, verdict } from './bench-format.ts';
 import { loadRulesOrExplain } from './load-bench-rules.ts';
+import { printThirdPartyEval } from './third-party-eval.ts';
 import { benignTable } from '../src/synth/benign/tables.ts';
 import { createRng } from '../src/synth/rng.ts';
 import {
@@ -176,6 +178,7 @@ function main(): void {
   printRecall(tallyPositives(detector, positives), ruleIds);
   printBareRecall(detector);
   printFalsePositives(detector);
+  printThirdPartyEval();
 }
 
 main();
