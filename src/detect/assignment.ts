@@ -35,8 +35,10 @@ export interface AssignmentSpec {
 }
 
 const QUOTE = `["'\\x60]`;
+// Each part of the name stops only where its identifier or word ends: no operator starts with a word character,
+// so stopping inside one can never match, and letting the engine try it cost ~200x on near-miss text.
 const TAILS: Record<NameTail, string> = {
-  words: '[\\w.-]{0,40}(?:[ \\t][\\w.-]{1,20}){0,3}',
+  words: '[\\w.-]{0,40}(?![\\w.-])(?:[ \\t][\\w.-]{1,20}(?![\\w.-])){0,3}',
   // A word ends where no lower-case letter follows: token_x, tokenX, TOKEN, token1, but not tokenizer.
   identifier: '(?![a-z])[\\w.-]{0,40}',
   exact: '',
