@@ -40,7 +40,7 @@ const QUOTE = `["'\\x60]`;
 const TAILS: Record<NameTail, string> = {
   words: '[\\w.-]{0,40}(?![\\w.-])(?:[ \\t][\\w.-]{1,20}(?![\\w.-])){0,3}',
   // A word ends where no lower-case letter follows: token_x, tokenX, TOKEN, token1, but not tokenizer.
-  identifier: '(?![a-z])[\\w.-]{0,40}',
+  identifier: '(?![a-z])[\\w.-]{0,40}(?![\\w.-])',
   exact: '',
 };
 // "name" / \"name\" / ['name'] / [name] close before the operator.
