@@ -1,6 +1,9 @@
 // The scope table: every endpoint the sources call belongs to a family with one scope to add, and a scope
 // mismatch becomes one line per family naming that scope.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_GRANT } from '../../src/fake-site/scopes.ts';
 import { familyOf, missingScopeLines, REQUIRED_SCOPES } from '../../src/sources/scopes.ts';
 
 describe('endpoint families', () => {
@@ -52,5 +55,22 @@ describe('missingScopeLines', () => {
     expect(missingScopeLines(['GET /wiki/api/v2/attachments'])).toEqual([
       'missing scope: the API token lacks a scope that GET /wiki/api/v2/attachments needs',
     ]);
+  });
+});
+
+describe('one list of scopes', () => {
+  const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
+  const listed = /### Scoped, read-only tokens[\s\S]*?```text\n(.*)\n```/.exec(readme)?.[1]?.split(' ') ?? [];
+
+  it('the README lists exactly the scopes the scanner needs', () => {
+    expect(listed).toEqual(REQUIRED_SCOPES);
+  });
+
+  it("the fake site's default scoped token holds exactly those scopes", () => {
+    expect([...DEFAULT_GRANT].sort()).toEqual([...REQUIRED_SCOPES].sort());
+  });
+
+  it.each(REQUIRED_SCOPES)('the README names what %s is for', (scope) => {
+    expect(readme).toMatch(new RegExp(`\\| \`${scope}\``));
   });
 });
