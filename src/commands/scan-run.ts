@@ -113,6 +113,7 @@ function unlistedLines(result: CrawlResult): string[] {
 
 export async function runScan(config: Config, io: ScanIO): Promise<number> {
   const creds = credentials(config);
+  const gateway = { origin: gatewayOrigin(creds.site, config.testGateway), force: config.scan.gateway };
   const progress = createProgress(io.progress);
   const logger = createLogger({
     level: config.log.level,
@@ -137,7 +138,6 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
     const scanner: DocScanner = {
       scanDocs: (docs) => pool.scanBatch(docs.map((d) => ({ id: d.itemId, text: d.text }))),
     };
-    const gateway = { origin: gatewayOrigin(creds.site, config.testGateway), force: config.scan.gateway };
     // Above the progress bars when they are drawn, plainly otherwise.
     const notice = (line: string) => (io.progress ? progress.log(`${line}\n`) : io.stderr.write(`${line}\n`));
     let result: CrawlResult;

@@ -39,7 +39,6 @@ export interface ConnectOptions {
 export interface Connection {
   sources: Sources;
   timeZone: string | undefined;
-  viaGateway: boolean;
 }
 
 type Probed = { timeZone: string | undefined } | 'refused';
@@ -87,7 +86,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   if (!gateway.force) {
     const sources = createSources(credentials, maxChars, logger);
     const probed = await probeSources(options, sources);
-    if (probed !== 'refused') return { sources, timeZone: probed.timeZone, viaGateway: false };
+    if (probed !== 'refused') return { sources, timeZone: probed.timeZone };
     if (!gateway.origin)
       throw new CredentialError(`${site} rejected the credentials of ${email}: ${TOKEN_HELP}`);
   }
@@ -109,5 +108,5 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     throw new CredentialError(`${where} rejected the credentials of ${email}: ${TOKEN_HELP}`);
   }
   options.notice(`scoped token: using the API gateway for ${site}`);
-  return { sources, timeZone: probed.timeZone, viaGateway: true };
+  return { sources, timeZone: probed.timeZone };
 }

@@ -23,6 +23,16 @@ async function serve(handler: Handler): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+/** A server that must stay untouched: it counts the requests that reach it. */
+async function sentinel(): Promise<{ url: string; hits: () => number }> {
+  let hits = 0;
+  const url = await serve((_req, res) => {
+    hits++;
+    res.end('{}');
+  });
+  return { url, hits: () => hits };
+}
+
 afterEach(async () => {
   for (const server of servers.splice(0)) {
     server.closeAllConnections();
@@ -72,68 +82,54 @@ describe('backoff', () => {
 
 describe('SiteTransport', () => {
   it('refuses another origin before sending anything', async () => {
-    let hits = 0;
-    const other = await serve((_req, res) => {
-      hits++;
-      res.end('{}');
-    });
+    const other = await sentinel();
     const site = await serve((_req, res) => res.end('{}'));
     const t = transport(site);
-    await expect(t.fetch(`${other}/rest/api/3/myself`)).rejects.toBeInstanceOf(CrossOriginError);
-    expect(hits).toBe(0);
+    await expect(t.fetch(`${other.url}/rest/api/3/myself`)).rejects.toBeInstanceOf(CrossOriginError);
+    expect(other.hits()).toBe(0);
     expect(t.stats.refusedOrigins).toBe(1);
   });
 
   it('follows a same-origin redirect but refuses one to another origin', async () => {
-    let otherHits = 0;
-    const other = await serve((_req, res) => {
-      otherHits++;
-      res.end('{}');
-    });
+    const other = await sentinel();
     const site = await serve((req, res) => {
       if (req.url === '/same') {
         res.writeHead(302, { location: '/target' }).end();
       } else if (req.url === '/away') {
-        res.writeHead(302, { location: `${other}/steal` }).end();
+        res.writeHead(302, { location: `${other.url}/steal` }).end();
       } else res.end('{"ok":true}');
     });
     const t = transport(site);
     const ok = await t.fetch(`${site}/same`);
     expect(await ok.json()).toEqual({ ok: true });
     await expect(t.fetch(`${site}/away`)).rejects.toBeInstanceOf(CrossOriginError);
-    expect(otherHits).toBe(0);
+    expect(other.hits()).toBe(0);
   });
 
   it('sends to the gateway origin when one is set, and to no third origin', async () => {
-    let thirdHits = 0;
-    const third = await serve((_req, res) => {
-      thirdHits++;
-      res.end('{}');
-    });
+    const third = await sentinel();
     const gateway = await serve((_req, res) => res.end('{"via":"gateway"}'));
     const site = await serve((_req, res) => res.end('{}'));
     const t = transport(site, [], { gateway });
     expect(await (await t.fetch(`${gateway}/ex/jira/x/rest/api/3/myself`)).json()).toEqual({
       via: 'gateway',
     });
-    await expect(t.fetch(`${third}/rest/api/3/myself`)).rejects.toBeInstanceOf(CrossOriginError);
-    expect(thirdHits).toBe(0);
+    await expect(t.fetch(`${third.url}/rest/api/3/myself`)).rejects.toBeInstanceOf(CrossOriginError);
+    expect(third.hits()).toBe(0);
     expect([...t.origins]).toEqual([site, gateway]);
   });
 
   it.each(['site', 'gateway'] as const)(
     'refuses a redirect from the %s to the other allowed origin: a redirect stays on its origin',
     async (from) => {
-      let hits = 0;
-      const other = await serve((_req, res) => {
-        hits++;
-        res.end('{}');
-      });
-      const start = await serve((_req, res) => res.writeHead(302, { location: `${other}/x` }).end());
+      const other = await sentinel();
+      const start = await serve((_req, res) => res.writeHead(302, { location: `${other.url}/x` }).end());
       const t =
-        from === 'site' ? transport(start, [], { gateway: other }) : transport(other, [], { gateway: start });
+        from === 'site'
+          ? transport(start, [], { gateway: other.url })
+          : transport(other.url, [], { gateway: start });
       await expect(t.fetch(`${start}/start`)).rejects.toBeInstanceOf(CrossOriginError);
-      expect(hits).toBe(0);
+      expect(other.hits()).toBe(0);
     },
   );
 
