@@ -65,6 +65,24 @@ describe('a scoped token the site URL refuses', () => {
     expect(Object.keys(after).sort()).toEqual([site.url, site.gatewayUrl].sort());
   });
 
+  it('an incremental crawl through the gateway reads what changed (JQL and the v1 CQL search)', async () => {
+    const sink = new MemorySink();
+    const gateway = { origin: site.gatewayUrl, force: false };
+    await crawl(site, sink, new TruthScanner([]), { gateway });
+    sink.runId = 2;
+    site.admin.advanceClock(3_600_000);
+    const [issueMark, pageMark] = ['scoped-incremental-issue-7f3a', 'scoped-incremental-page-2c9e'];
+    const project = content.projects.find((p) => !p.forbidden)!;
+    const space = content.spaces.find((s) => !s.forbidden && s.status === 'current')!;
+    site.admin.updateIssue(content.issue(project.key, 0).key, { description: issueMark });
+    site.admin.createContent({ spaceKey: space.key, title: 'Rotation notes', body: `<p>${pageMark}</p>` });
+    const scanner = new TruthScanner([issueMark, pageMark]);
+    const result = await crawl(site, sink, scanner, { gateway, mode: 'incremental' });
+    const texts = [...scanner.seen.values()].flat().map((doc) => doc.text);
+    expect([issueMark, pageMark].filter((mark) => !texts.some((text) => text.includes(mark)))).toEqual([]);
+    expect(result.missingScopes).toEqual([]);
+  });
+
   it('is a credential error when no gateway may be tried (a loopback site without the test hook)', async () => {
     await expect(crawl(site, new MemorySink(), new TruthScanner([]))).rejects.toThrow(CredentialError);
     await expect(crawl(site, new MemorySink(), new TruthScanner([]))).rejects.toThrow(
