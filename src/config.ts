@@ -15,6 +15,8 @@ export interface Config {
   apiToken?: string;
   db: string;
   keyFile?: string;
+  /** EXPOSURE_TEST_GATEWAY: a loopback stand-in for the API gateway (tests only; see sources/gateway.ts). */
+  testGateway?: string;
   scan: {
     mode: 'auto' | 'full' | 'incremental';
     products: Array<'jira' | 'confluence'>;
@@ -24,6 +26,8 @@ export interface Config {
     excludeSpaces: string[];
     archived: boolean;
     includeHistory: boolean;
+    /** Call the API gateway (scoped tokens) without trying the site URL first. */
+    gateway: boolean;
     concurrency: number;
     workers: number;
     timeoutSeconds: number;
@@ -43,6 +47,8 @@ export interface Config {
 interface Setting {
   path: string;
   env?: string;
+  /** Environment only, never the config file (it gets committed and shared): the refusal when found there. */
+  envOnly?: string;
   /** commander's camelCase option name */
   flag?: string;
   parse: f.Parser<unknown>;
@@ -53,9 +59,20 @@ const key = f.text;
 const SETTINGS: Setting[] = [
   { path: 'site', env: 'ATLASSIAN_SITE', flag: 'site', parse: f.siteUrl },
   { path: 'email', env: 'ATLASSIAN_EMAIL', flag: 'email', parse: f.email },
-  { path: 'apiToken', env: 'ATLASSIAN_API_TOKEN', parse: f.text },
+  {
+    path: 'apiToken',
+    env: 'ATLASSIAN_API_TOKEN',
+    parse: f.text,
+    envOnly: 'keep the token out of config files; set ATLASSIAN_API_TOKEN or use .env',
+  },
   { path: 'db', env: 'EXPOSURE_DB', flag: 'db', parse: f.text, default: 'data/exposure.db' },
   { path: 'keyFile', env: 'EXPOSURE_KEY_FILE', flag: 'keyFile', parse: f.text },
+  {
+    path: 'testGateway',
+    env: 'EXPOSURE_TEST_GATEWAY',
+    parse: f.siteUrl,
+    envOnly: 'a test hook, read from EXPOSURE_TEST_GATEWAY only',
+  },
   { path: 'scan.mode', flag: 'mode', parse: f.oneOf(['auto', 'full', 'incremental']), default: 'auto' },
   {
     path: 'scan.products',
@@ -69,6 +86,7 @@ const SETTINGS: Setting[] = [
   { path: 'scan.excludeSpaces', flag: 'excludeSpace', parse: f.list(key), default: [] },
   { path: 'scan.archived', flag: 'archived', parse: f.boolean, default: false },
   { path: 'scan.includeHistory', flag: 'includeHistory', parse: f.boolean, default: false },
+  { path: 'scan.gateway', flag: 'gateway', parse: f.boolean, default: false },
   {
     path: 'scan.concurrency',
     env: 'EXPOSURE_CONCURRENCY',
@@ -188,17 +206,15 @@ export function loadConfig(sources: ConfigSources = {}): Readonly<Config> {
   const { file, data } = readConfigFile(cwd, sources.configFile);
   const where = file ?? 'config';
   const problems: string[] = unknownKeys(data).map((k) => `${where}: ${k}: unknown setting`);
-  if (getPath(data, 'apiToken') !== undefined) {
-    problems.push(
-      `${where}: apiToken: keep the token out of config files; set ATLASSIAN_API_TOKEN or use .env`,
-    );
+  for (const { path, envOnly } of SETTINGS) {
+    if (envOnly && getPath(data, path) !== undefined) problems.push(`${where}: ${path}: ${envOnly}`);
   }
   const config: Record<string, unknown> = {};
   for (const setting of SETTINGS) {
     const layers: Array<[string, unknown]> = [
       [`--${kebab(setting.flag ?? '')}`, setting.flag ? flags[setting.flag] : undefined],
       [setting.env ?? '', setting.env ? env[setting.env] : undefined],
-      [setting.path, setting.path === 'apiToken' ? undefined : getPath(data, setting.path)],
+      [setting.path, setting.envOnly ? undefined : getPath(data, setting.path)],
     ];
     const found = layers.find(([, value]) => value !== undefined && value !== '');
     if (!found) {

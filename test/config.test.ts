@@ -58,6 +58,16 @@ describe('loadConfig', () => {
     ],
     [{ 'exposure.config.json': '{"scan":{"concurency":4}}' }, {}, 'scan.concurency: unknown setting'],
     [{ 'exposure.config.json': '{"apiToken":"x"}' }, {}, 'apiToken: keep the token out of config files'],
+    [
+      { 'exposure.config.json': '{"testGateway":"http://127.0.0.1:1"}' },
+      {},
+      'testGateway: a test hook, read from EXPOSURE_TEST_GATEWAY only',
+    ],
+    [
+      { 'exposure.config.json': '{"scan":{"gateway":"sometimes"}}' },
+      {},
+      'scan.gateway: must be true or false',
+    ],
     [{ 'exposure.config.json': '{ not json' }, {}, 'cannot be read as JSON'],
     [{ 'exposure.config.yaml': 'scan: [1, 2' }, {}, 'cannot be read as YAML'],
     [{}, { concurrency: '0' }, '--concurrency: must be an integer 1-64'],
@@ -78,6 +88,15 @@ describe('loadConfig', () => {
       }),
     );
     expect(message.split('\n')).toHaveLength(3);
+  });
+
+  it('forces gateway mode from the flag or the file, and reads the test gateway from the environment', () => {
+    const cwd = dir({ 'exposure.config.yaml': 'scan:\n  gateway: true\n' });
+    const config = loadConfig({ cwd, env: { EXPOSURE_TEST_GATEWAY: 'http://127.0.0.1:9/' } });
+    expect(config.scan.gateway).toBe(true);
+    expect(config.testGateway).toBe('http://127.0.0.1:9');
+    expect(loadConfig({ cwd: dir(), env: {}, flags: { gateway: true } }).scan.gateway).toBe(true);
+    expect(loadConfig({ cwd: dir(), env: {} }).scan.gateway).toBe(false);
   });
 
   it('normalises the site URL', () => {

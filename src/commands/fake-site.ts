@@ -5,6 +5,8 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { DEFAULT_SITE_SPEC } from '../fake-site/generator.ts';
 import { DEFAULT_EMAIL, DEFAULT_TOKEN, startFakeSite } from '../fake-site/server.ts';
+import type { TokenKind } from '../fake-site/gateway.ts';
+import { DEFAULT_GRANT, parseScopes } from '../fake-site/scopes.ts';
 import type { JiraRole } from '../fake-site/site.ts';
 import { isKnownZone } from '../fake-site/time-zone.ts';
 
@@ -19,9 +21,12 @@ export interface FakeSiteFlags {
   userTz: string;
   siteTz: string;
   jiraRole: string;
+  tokenKind: string;
+  scopes?: string;
 }
 
 const JIRA_ROLES: readonly JiraRole[] = ['admin', 'project-admin', 'user'];
+const TOKEN_KINDS: readonly TokenKind[] = ['classic', 'scoped'];
 
 function integer(name: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
@@ -40,6 +45,31 @@ function jiraRole(raw: string): JiraRole {
   const role = JIRA_ROLES.find((r) => r === raw);
   if (!role) throw new UsageError(`--jira-role must be one of ${JIRA_ROLES.join(', ')}`);
   return role;
+}
+
+function tokenKind(raw: string): TokenKind {
+  const kind = TOKEN_KINDS.find((k) => k === raw);
+  if (!kind) throw new UsageError(`--token-kind must be one of ${TOKEN_KINDS.join(', ')}`);
+  return kind;
+}
+
+function scopes(raw: string | undefined, kind: TokenKind): Set<string> | undefined {
+  if (raw === undefined) return undefined;
+  if (kind !== 'scoped') throw new UsageError('--scopes needs --token-kind scoped');
+  try {
+    return parseScopes(raw);
+  } catch (error) {
+    throw new UsageError(`--scopes: ${(error as Error).message}`);
+  }
+}
+
+/** How to point a scan at the gateway listener of a scoped fake site. */
+function scopedLines(site: { url: string; gatewayUrl: string; cloudId: string }, granted: Iterable<string>) {
+  return [
+    `  token kind: scoped (the site URL refuses it; the API gateway at ${site.gatewayUrl} takes it)`,
+    `  scopes: ${[...granted].join(', ')}`,
+    `  cloud id: ${site.cloudId}; scan with EXPOSURE_TEST_GATEWAY=${site.gatewayUrl} (a loopback-only test hook)`,
+  ];
 }
 
 /** Runs until `stopSignal` aborts; resolves once every socket is closed. */
@@ -61,8 +91,10 @@ export async function runFakeSite(
     userTimeZone: zone('user-tz', flags.userTz),
     siteTimeZone: zone('site-tz', flags.siteTz),
     jiraRole: jiraRole(flags.jiraRole),
+    tokenKind: tokenKind(flags.tokenKind),
   };
-  const site = await startFakeSite({ spec, ...options });
+  const granted = scopes(flags.scopes, options.tokenKind);
+  const site = await startFakeSite({ spec, ...options, scopes: granted });
   if (flags.truth)
     writeFileSync(flags.truth, JSON.stringify(site.admin.truth(), null, 2) + '\n', { mode: 0o600 });
   out.write(
@@ -72,6 +104,7 @@ export async function runFakeSite(
       `  token: ${site.token}`,
       `  time zones: site ${options.siteTimeZone}, user ${options.userTimeZone}`,
       `  Jira role of the API user: ${options.jiraRole}`,
+      ...(options.tokenKind === 'scoped' ? scopedLines(site, granted ?? DEFAULT_GRANT) : []),
       `  admin API: ${site.url}/__admin/ (stats, truth, churn, clock, faults)`,
       ...(flags.truth ? [`  truth manifest written to ${flags.truth}`] : []),
       'press Ctrl-C to stop',
@@ -106,6 +139,15 @@ export function register(program: Command): void {
       '--jira-role <role>',
       "the API user's Jira role: admin, project-admin (sees its team-managed workflows only) or user (no workflows)",
       'admin',
+    )
+    .option(
+      '--token-kind <kind>',
+      'classic (the site URL takes the token) or scoped (only the API gateway, on a second port, takes it)',
+      'classic',
+    )
+    .option(
+      '--scopes <list>',
+      "a scoped token's scopes (default: those exposure needs), or -scope,... to withhold some of them",
     )
     .action(async (flags: FakeSiteFlags) => {
       const controller = new AbortController();

@@ -57,6 +57,10 @@ export function addScanOptions(command: Command): Command {
   return command
     .option('--site <url>', 'Atlassian Cloud site, e.g. https://acme.atlassian.net (env ATLASSIAN_SITE)')
     .option('--email <address>', 'account email of the API token (env ATLASSIAN_EMAIL)')
+    .option(
+      '--gateway',
+      'call the API gateway (api.atlassian.com) directly: scoped tokens; by default it is used when the site refuses the token',
+    )
     .addOption(
       new Option('--mode <mode>', 'full, incremental, or auto (default)').choices([
         'auto',

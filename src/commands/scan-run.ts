@@ -5,7 +5,9 @@ import type { Writable } from 'node:stream';
 import type { Config } from '../config.ts';
 import { crawlSite, type CrawlResult } from '../crawl/crawl.ts';
 import { SITE_KEY } from '../crawl/jira-crawl.ts';
+import { gatewayOrigin } from '../sources/gateway.ts';
 import { CONFIG_KEY } from '../sources/jira-config.ts';
+import { missingScopeLines } from '../sources/scopes.ts';
 import type { DocScanner, RunInfo } from '../crawl/ports.ts';
 import { loadRules, rulesetHash } from '../detect/load-rules.ts';
 import { createPool } from '../detect/pool.ts';
@@ -111,6 +113,7 @@ function unlistedLines(result: CrawlResult): string[] {
 
 export async function runScan(config: Config, io: ScanIO): Promise<number> {
   const creds = credentials(config);
+  const gateway = { origin: gatewayOrigin(creds.site, config.testGateway), force: config.scan.gateway };
   const progress = createProgress(io.progress);
   const logger = createLogger({
     level: config.log.level,
@@ -135,6 +138,8 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
     const scanner: DocScanner = {
       scanDocs: (docs) => pool.scanBatch(docs.map((d) => ({ id: d.itemId, text: d.text }))),
     };
+    // Above the progress bars when they are drawn, plainly otherwise.
+    const notice = (line: string) => (io.progress ? progress.log(`${line}\n`) : io.stderr.write(`${line}\n`));
     let result: CrawlResult;
     try {
       result = await crawlSite({
@@ -151,6 +156,8 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
         logger,
         progress,
         signal: controller.signal,
+        gateway,
+        notice,
       });
     } catch (error) {
       store.runs.finish(run.runId, controller.signal.aborted ? 'interrupted' : 'failed');
@@ -168,6 +175,7 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
       `run ${run.runId} (${run.mode}${run.resumed ? ', resumed' : ''}) ${status}: ` +
         `${result.requests.requests} requests, ${result.requests.throttled} throttled\n`,
     );
+    for (const line of missingScopeLines(result.missingScopes)) io.stderr.write(`${line}\n`);
     if (gaps.length > 0) io.stderr.write(`coverage incomplete:\n${gaps.join('\n')}\n`);
     for (const line of unlistedLines(result)) io.stderr.write(`${line}\n`);
     logger.info({ runId: run.runId, status, requests: result.requests.requests }, 'scan finished');

@@ -7,12 +7,15 @@ const EXAMPLES = `
 Credentials come from the environment or a .env file, never from the command line:
   export ATLASSIAN_SITE=https://acme.atlassian.net ATLASSIAN_EMAIL=admin@acme.example
   export ATLASSIAN_API_TOKEN=...   # https://id.atlassian.com/manage-profile/security/api-tokens
+A scoped, read-only token (scopes: README, "Scoped, read-only tokens") is sent to the API gateway
+(api.atlassian.com) once the site refuses it; --gateway goes there directly.
 
 Examples:
   exposure scan                                   first run: full scan into data/exposure.db
   exposure scan --quiet --log-file scan.log       nightly from cron: incremental, no progress bars
   exposure scan --space ENG,OPS --products confluence
   exposure scan --mode full --fail-on high        full rescan; exit 1 if high or critical findings are open
+  exposure scan --gateway                         scoped token: straight to the API gateway
 
 Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage/config/credentials, 3 incomplete coverage.`;
 

@@ -2,7 +2,15 @@
 import type { Coverage } from './ports.ts';
 
 export type SkipReason =
-  'forbidden' | 'not-found' | 'timeout' | 'throttled' | 'too-large' | 'unparseable' | 'truncated' | 'error';
+  | 'forbidden'
+  | 'missing-scope'
+  | 'not-found'
+  | 'timeout'
+  | 'throttled'
+  | 'too-large'
+  | 'unparseable'
+  | 'truncated'
+  | 'error';
 
 export class CoverageCounter {
   readonly value: Coverage = { listed: 0, scanned: 0, bytes: 0, skipped: {} };

@@ -1,5 +1,6 @@
-// One crawl of one site: install the transport, probe the credentials, list containers in scope, crawl each
-// product (full or incremental; both at once), and account for coverage. The command owns the run record around it.
+// One crawl of one site: install the transport, probe the credentials (site URL or API gateway), list containers
+// in scope, crawl each product (full or incremental; both at once), and account for coverage. The command owns
+// the run record around it.
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { ConfluenceSource } from '../sources/confluence.ts';
@@ -7,7 +8,8 @@ import type { JiraSource } from '../sources/jira.ts';
 import { safeTimeZone } from '../sources/query-time.ts';
 import { SiteTransport, type TransportOptions, type TransportStats } from '../sources/transport.ts';
 import type { Container, Product } from '../types.ts';
-import { createSources, probe, type SiteCredentials } from './clients.ts';
+import type { SiteCredentials } from './clients.ts';
+import { connect, type GatewayChoice } from './connect.ts';
 import { crawlConfluenceFull, crawlConfluenceIncremental } from './confluence-crawl.ts';
 import { inScope, type CrawlContext, type CrawlScope, type ProgressSink } from './context.ts';
 import { CoverageCounter } from './coverage.ts';
@@ -35,6 +37,10 @@ export interface CrawlOptions extends SiteCredentials {
   signal?: AbortSignal;
   /** Retry policy overrides (tests bound their time with these); the transport's defaults otherwise. */
   retry?: Partial<Pick<TransportOptions, 'maxRetries' | 'maxThrottleRetries' | 'backoff'>>;
+  /** Where a scoped token goes when the site refuses it; none: the site URL only. */
+  gateway?: GatewayChoice;
+  /** One line for the user (stderr): the switch to the API gateway. */
+  notice?: (line: string) => void;
 }
 
 export interface CrawlResult {
@@ -44,6 +50,8 @@ export interface CrawlResult {
   complete: boolean;
   interrupted: boolean;
   requests: TransportStats;
+  /** Endpoints (`METHOD /api/path`) that answered the scope mismatch: the token lacks a scope they need. */
+  missingScopes: string[];
 }
 
 /** Containers named in the scope that the listing does not show: unreadable, and said so. */
@@ -139,9 +147,11 @@ async function gapOnFailure(context: CrawlContext, product: Product, crawl: Prom
 export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   const { logger, sink } = options;
   const signal = options.signal ?? new AbortController().signal;
+  const gateway = options.gateway ?? { origin: undefined, force: false };
   const transport = new SiteTransport({
     ...options.retry,
     site: options.site,
+    gateway: gateway.origin,
     concurrency: options.concurrency,
     timeoutMs: options.timeoutMs,
     maxBodyBytes: options.maxBodyBytes,
@@ -156,15 +166,17 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     return counters.get(id)!.counter;
   };
   try {
-    const sources = createSources(options, Math.floor(options.maxBodyBytes / 2), logger);
+    const { sources, timeZone } = await connect({
+      credentials: options,
+      products: options.products,
+      gateway,
+      fetch: transport.fetch,
+      maxChars: Math.floor(options.maxBodyBytes / 2),
+      logger,
+      notice: options.notice ?? (() => undefined),
+    });
     const wantJira = options.products.includes('jira');
     const wantConfluence = options.products.includes('confluence');
-    const me = wantJira ? await probe(options.site, options.email, () => sources.jira.whoami()) : undefined;
-    // The Jira probe already proved the credentials and gave the zone; Confluence probes when scanned alone.
-    const wiki =
-      wantConfluence && !me
-        ? await probe(options.site, options.email, () => sources.confluence.whoami())
-        : undefined;
     // A fatal error in one product (a dead token) stops the other at its next page.
     const stop = new AbortController();
     const context: CrawlContext = {
@@ -174,7 +186,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       salt: options.rulesetHash,
       scope: options.scope,
       history: options.scope.includeHistory ? sources.history : undefined,
-      timeZone: safeTimeZone(me?.timeZone ?? wiki?.timeZone),
+      timeZone: safeTimeZone(timeZone),
       containerLimit: pLimit(Math.max(1, options.concurrency)),
       logger,
       progress: options.progress && {
@@ -212,5 +224,6 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     complete: !signal.aborted && report.every((r) => r.complete),
     interrupted: signal.aborted,
     requests: { ...transport.stats },
+    missingScopes: [...transport.missingScopes],
   };
 }

@@ -4,7 +4,12 @@ import * as confluence from 'confluence.js';
 import * as jira from 'jira.js';
 import { ResponseInterruptedError, ResponseTooLargeError } from '../sources/read-body.ts';
 import { MalformedResponseError } from '../sources/response-shape.ts';
-import { CrossOriginError, LoginFailedError, RequestTimeoutError } from '../sources/transport.ts';
+import {
+  CrossOriginError,
+  LoginFailedError,
+  MissingScopeError,
+  RequestTimeoutError,
+} from '../sources/request-errors.ts';
 import type { SkipReason } from './coverage.ts';
 
 function causeChain(error: unknown): unknown[] {
@@ -32,9 +37,14 @@ export function isLoginFailure(error: unknown): boolean {
   return statusOf(error) === 401 || causeChain(error).some((e) => e instanceof LoginFailedError);
 }
 
+/** The token lacks a scope the endpoint needs: what it blocks is a gap, and the rest of the run goes on. */
+export const isMissingScope = (error: unknown): boolean =>
+  causeChain(error).some((e) => e instanceof MissingScopeError);
+
 /** The coverage reason for a failure that loses one container or item, or undefined if the run must stop. */
 export function skipReason(error: unknown): SkipReason | undefined {
   if (isLoginFailure(error)) return undefined;
+  if (isMissingScope(error)) return 'missing-scope';
   const chain = causeChain(error);
   if (chain.some((e) => e instanceof CrossOriginError)) return 'error';
   if (chain.some((e) => e instanceof ResponseTooLargeError)) return 'too-large';

@@ -27,6 +27,8 @@ export interface FaultRule {
   scopeMismatch?: boolean;
   /** Answer 404 on fetches of single items: content deleted between listing and fetching. */
   vanish?: boolean;
+  /** Answer 302 to this URL: a hostile site luring credentials to another origin. */
+  redirectTo?: string;
   /** Add `X-RateLimit-NearLimit: true` and the points-model beta headers to successful answers. */
   nearLimit?: boolean;
 }
@@ -167,6 +169,8 @@ export class Faults {
       else if (rule.scopeMismatch)
         plan.reply = { status: 401, body: { code: 401, message: 'Unauthorized; scope does not match' } };
       else if (rule.vanish) plan.vanish = true;
+      else if (rule.redirectTo)
+        plan.reply = { status: 302, text: '', headers: { Location: rule.redirectTo } };
       if (rule.slowHeadersMs && fires) plan.slowHeadersMs = rule.slowHeadersMs;
       if (rule.stallBodyMs && fires) plan.stallBodyMs = rule.stallBodyMs;
     });

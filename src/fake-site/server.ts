@@ -1,7 +1,8 @@
-// The loopback Atlassian Cloud: one node:http server on 127.0.0.1 answering Jira under /rest, Confluence under
+// The loopback Atlassian Cloud: a node:http server on 127.0.0.1 answering Jira under /rest, Confluence under
 // /wiki (also behind the /ex/{product}/{cloudId} gateway prefixes), the admin API under /__admin (never subject
-// to the emulated auth, faults or stats) and /_edge/tenant_info.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// to the emulated auth, faults or stats) and /_edge/tenant_info. With a scoped token the gateway prefixes get a
+// listener of their own, as api.atlassian.com is another origin than the site (gateway.ts).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { adminOf, type AdminApi } from './admin-api.ts';
 import { adminRoutes } from './admin-routes.ts';
@@ -14,6 +15,9 @@ import { createSiteContent, DEFAULT_SITE_SPEC } from './generator.ts';
 import type { SiteContent, SiteSpec } from './model.ts';
 import { json, Router, type AuthOutcome, type Reply } from './router.ts';
 import { DEFAULT_PAGE_SIZES, Site, type JiraRole, type PageSizes } from './site.ts';
+import { addressed, authAt, gatewayRefusal, type ListenerRole, type TokenKind } from './gateway.ts';
+import { readJsonBody } from './request-body.ts';
+import { DEFAULT_GRANT } from './scopes.ts';
 
 export const DEFAULT_EMAIL = 'demo@example.com';
 /** The fake's own fixed credential: deliberately not shaped like any real token format. */
@@ -32,18 +36,26 @@ export interface FakeSiteOptions {
   pageSizes?: Partial<PageSizes>;
   /** The API user's Jira role (default admin): see SiteOptions.jiraRole. */
   jiraRole?: JiraRole;
+  /** `scoped`: the site URL refuses the token, the gateway (its own listener) takes it. Default classic. */
+  tokenKind?: TokenKind;
+  /** A scoped token's scopes (default DEFAULT_GRANT). */
+  scopes?: Iterable<string>;
 }
 
 export interface FakeSite {
   url: string;
+  /** Where the /ex/{jira|confluence}/{cloudId} prefixes are served: `url` itself unless the token is scoped. */
+  gatewayUrl: string;
+  cloudId: string;
   email: string;
   token: string;
   admin: AdminApi;
   stats(): { total: number; byRoute: Record<string, number> };
+  /** Requests that carried an Authorization header, by the listener (origin) they reached. */
+  credentialed(): Record<string, number>;
   stop(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1_000_000;
 const emulated = new Router([...jiraRoutes, ...jiraConfigRoutes, ...confluenceRoutes]);
 const admin = new Router(adminRoutes);
 
@@ -53,38 +65,38 @@ function notFound(path: string): Reply {
     : json(404, { errorMessages: ['null for uri: ' + path], errors: {} });
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) reject(new Error('request body too large'));
-      else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
 class FakeSiteServer {
   readonly site: Site;
+  readonly credentialed: Record<string, number> = {};
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  readonly server = createServer((request, response) => {
-    this.handle(request, response).catch(() => {
-      if (!response.headersSent)
-        this.write(response, json(500, { errorMessages: ['Internal server error.'], errors: {} }));
-      else response.destroy();
-    });
-  });
+  private readonly kind: TokenKind;
+  private readonly scopes: ReadonlySet<string>;
+  readonly server: Server;
+  /** The gateway's own listener, for scoped tokens. */
+  readonly gateway: Server | undefined;
 
   constructor(site: Site) {
     this.site = site;
-    this.server.on('connection', (socket) => {
+    this.kind = site.options.tokenKind ?? 'classic';
+    this.scopes = site.options.scopes ?? new Set(DEFAULT_GRANT);
+    this.server = this.listener(this.kind === 'scoped' ? 'site' : 'both');
+    this.gateway = this.kind === 'scoped' ? this.listener('gateway') : undefined;
+  }
+
+  private listener(role: ListenerRole): Server {
+    const server = createServer((request, response) => {
+      this.handle(request, response, role).catch(() => {
+        if (!response.headersSent)
+          this.write(response, json(500, { errorMessages: ['Internal server error.'], errors: {} }));
+        else response.destroy();
+      });
+    });
+    server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
+    return server;
   }
 
   private sleep(ms: number): Promise<void> {
@@ -98,22 +110,25 @@ class FakeSiteServer {
     });
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  private async handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+    role: ListenerRole,
+  ): Promise<void> {
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
     const origin = `http://${request.headers.host ?? '127.0.0.1'}`;
-    const path = url.pathname.replace(/^\/ex\/(?:jira|confluence)\/[^/]+/, '');
+    const listener = `http://127.0.0.1:${request.socket.localPort}`;
+    if (request.headers.authorization) this.credentialed[listener] = (this.credentialed[listener] ?? 0) + 1;
+    const target = addressed(url.pathname, this.site.cloudId, role);
+    const path = target?.path ?? url.pathname;
     const method = request.method ?? 'GET';
-    const raw = await readBody(request);
-    let body: unknown;
-    try {
-      body = raw ? JSON.parse(raw) : undefined;
-    } catch {
-      this.write(
-        response,
-        json(400, { errorMessages: ['Unexpected character in the JSON request body.'], errors: {} }),
-      );
+    const parsed = await readJsonBody(request);
+    if (!parsed) {
+      const bad = ['Unexpected character in the JSON request body.'];
+      this.write(response, json(400, { errorMessages: bad, errors: {} }));
       return;
     }
+    const body = parsed.body;
     const base = { method, path, query: url.searchParams, body, origin, site: this.site };
     if (path.startsWith('/__admin/')) {
       const found = admin.match(method, path);
@@ -124,7 +139,11 @@ class FakeSiteServer {
       this.write(response, reply);
       return;
     }
-    if (path === '/_edge/tenant_info') {
+    if (!target) {
+      this.write(response, notFound(path));
+      return;
+    }
+    if (path === '/_edge/tenant_info' && !target.viaGateway) {
       this.write(response, json(200, { cloudId: this.site.cloudId }));
       return;
     }
@@ -139,6 +158,8 @@ class FakeSiteServer {
     }
     let auth: AuthOutcome = checkAuthorization(request.headers.authorization, this.site.options.credentials);
     if (auth === 'ok' && this.site.faults.tokenExpired()) auth = 'bad';
+    auth = authAt(this.kind, auth, target.viaGateway);
+    const refusal = target.viaGateway ? gatewayRefusal(auth, this.kind, template, this.scopes) : undefined;
     let reply: Reply;
     if (plan.reply) reply = plan.reply;
     else if (typeof found !== 'object')
@@ -146,6 +167,7 @@ class FakeSiteServer {
         found === 'methodMismatch'
           ? json(405, { errorMessages: ['Method not allowed.'], errors: {} })
           : notFound(path);
+    else if (refusal) reply = refusal;
     else if (auth !== 'ok' && !found.route.anonymous) reply = unauthorized();
     else if (plan.vanish && method === 'GET' && template.endsWith('}')) reply = notFound(path);
     else reply = await found.route.handle({ ...base, params: found.params, auth });
@@ -175,9 +197,10 @@ class FakeSiteServer {
   async stop(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const servers = [this.server, ...(this.gateway ? [this.gateway] : [])];
+    const closed = servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
     for (const socket of this.sockets) socket.destroy();
-    await closed;
+    await Promise.all(closed);
   }
 }
 
@@ -193,20 +216,30 @@ export async function startFakeSite(options: FakeSiteOptions): Promise<FakeSite>
     pageSizes: { ...DEFAULT_PAGE_SIZES, ...options.pageSizes },
     faults: options.faults ?? {},
     jiraRole: options.jiraRole ?? 'admin',
+    tokenKind: options.tokenKind,
+    scopes: options.scopes && new Set(options.scopes),
   });
   const instance = new FakeSiteServer(site);
-  await new Promise<void>((resolve, reject) => {
-    instance.server.once('error', reject);
-    instance.server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const address = instance.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = await listen(instance.server, options.port ?? 0);
+  const gatewayUrl = instance.gateway ? await listen(instance.gateway, 0) : url;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    gatewayUrl,
+    cloudId: site.cloudId,
     email,
     token,
     admin: adminOf(site),
     stats: () => site.stats.snapshot(),
+    credentialed: () => ({ ...instance.credentialed }),
     stop: () => instance.stop(),
   };
+}
+
+async function listen(server: Server, port: number): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 }

@@ -3,6 +3,7 @@ import type { Credentials } from './auth.ts';
 import { SiteClock } from './clock.ts';
 import { ConfluenceOverlay } from './confluence-overlay.ts';
 import { Faults, type FaultConfig } from './faults.ts';
+import type { TokenKind } from './gateway.ts';
 import { JiraOverlay } from './jira-overlay.ts';
 import type { SiteContent, WorkflowRecord } from './model.ts';
 
@@ -44,6 +45,10 @@ export interface SiteOptions {
    * documents); `user` neither (the workflow search answers 403).
    */
   jiraRole: JiraRole;
+  /** A classic token (default) works on the site URL and the gateway; a scoped one only through the gateway. */
+  tokenKind?: TokenKind;
+  /** The scoped token's scopes (see scopes.ts; default DEFAULT_GRANT). */
+  scopes?: ReadonlySet<string>;
 }
 
 export class RequestStats {

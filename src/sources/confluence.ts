@@ -7,7 +7,7 @@ import { webuiWithoutSlug } from './content-url.ts';
 import { storageText } from './extract.ts';
 import { quoteLiteral } from './query-literal.ts';
 import { listOf, MalformedResponseError } from './response-shape.ts';
-import { CrossOriginError } from './transport.ts';
+import { CrossOriginError } from './request-errors.ts';
 import type { SourceItem } from './jira.ts';
 
 export type ConfluenceV2 = ReturnType<typeof createV2Client>;

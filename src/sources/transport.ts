@@ -1,43 +1,29 @@
 // The one door between the Atlassian clients and the network for one site. jira.js and confluence.js call the
 // global fetch and have no hooks for timeouts, throttling or origin checks, so a crawl swaps in this transport's
-// fetch for its duration. It enforces: same origin only (credentials never leave for another host), a shared
-// adaptive concurrency limit, Retry-After and rate-limit headers, bounded retries with jittered backoff, a
-// timeout covering headers and body, and a byte cap on bodies.
+// fetch for its duration. It enforces: the site's origin and the API gateway's only (credentials never leave for
+// another host), a shared adaptive concurrency limit, Retry-After and rate-limit headers, bounded retries with
+// jittered backoff, a timeout covering headers and body, and a byte cap on bodies.
 import type { Logger } from 'pino';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Agent, setGlobalDispatcher } from 'undici';
 import { DEFAULT_BACKOFF, retryDelay, serverWaitHint, type BackoffPolicy } from './backoff.ts';
 import { readCapped, ResponseTooLargeError } from './read-body.ts';
-
-export class CrossOriginError extends Error {
-  readonly target: string;
-  constructor(target: string) {
-    super(`refused to send credentials to another origin (${target})`);
-    this.name = 'CrossOriginError';
-    this.target = target;
-  }
-}
-
-/** A 200 that is really a dead token: Jira serves the request anonymously (jira.js #418). */
-export class LoginFailedError extends Error {
-  constructor() {
-    super('the site answered as anonymous (X-Seraph-LoginReason: AUTHENTICATED_FAILED)');
-    this.name = 'LoginFailedError';
-  }
-}
-
-export class RequestTimeoutError extends Error {
-  readonly timeoutMs: number;
-  constructor(timeoutMs: number) {
-    super(`no complete response within ${timeoutMs} ms`);
-    this.name = 'RequestTimeoutError';
-    this.timeoutMs = timeoutMs;
-  }
-}
+import {
+  CrossOriginError,
+  isRetryable,
+  isScopeMismatch,
+  LoginFailedError,
+  MissingScopeError,
+  RequestTimeoutError,
+  timedOut,
+} from './request-errors.ts';
+import { apiPath } from './gateway.ts';
 
 export interface TransportOptions {
   /** The site base URL; only its origin is used. */
   site: string;
+  /** The API gateway's origin (scoped tokens): the only other origin credentials may go to. */
+  gateway?: string;
   concurrency: number;
   /** Whole request: connect, headers and body. */
   timeoutMs: number;
@@ -51,7 +37,7 @@ export interface TransportOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export const DEFAULT_TRANSPORT: Omit<TransportOptions, 'site'> = {
+export const DEFAULT_TRANSPORT: Omit<TransportOptions, 'site' | 'gateway'> = {
   concurrency: 8,
   timeoutMs: 60_000,
   maxBodyBytes: 64 * 1024 * 1024,
@@ -78,8 +64,11 @@ const RECOVERY_SUCCESSES = 20;
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class SiteTransport {
-  readonly origin: string;
+  /** Where credentials may go: the site's origin, and the gateway's when one is set. */
+  readonly origins: ReadonlySet<string>;
   readonly stats: TransportStats;
+  /** Endpoints (`METHOD /api/path`) that answered the scope mismatch, once each. */
+  readonly missingScopes = new Set<string>();
   private readonly options: TransportOptions;
   private readonly limit: LimitFunction;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -89,7 +78,8 @@ export class SiteTransport {
 
   constructor(options: Partial<TransportOptions> & { site: string }) {
     this.options = { ...DEFAULT_TRANSPORT, ...options };
-    this.origin = new URL(this.options.site).origin;
+    const { site, gateway } = this.options;
+    this.origins = new Set([site, ...(gateway ? [gateway] : [])].map((url) => new URL(url).origin));
     this.limit = pLimit(this.options.concurrency);
     this.sleep = this.options.sleep ?? delay;
     this.stats = {
@@ -106,7 +96,7 @@ export class SiteTransport {
   /** A fetch-compatible function bound to this site. */
   readonly fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input));
-    this.assertSameOrigin(url);
+    this.assertAllowed(url.origin);
     return this.limit(() => this.send(url, init ?? {}));
   };
 
@@ -130,11 +120,11 @@ export class SiteTransport {
     };
   }
 
-  private assertSameOrigin(url: URL): void {
-    if (url.origin !== this.origin) {
+  private assertAllowed(origin: string, allowed: ReadonlySet<string> = this.origins): void {
+    if (!allowed.has(origin)) {
       this.stats.refusedOrigins += 1;
-      this.options.logger?.warn({ origin: url.origin }, 'refused a request to another origin');
-      throw new CrossOriginError(url.origin);
+      this.options.logger?.warn({ origin }, 'refused a request to another origin');
+      throw new CrossOriginError(origin);
     }
   }
 
@@ -170,6 +160,7 @@ export class SiteTransport {
       if (response.headers.get('x-seraph-loginreason') === 'AUTHENTICATED_FAILED' && response.ok) {
         throw new LoginFailedError();
       }
+      await this.assertScope(url, init, response);
       if (response.headers.get('x-ratelimit-nearlimit') === 'true') this.lowerConcurrency();
       else this.recoverConcurrency();
       return response;
@@ -192,8 +183,10 @@ export class SiteTransport {
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location && hop < MAX_REDIRECTS) {
         await response.body?.cancel();
+        const from = target.origin;
         target = new URL(location, target);
-        this.assertSameOrigin(target);
+        // A redirect stays on the origin it came from: the site never sends credentials on to the gateway.
+        this.assertAllowed(target.origin, new Set([from]));
         continue;
       }
       let body: Uint8Array;
@@ -208,6 +201,17 @@ export class SiteTransport {
       const payload = status === 204 || status === 304 ? null : body;
       return new Response(payload, { status, statusText: response.statusText, headers: response.headers });
     }
+  }
+
+  /** A scope mismatch is thrown as such (the run goes on without what it blocks), and remembered for the summary. */
+  private async assertScope(url: URL, init: RequestInit, response: Response): Promise<void> {
+    if (response.status !== 401) return;
+    const body = new Uint8Array(await response.clone().arrayBuffer());
+    if (!isScopeMismatch(response.status, body)) return;
+    const method = (init.method ?? 'GET').toUpperCase();
+    const path = apiPath(url.pathname);
+    this.missingScopes.add(`${method} ${path}`);
+    throw new MissingScopeError(method, path);
   }
 
   private onThrottle(waitMs: number): void {
@@ -241,26 +245,4 @@ export class SiteTransport {
       this.stats.concurrency = this.limit.concurrency;
     }
   }
-}
-
-/**
- * Our own deadline, or undici's connect/headers/body timeout (same length, so either may fire first): both mean
- * the server was too slow, whatever error the stream surfaced.
- */
-function timedOut(error: unknown, signal: AbortSignal): boolean {
-  if (signal.aborted) return true;
-  for (let e = error, depth = 0; e != null && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^UND_ERR_\w*TIMEOUT$/.test(code)) return true;
-  }
-  return false;
-}
-
-/** Network faults and timeouts are worth another try; refusals and oversize bodies are not. */
-function isRetryable(error: unknown): boolean {
-  return !(
-    error instanceof CrossOriginError ||
-    error instanceof ResponseTooLargeError ||
-    error instanceof LoginFailedError
-  );
 }

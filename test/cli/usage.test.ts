@@ -106,6 +106,22 @@ describe('scan refuses bad credentials and sites before touching anything', () =
     expectOneLineError(result, message);
   });
 
+  it.each([
+    [
+      { ATLASSIAN_SITE: 'https://acme.atlassian.net', EXPOSURE_TEST_GATEWAY: 'http://127.0.0.1:9' },
+      [],
+      /EXPOSURE_TEST_GATEWAY is a test hook/,
+    ],
+    [{ EXPOSURE_TEST_GATEWAY: 'https://collector.example.com' }, [], /EXPOSURE_TEST_GATEWAY is a test hook/],
+    [{}, ['--gateway'], /no API gateway serves the loopback site http:\/\/127\.0\.0\.1:1/],
+  ])('the gateway with %j %j: one line, and no database left behind', async (env, flags, message) => {
+    const result = await runCli(ws, ['scan', '--quiet', ...flags, '--db', ws.path('gateway.db')], {
+      env: { ...CREDENTIALS, ...env },
+    });
+    expectOneLineError(result, message);
+    expect(ws.files()).not.toContain('gateway.db');
+  });
+
   it('an unreachable site is one "cannot reach" line', async () => {
     const site = `http://127.0.0.1:${await closedPort()}`;
     const result = await runCli(ws, ['scan', '--quiet', '--db', ws.path('unreachable.db')], {

@@ -3,7 +3,7 @@ import * as jira from 'jira.js';
 import { describe as suite, expect, it } from 'vitest';
 import { describe, isClientError, skipReason, statusOf } from '../../src/crawl/errors.ts';
 import { ResponseTooLargeError } from '../../src/sources/read-body.ts';
-import { CrossOriginError, LoginFailedError } from '../../src/sources/transport.ts';
+import { CrossOriginError, LoginFailedError, MissingScopeError } from '../../src/sources/request-errors.ts';
 
 const SECRET_BODY = '{"body":"export AWS_SECRET=planted-value-xyz"}';
 
@@ -44,6 +44,7 @@ suite('client error classification', () => {
   it.each([
     ['a refused origin', new CrossOriginError('https://elsewhere.example'), 'error'],
     ['an oversize body', new ResponseTooLargeError(10), 'too-large'],
+    ['a missing scope', new MissingScopeError('GET', '/wiki/api/v2/spaces'), 'missing-scope'],
   ])('maps %s wrapped by a client to a coverage reason', (_name, cause, reason) => {
     expect(skipReason(new Error('network', { cause }))).toBe(reason);
   });

@@ -1,7 +1,7 @@
 // Shared set-up for crawler tests: a fake site, an in-memory sink, and a scanner that records every document it
 // is given and reports the planted values it contains, so coverage is measured independently of the detectors.
 import { createHash } from 'node:crypto';
-import { crawlSite, type CrawlResult } from '../../src/crawl/crawl.ts';
+import { crawlSite, type CrawlOptions, type CrawlResult } from '../../src/crawl/crawl.ts';
 import type { DocScanner } from '../../src/crawl/ports.ts';
 import { silentLogger } from '../../src/log.ts';
 import type { PlantedRecord } from '../../src/fake-site/model.ts';
@@ -68,13 +68,15 @@ export function crawl(
     includeHistory?: boolean;
     excludeProjects?: string[];
     projects?: string[];
-  } = {},
+  } & Partial<Pick<CrawlOptions, 'gateway' | 'notice'>> = {},
 ): Promise<CrawlResult> {
   return crawlSite({
     site: site.url,
     email: site.email,
     apiToken: site.token,
     products: ['jira', 'confluence'],
+    gateway: options.gateway,
+    notice: options.notice,
     scope: {
       projects: options.projects ?? [],
       spaces: [],

@@ -1,7 +1,9 @@
 // The leak audit of issue 7: known raw values planted in every field the crawler reads, then every command of
 // the built binary run with debug logging, then every byte written (database, WAL, CSV, HTML, logs, stdout,
 // stderr) searched for those values and for the API token in every encoding: zero hits. The same search must
-// find what is meant to be there (item keys, masked previews, log lines), or the audit would pass blind.
+// find what is meant to be there (item keys, masked previews, log lines), or the audit would pass blind. A
+// scoped-token scan (issue 17) joins them: its credentials go to the site and the API gateway only, even when
+// the gateway redirects a listing to a third origin.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import { filesUnder, hits, needlesOf, type Artifact, type Needle } from './leak-
 import { createLeakSite, storage } from './leak-site.ts';
 import { leakValue, secretParts, type LeakValue } from './leak-values.ts';
 import { ScanWorkspace } from './scan-process.ts';
+import { startTrapOrigin, type TrapOrigin } from './trap-origin.ts';
 
 const TOKEN = `leak-audit-token-${randomBytes(16).toString('hex')}`;
 const leakSite = createLeakSite();
@@ -36,13 +39,22 @@ const outputs: Artifact[] = [];
 const previews = new Map<number, string>();
 let site: FakeSite;
 let killed: ScanWorkspace;
+/** The same content behind a site URL that refuses the token, with the gateway on another origin. */
+let scopedSite: FakeSite;
+let trap: TrapOrigin;
 
-async function exposure(name: string, args: readonly string[], input?: string): Promise<CliResult> {
+async function exposure(
+  name: string,
+  args: readonly string[],
+  input?: string,
+  overrides: NodeJS.ProcessEnv = {},
+): Promise<CliResult> {
   const env = {
     ATLASSIAN_SITE: site.url,
     ATLASSIAN_EMAIL: site.email,
     ATLASSIAN_API_TOKEN: TOKEN,
     EXPOSURE_LOG_LEVEL: 'debug',
+    ...overrides,
   };
   const result = await runCli(ws, args, { env, ...(input === undefined ? {} : { input }) });
   outputs.push({ name: `${name} stdout`, bytes: Buffer.from(result.stdout) });
@@ -121,15 +133,28 @@ async function killScanMidRun(): Promise<void> {
   }
 }
 
+/** A scoped-token scan through the gateway, whose permission check redirects to the trap origin. */
+async function scanScoped(): Promise<void> {
+  trap = await startTrapOrigin();
+  const lure = { route: '/rest/api/3/mypermissions', redirectTo: `${trap.url}/collect` };
+  const faults = { rules: [lure] };
+  scopedSite = await startFakeSite({ content: leakSite.content, token: TOKEN, tokenKind: 'scoped', faults });
+  const env = { ATLASSIAN_SITE: scopedSite.url, EXPOSURE_TEST_GATEWAY: scopedSite.gatewayUrl };
+  const db = ['--db', ws.path('scoped.db'), '--log-file', ws.path('scoped.log')];
+  const args = ['scan', '--quiet', '--workers', '1', '--allow-partial', '--log-level', 'debug', ...db];
+  await exposure('scan scoped', args, undefined, env);
+}
+
 beforeAll(async () => {
   site = await startFakeSite({ content: leakSite.content, token: TOKEN });
   await scanAndReport();
   await detectPlantedValues();
   await killScanMidRun();
+  await scanScoped();
 }, 420_000);
 
 afterAll(async () => {
-  await site.stop();
+  await Promise.all([site.stop(), scopedSite.stop(), trap.stop()]);
   ws.remove();
   killed.remove();
   rmSync(inputDir, { recursive: true, force: true });
@@ -175,6 +200,10 @@ describe('the audit can see: the same search finds what belongs in each output',
     ['scan incremental stderr', '"msg":"scan finished"'],
     ['killed-scan/killed.db-wal', leakSite.issueKey.replace(/-.*/, '')],
     ['killed-scan/killed.log', '"msg":"request"'],
+    ['workspace/scoped.db', leakSite.issueKey],
+    ['workspace/scoped.log', '"path":"/ex/confluence/'],
+    ['scan scoped stderr', 'scoped token: using the API gateway for'],
+    ['scan scoped stderr', 'jira site-config: 1/2 items scanned; not read: 1 error'],
   ])('%s holds %s', (name, expected) => {
     expect(hits(artifact(name), needlesOf('canary', expected))).not.toEqual([]);
   });
@@ -183,5 +212,23 @@ describe('the audit can see: the same search finds what belongs in each output',
 describe('leak audit of every byte the binary writes', () => {
   it('no planted value, API token or Basic header appears in any file or output, in any encoding', () => {
     expect(hits(artifacts(), forbiddenNeedles())).toEqual([]);
+  });
+});
+
+describe('where credentials go', () => {
+  it('the scoped scan sent credentials to the site (its refused probe) and the gateway only', () => {
+    const sent = scopedSite.credentialed();
+    expect(Object.keys(sent).sort()).toEqual([scopedSite.url, scopedSite.gatewayUrl].sort());
+    expect(sent[scopedSite.url]).toBe(1);
+    expect(sent[scopedSite.gatewayUrl]).toBeGreaterThan(10);
+  });
+
+  it('the redirect to a third origin was refused before anything reached it', () => {
+    expect(scopedSite.stats().byRoute['/rest/api/3/mypermissions']).toBeGreaterThan(0);
+    expect(trap.hits()).toEqual({ requests: 0, credentialed: 0 });
+  });
+
+  it('the classic scans sent credentials to the site only', () => {
+    expect(Object.keys(site.credentialed())).toEqual([site.url]);
   });
 });

@@ -33,7 +33,12 @@ export class ScanWorkspace {
     return join(this.dir, `${name}.db`);
   }
 
-  start(db: string, extraArgs: readonly string[] = []): RunningScan {
+  /** `env` adds variables (EXPOSURE_TEST_GATEWAY); `allowPartial: false` lets the exit code report gaps. */
+  start(
+    db: string,
+    extraArgs: readonly string[] = [],
+    { env: extraEnv = {}, allowPartial = true }: { env?: NodeJS.ProcessEnv; allowPartial?: boolean } = {},
+  ): RunningScan {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: this.dir,
@@ -41,8 +46,10 @@ export class ScanWorkspace {
       ATLASSIAN_EMAIL: this.site.email,
       ATLASSIAN_API_TOKEN: this.site.token,
       EXPOSURE_KEY_FILE: this.keyFile,
+      ...extraEnv,
     };
-    const args = [CLI, 'scan', '--db', db, '--quiet', '--allow-partial', '--workers', '1', ...extraArgs];
+    const partial = allowPartial ? ['--allow-partial'] : [];
+    const args = [CLI, 'scan', '--db', db, '--quiet', ...partial, '--workers', '1', ...extraArgs];
     const child = spawn(process.execPath, args, { cwd: this.dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));

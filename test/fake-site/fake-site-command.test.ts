@@ -19,28 +19,36 @@ const FLAGS: FakeSiteFlags = {
   userTz: 'Europe/Berlin',
   siteTz: 'America/Los_Angeles',
   jiraRole: 'admin',
+  tokenKind: 'classic',
 };
+
+const AUTH = `Basic ${Buffer.from('someone@example.com:tok-for-tests').toString('base64')}`;
+
+/** Starts the command with these flags; returns what it printed, the site URL, and a stop function. */
+async function running(flags: Partial<FakeSiteFlags>) {
+  const printed: string[] = [];
+  const controller = new AbortController();
+  const done = runFakeSite(
+    { ...FLAGS, ...flags },
+    { write: (text: string) => printed.push(text) },
+    controller.signal,
+  );
+  await expect.poll(() => printed.join('')).toContain('press Ctrl-C');
+  const text = printed.join('');
+  const url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(text)![1]!;
+  return { text, url, stop: () => (controller.abort(), done) };
+}
 
 describe('exposure fake-site', () => {
   it('serves the generated site with the given credentials until stopped, and writes the truth', async () => {
-    const printed: string[] = [];
-    const controller = new AbortController();
     const truth = join(dir, 'truth.json');
-    const running = runFakeSite(
-      { ...FLAGS, truth },
-      { write: (text: string) => printed.push(text) },
-      controller.signal,
-    );
-    await expect.poll(() => printed.join('')).toContain('press Ctrl-C');
-    const url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(printed.join(''))![1]!;
-    expect(printed.join('')).toContain('token: tok-for-tests');
-    const auth = `Basic ${Buffer.from('someone@example.com:tok-for-tests').toString('base64')}`;
-    const me = await fetch(`${url}/rest/api/3/myself`, { headers: { Authorization: auth } });
+    const { text, url, stop } = await running({ truth });
+    expect(text).toContain('token: tok-for-tests');
+    const me = await fetch(`${url}/rest/api/3/myself`, { headers: { Authorization: AUTH } });
     expect(me.status).toBe(200);
     const manifest = JSON.parse(readFileSync(truth, 'utf8')) as { planted: unknown[] };
     expect(manifest.planted.length).toBeGreaterThan(0);
-    controller.abort();
-    await running;
+    await stop();
     await expect(fetch(`${url}/rest/api/3/myself`)).rejects.toThrow();
   });
 
@@ -48,22 +56,35 @@ describe('exposure fake-site', () => {
     ['admin', 200],
     ['user', 403],
   ])('answers the workflow search as the --jira-role %s would get it: %i', async (role, status) => {
-    const printed: string[] = [];
-    const controller = new AbortController();
-    const running = runFakeSite(
-      { ...FLAGS, jiraRole: role },
-      { write: (text: string) => printed.push(text) },
-      controller.signal,
-    );
-    await expect.poll(() => printed.join('')).toContain('press Ctrl-C');
-    expect(printed.join('')).toContain(`Jira role of the API user: ${role}`);
-    const url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(printed.join(''))![1]!;
-    const auth = `Basic ${Buffer.from('someone@example.com:tok-for-tests').toString('base64')}`;
-    const search = await fetch(`${url}/rest/api/3/workflows/search`, { headers: { Authorization: auth } });
+    const { text, url, stop } = await running({ jiraRole: role });
+    expect(text).toContain(`Jira role of the API user: ${role}`);
+    const search = await fetch(`${url}/rest/api/3/workflows/search`, { headers: { Authorization: AUTH } });
     expect(search.status).toBe(status);
-    controller.abort();
-    await running;
+    await stop();
   });
+
+  it.each([
+    [undefined, 'read:jira-user', 200],
+    ['-read:jira-user', 'read:jira-work', 401],
+  ])(
+    'with --token-kind scoped --scopes %s: the site URL refuses the token, the gateway takes it (myself: %s)',
+    async (scopes, printedScope, gatewayStatus) => {
+      const { text, url, stop } = await running({ tokenKind: 'scoped', scopes });
+      const gateway = /API gateway at (http:\/\/127\.0\.0\.1:\d+)/.exec(text)![1]!;
+      const cloudId = /cloud id: ([0-9a-f-]+)/.exec(text)![1]!;
+      expect(gateway).not.toBe(url);
+      expect(text).toContain(`EXPOSURE_TEST_GATEWAY=${gateway}`);
+      expect(text).toMatch(new RegExp(`scopes: .*${printedScope}`));
+      const headers = { Authorization: AUTH };
+      expect((await fetch(`${url}/rest/api/3/myself`, { headers })).status).toBe(401);
+      expect(await (await fetch(`${url}/_edge/tenant_info`)).json()).toEqual({ cloudId });
+      const viaGateway = await fetch(`${gateway}/ex/jira/${cloudId}/rest/api/3/myself`, { headers });
+      expect(viaGateway.status).toBe(gatewayStatus);
+      if (gatewayStatus === 401)
+        expect(await viaGateway.json()).toEqual({ code: 401, message: 'Unauthorized; scope does not match' });
+      await stop();
+    },
+  );
 
   it.each([
     [{ port: '70000' }, '--port'],
@@ -72,6 +93,10 @@ describe('exposure fake-site', () => {
     [{ userTz: 'Mars/Olympus' }, '--user-tz'],
     [{ siteTz: 'nowhere' }, '--site-tz'],
     [{ jiraRole: 'owner' }, '--jira-role'],
+    [{ tokenKind: 'bearer' }, '--token-kind'],
+    [{ scopes: 'read:jira-work' }, '--scopes needs --token-kind scoped'],
+    [{ tokenKind: 'scoped', scopes: 'read:jira-work,-read:jira-user' }, '--scopes'],
+    [{ tokenKind: 'scoped', scopes: 'everything' }, '--scopes: not a scope: everything'],
   ])('rejects %j as a usage error', async (override, flag) => {
     const controller = new AbortController();
     controller.abort();

@@ -185,6 +185,16 @@ describe('content and credential faults', () => {
     expect((await get('/rest/api/3/issue/ENG-1')).status).toBe(404);
   });
 
+  it('redirects to another origin when asked: a lure for credentials', async () => {
+    await start({ rules: [{ route: '/rest/api/3/mypermissions', redirectTo: 'http://127.0.0.1:9/steal' }] });
+    const lure = await fetch(`${site!.url}/rest/api/3/mypermissions`, {
+      headers: { Authorization: `Bearer ${site!.token}` },
+      redirect: 'manual',
+    });
+    expect([lure.status, lure.headers.get('location')]).toEqual([302, 'http://127.0.0.1:9/steal']);
+    expect((await get('/rest/api/3/myself')).status).toBe(200);
+  });
+
   it('fires on every Nth matching request only, on the chosen route only', async () => {
     await start({ rules: [{ route: '/rest/api/3/myself', status: 500, everyNth: 3 }] });
     const statuses = [];

@@ -6,9 +6,10 @@ import { ResponseTooLargeError } from '../../src/sources/read-body.ts';
 import {
   CrossOriginError,
   LoginFailedError,
+  MissingScopeError,
   RequestTimeoutError,
-  SiteTransport,
-} from '../../src/sources/transport.ts';
+} from '../../src/sources/request-errors.ts';
+import { SiteTransport } from '../../src/sources/transport.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, hit: number) => void;
 
@@ -20,6 +21,16 @@ async function serve(handler: Handler): Promise<string> {
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** A server that must stay untouched: it counts the requests that reach it. */
+async function sentinel(): Promise<{ url: string; hits: () => number }> {
+  let hits = 0;
+  const url = await serve((_req, res) => {
+    hits++;
+    res.end('{}');
+  });
+  return { url, hits: () => hits };
 }
 
 afterEach(async () => {
@@ -71,36 +82,79 @@ describe('backoff', () => {
 
 describe('SiteTransport', () => {
   it('refuses another origin before sending anything', async () => {
-    let hits = 0;
-    const other = await serve((_req, res) => {
-      hits++;
-      res.end('{}');
-    });
+    const other = await sentinel();
     const site = await serve((_req, res) => res.end('{}'));
     const t = transport(site);
-    await expect(t.fetch(`${other}/rest/api/3/myself`)).rejects.toBeInstanceOf(CrossOriginError);
-    expect(hits).toBe(0);
+    await expect(t.fetch(`${other.url}/rest/api/3/myself`)).rejects.toBeInstanceOf(CrossOriginError);
+    expect(other.hits()).toBe(0);
     expect(t.stats.refusedOrigins).toBe(1);
   });
 
   it('follows a same-origin redirect but refuses one to another origin', async () => {
-    let otherHits = 0;
-    const other = await serve((_req, res) => {
-      otherHits++;
-      res.end('{}');
-    });
+    const other = await sentinel();
     const site = await serve((req, res) => {
       if (req.url === '/same') {
         res.writeHead(302, { location: '/target' }).end();
       } else if (req.url === '/away') {
-        res.writeHead(302, { location: `${other}/steal` }).end();
+        res.writeHead(302, { location: `${other.url}/steal` }).end();
       } else res.end('{"ok":true}');
     });
     const t = transport(site);
     const ok = await t.fetch(`${site}/same`);
     expect(await ok.json()).toEqual({ ok: true });
     await expect(t.fetch(`${site}/away`)).rejects.toBeInstanceOf(CrossOriginError);
-    expect(otherHits).toBe(0);
+    expect(other.hits()).toBe(0);
+  });
+
+  it('sends to the gateway origin when one is set, and to no third origin', async () => {
+    const third = await sentinel();
+    const gateway = await serve((_req, res) => res.end('{"via":"gateway"}'));
+    const site = await serve((_req, res) => res.end('{}'));
+    const t = transport(site, [], { gateway });
+    expect(await (await t.fetch(`${gateway}/ex/jira/x/rest/api/3/myself`)).json()).toEqual({
+      via: 'gateway',
+    });
+    await expect(t.fetch(`${third.url}/rest/api/3/myself`)).rejects.toBeInstanceOf(CrossOriginError);
+    expect(third.hits()).toBe(0);
+    expect([...t.origins]).toEqual([site, gateway]);
+  });
+
+  it.each(['site', 'gateway'] as const)(
+    'refuses a redirect from the %s to the other allowed origin: a redirect stays on its origin',
+    async (from) => {
+      const other = await sentinel();
+      const start = await serve((_req, res) => res.writeHead(302, { location: `${other.url}/x` }).end());
+      const t =
+        from === 'site'
+          ? transport(start, [], { gateway: other.url })
+          : transport(other.url, [], { gateway: start });
+      await expect(t.fetch(`${start}/start`)).rejects.toBeInstanceOf(CrossOriginError);
+      expect(other.hits()).toBe(0);
+    },
+  );
+
+  it.each([
+    ['{"code":401,"message":"Unauthorized; scope does not match"}', true],
+    ['{"code":401,"message":"Unauthorized"}', false],
+    ['Client must be authenticated to access this resource.', false],
+  ])('a 401 with %j is a missing scope: %s', async (body, missing) => {
+    const site = await serve((_req, res) => res.writeHead(401).end(body));
+    const t = transport(site, [], { gateway: site });
+    const path = '/ex/confluence/0f/wiki/api/v2/footer-comments';
+    const sent = t.fetch(`${site}${path}?limit=250`, { method: 'GET' });
+    if (missing) {
+      const error = await sent.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(MissingScopeError);
+      expect((error as MissingScopeError).path).toBe('/wiki/api/v2/footer-comments');
+      expect([...t.missingScopes]).toEqual(['GET /wiki/api/v2/footer-comments']);
+    } else {
+      expect((await sent).status).toBe(401);
+      expect(t.missingScopes.size).toBe(0);
+    }
+    expect(t.stats.requests).toBe(1);
   });
 
   it('waits Retry-After on 429, halves concurrency, then succeeds', async () => {
