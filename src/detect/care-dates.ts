@@ -1,77 +1,12 @@
 // Dates of care and ages over 89 in a clinical passage (HIPAA Safe Harbor: every element of a date but the
 // year, and every age over 89). Clinical shorthand writes dates as 7/22, 7/22/19, 7-22-2019, 22 Jul, July 22nd,
-// "on the 22nd", "CABG '92" or "in 1993": each form is one pattern below. A slash pair after a setting word
-// ("PEEP 10/5", "BP 90/50") is a setting, and a hyphen pair ("3-4") is a date only after a date cue.
+// "on the 22nd", "CABG '92" or "in 1993" (care-date-forms.ts). A slash pair near a setting or pain word
+// ("PEEP 10/5", "BP 90/50", "6/10 pain") or a small fraction ("1/2 NS") is a reading, and a hyphen pair
+// ("3-4") is a date only after a date cue (rules/lists/date-cues.txt).
+import { DATE_FORMS, valueSpan } from './care-date-forms.ts';
 import { longerFirst, nonOverlapping, type Identifier } from './identifier.ts';
 import type { Passage } from './clinical.ts';
 import { readGroupedList } from './word-list.ts';
-
-const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-// Full month names that are not also ordinary words ("may", "march") stand alone as dates.
-const LONE_MONTH = '(?:january|february|april|june|july|august|september|october|november|december)';
-const MM = '(?:0?[1-9]|1[0-2])';
-const DD = '(?:0?[1-9]|[12]\\d|3[01])';
-const ORDINAL = '(?:st|nd|rd|th)';
-const YEAR = '(?:19|20)\\d{2}';
-const NOT_NUMBER_BEFORE = '(?<![\\d/.:])';
-const NOT_NUMBER_AFTER = '(?![\\d/]|\\.\\d|-\\d(?!\\d?/))';
-// A unit after "Dec 5" makes it "decreased 5 mg", not December 5th.
-const NOT_UNIT_AFTER = '(?!\\s?(?:mg|mcg|ml|cc|l|units?|u|%|mm|meq|gm?|kg)\\b)';
-
-const PATTERNS: readonly { form: string; regex: RegExp; needsCue?: boolean; setting?: boolean }[] = [
-  {
-    form: 'numeric date',
-    regex: new RegExp(`${NOT_NUMBER_BEFORE}\\b${MM}([/-])${DD}\\1(?:${YEAR}|\\d{2})${NOT_NUMBER_AFTER}`, 'g'),
-  },
-  // A timestamp ("2025-03-02T10:00", "2025-03-02 02:00") is machine time in a log, not a date of care.
-  {
-    form: 'ISO date',
-    regex: new RegExp(
-      `\\b${YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])\\b(?![T ]\\d{2}:\\d{2}|[.:]\\d)`,
-      'g',
-    ),
-  },
-  {
-    form: 'month/day',
-    regex: new RegExp(`${NOT_NUMBER_BEFORE}\\b${MM}/${DD}${NOT_NUMBER_AFTER}`, 'g'),
-    setting: true,
-  },
-  // Month and two-digit year ("stent 12/82"): the second number cannot be a day.
-  {
-    form: 'month/year',
-    regex: new RegExp(`${NOT_NUMBER_BEFORE}\\b${MM}/(?:3[2-9]|[4-9]\\d)${NOT_NUMBER_AFTER}`, 'g'),
-    setting: true,
-  },
-  {
-    form: 'month-day',
-    regex: new RegExp(`${NOT_NUMBER_BEFORE}\\b${MM}-${DD}${NOT_NUMBER_AFTER}`, 'g'),
-    needsCue: true,
-  },
-  {
-    form: 'month name',
-    regex: new RegExp(
-      `\\b${MONTH}\\.?\\s{0,2}${DD}${ORDINAL}?\\b${NOT_UNIT_AFTER}(?:,?\\s{0,2}(?:${YEAR}|'\\d{2}))?` +
-        `|\\b${DD}${ORDINAL}?(?:\\s{1,2}of)?\\s{1,2}${MONTH}\\b\\.?(?:,?\\s{0,2}${YEAR})?` +
-        `|\\b${MONTH}\\.?,?\\s{1,2}(?:of\\s{1,2})?${YEAR}\\b|\\b${LONE_MONTH}\\b`,
-      'gi',
-    ),
-  },
-  {
-    form: 'ordinal day',
-    regex: new RegExp(`(?<=\\b(?:on|since|until|from|by) the )${DD}${ORDINAL}\\b`, 'gi'),
-  },
-  {
-    form: 'year',
-    regex: new RegExp(
-      `(?<=[\\s(,])'\\d{2}\\b(?!')|(?<=\\s)\\d{2}'(?=[\\s.,;)])|(?<=\\b(?:in|since|of|from|year) )${YEAR}\\b|\\b(?:19|20)\\d0'?s\\b`,
-      'gi',
-    ),
-  },
-];
-
-const AGE_OVER_89 =
-  /\b(?:9\d|1[01]\d)(?=\s?-?\s?(?:yo|y\/o|y\.o\.?|yrs?|years?|yof|yom|male|female|man|woman|gentleman|lady)\b)|(?<=\bage[ds]?:?\s{1,2})(?:9\d|1[01]\d)\b/gi;
 
 interface DateCues {
   dayMonth: Set<string>;
@@ -125,26 +60,13 @@ export function careDates(text: string, passages: readonly Passage[]): Identifie
   const dateCues = cues();
   for (const { start, end } of passages) {
     const passage = text.slice(start, end);
-    for (const { form, regex, needsCue, setting: settingLike } of PATTERNS) {
+    for (const { form, kind, regex, needsCue, mayBeReading } of DATE_FORMS) {
       for (const m of passage.matchAll(regex)) {
-        if (needsCue && !dateCues.dayMonth.has(wordBefore(passage, m.index))) continue;
-        if (settingLike && (isFraction(m[0]) || isReading(passage, m.index, m.index + m[0].length, dateCues)))
-          continue;
-        found.push({
-          start: start + m.index,
-          end: start + m.index + m[0].length,
-          kind: 'date of care',
-          cue: form,
-        });
+        const [from, to] = valueSpan(m);
+        if (needsCue && !dateCues.dayMonth.has(wordBefore(passage, from))) continue;
+        if (mayBeReading && (isFraction(m[0]) || isReading(passage, from, to, dateCues))) continue;
+        found.push({ start: start + from, end: start + to, kind, cue: form });
       }
-    }
-    for (const m of passage.matchAll(AGE_OVER_89)) {
-      found.push({
-        start: start + m.index,
-        end: start + m.index + m[0].length,
-        kind: 'age over 89',
-        cue: 'age',
-      });
     }
   }
   return nonOverlapping(found, longerFirst);

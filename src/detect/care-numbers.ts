@@ -5,25 +5,26 @@
 import type { Passage } from './clinical.ts';
 import type { Identifier } from './identifier.ts';
 
+// Each pattern's group 1 is the identifier; a label before it, when there is one, stays outside the span.
 const PATTERNS: readonly { kind: string; cue: string; regex: RegExp }[] = [
   {
     kind: 'phone number',
     cue: 'North American format',
-    regex: /(?<!\d)(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}(?: ?[.-] ?| ))\d{3}(?: ?[.-] ?| )\d{4}(?!\d)/g,
+    regex: /(?<!\d)((?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}(?: ?[.-] ?| ))\d{3}(?: ?[.-] ?| )\d{4})(?!\d)/dg,
   },
   {
     kind: 'phone number',
     cue: 'label',
     regex:
-      /(?<=\b(?:pager|beeper|page|ext|extension|phone|tel|cell|x)\.?(?: ?#| number| no\.?)?:? ?)\d{4,7}\b/gi,
+      /\b(?:pager|beeper|page|ext|extension|phone|tel|cell|x)\.?(?: ?#| number| no\.?)?:? ?(\d{4,7})\b/dgi,
   },
   {
     kind: 'record number',
     cue: 'label',
     regex:
-      /(?<=\b(?:mrn|mr#|medical record(?: number| no\.?)?|acct|account(?: number| no\.?)?|encounter|visit|claim|ref|reference)(?: ?#| number| no\.?)?:? ?)\d[\d-]{3,14}\d\b/gi,
+      /\b(?:mrn|mr#|medical record(?: number| no\.?)?|acct|account(?: number| no\.?)?|encounter|visit|claim|ref|reference)(?: ?#| number| no\.?)?:? ?(\d[\d-]{3,14}\d)\b/dgi,
   },
-  { kind: 'bed number', cue: 'label', regex: /(?<=\bbed(?: ?#| no\.?)?:? ?)\d{1,3}[a-z]?\b/gi },
+  { kind: 'bed number', cue: 'label', regex: /\bbed(?: ?#| no\.?)?:? ?(\d{1,3}[a-z]?)\b/dgi },
 ];
 
 export function careNumbers(text: string, passages: readonly Passage[]): Identifier[] {
@@ -32,7 +33,8 @@ export function careNumbers(text: string, passages: readonly Passage[]): Identif
     const passage = text.slice(start, end);
     for (const { kind, cue, regex } of PATTERNS) {
       for (const m of passage.matchAll(regex)) {
-        found.push({ start: start + m.index, end: start + m.index + m[0].length, kind, cue });
+        const [from, to] = m.indices![1]!;
+        found.push({ start: start + from, end: start + to, kind, cue });
       }
     }
   }

@@ -211,10 +211,11 @@ class PassageReader {
   /** A listed given name and a listed surname side by side, neither an ordinary word. */
   private lexiconPair(index: number): void {
     const [given, surname] = [this.words[index]!, this.words[index + 1]];
-    if (!surname || !this.gapFits(PAIR_GAP, index, index + 1)) return;
     const lex = this.lexicon;
-    if (!lex.givenNames.has(given.lower) || !lex.surnames.has(surname.lower)) return;
+    // Most words are no given name: the cheapest test first, as this runs on every word.
+    if (!surname || !lex.givenNames.has(given.lower) || !lex.surnames.has(surname.lower)) return;
     if (lex.common.has(given.lower) || lex.common.has(surname.lower)) return;
+    if (!this.gapFits(PAIR_GAP, index, index + 1)) return;
     if (!this.nameLike(index, 'weak') || !this.nameLike(index + 1, 'weak')) return;
     this.names.push({ start: given.start, end: surname.end, kind: 'person name', cue: LEXICON_CUE });
   }

@@ -51,22 +51,28 @@ function fromRules(hits: readonly Hit[]): Evidence[] {
 const withConfidence = (ids: readonly Identifier[]): Evidence[] =>
   ids.map((id) => ({ ...id, confidence: PHI_HEALTH_CONTEXT.confidence }));
 
-/** Every recogniser, inside the clinical passages only (names after "patient" are read field-wide). */
+/** Every recogniser, inside the clinical passages only. */
 function inPassages(text: string, passages: readonly Passage[]): Evidence[] {
   if (passages.length === 0) return [];
-  const names = personNames(text, passages).filter((id) => id.kind !== 'patient name');
-  const others = [
+  return withConfidence([
+    ...personNames(text, passages),
     ...careDates(text, passages),
     ...carePlaces(text, passages),
     ...careNumbers(text, passages),
-  ];
-  return withConfidence([...names, ...others]);
+  ]);
 }
 
-/** Names right after "patient" anywhere in the field: the cue says whose health information it is. */
-function patientNames(text: string): Evidence[] {
+/**
+ * Names right after "patient" outside the clinical passages (inside, the passages' reading finds them): the
+ * cue says whose health information it is, so one health term anywhere in the field is enough.
+ */
+function patientNames(text: string, passages: readonly Passage[]): Evidence[] {
+  const outside = [...text.matchAll(PATIENT_CUE)].filter(
+    (m) => !passages.some((p) => p.start <= m.index && m.index < p.end),
+  );
+  if (outside.length === 0) return [];
   const windows = mergePassages(
-    [...text.matchAll(PATIENT_CUE)].map((m) => ({
+    outside.map((m) => ({
       start: Math.max(0, m.index - CASE_REACH),
       end: Math.min(text.length, m.index + m[0].length + PATIENT_REACH),
     })),
@@ -89,9 +95,9 @@ export function derivePhiHits(text: string, hits: readonly Hit[]): Hit[] {
   const context = healthContext(text);
   const coded = hits.some((h) => CLINICAL_CODE_RULES.has(h.ruleId));
   if (!context.specific && !coded) return [];
-  const identifiers = [...fromRules(hits), ...patientNames(text), ...inPassages(text, context.passages)].sort(
-    (a, b) => a.start - b.start,
-  );
+  const { passages } = context;
+  const identifiers = [...fromRules(hits), ...patientNames(text, passages), ...inPassages(text, passages)];
+  identifiers.sort((a, b) => a.start - b.start);
   const reasons = contextReasons(context, coded);
   return identifiers.map((id) => ({
     ruleId: PHI_HEALTH_CONTEXT.ruleId,
