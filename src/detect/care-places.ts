@@ -19,6 +19,8 @@ const SAINT_GAP = /^\.?[ \t]{1,2}$|^\.$/;
 interface PlaceCues {
   facility: Set<string>;
   facilityName: Set<string>;
+  namedBy: Set<string>;
+  department: Set<string>;
   wardPreposition: Set<string>;
   saint: Set<string>;
   movement: Set<string>;
@@ -35,6 +37,8 @@ function cues(): PlaceCues {
   placeCues = {
     facility: set('facility'),
     facilityName: set('facility-name'),
+    namedBy: set('named-by'),
+    department: set('department'),
     wardPreposition: set('ward-preposition'),
     saint: set('saint'),
     movement: set('movement'),
@@ -118,7 +122,7 @@ class PlaceReader {
       first--;
     while (first < index && this.words[first]!.lower === 'of') first++;
     if (first === index) return;
-    let named = this.joined(first - 1, first) && this.cues.preposition.has(this.words[first - 1]!.lower);
+    let named = this.afterPreposition(first);
     for (let k = first; k < index; k++) named ||= this.proper(k) || this.facilityName(k);
     if (named) this.add(first, index, `cue ${this.words[index]!.lower}`);
   }
@@ -128,9 +132,32 @@ class PlaceReader {
     const next = index + 1;
     if (!this.joined(index, next) || !this.proper(next)) return;
     const after = this.text.slice(this.words[next]!.end, this.words[next]!.end + 6);
-    if (/^ {1,2}\d{1,2}(?![\d.%:/])(?! ?(?:mg|mcg|ml|cc|l|units?|hrs?|hours?|days?|x)\b)/i.test(after)) {
+    if (/^ {1,2}\d{1,2}(?![\d%:/]|\.\d)(?! ?(?:mg|mcg|ml|cc|l|units?|hrs?|hours?|days?|x)\b)/i.test(after)) {
       this.add(next, next, 'ward number', 'ward');
     }
+  }
+
+  /** Whether the word at `index` follows "to", "from", "at" or "in". */
+  private afterPreposition(index: number): boolean {
+    return this.joined(index - 1, index) && this.cues.preposition.has(this.words[index - 1]!.lower);
+  }
+
+  /** "at Holy Cross", "to Sacred Heart": a facility's opening word, after a preposition, and the word after it. */
+  private namedBy(index: number): void {
+    const next = index + 1;
+    if (!this.afterPreposition(index) || !this.joined(index, next) || !this.nameWord(next)) return;
+    if (this.lexicon.notNames.has(this.words[next]!.lower)) return;
+    if (this.caseMatters && !(this.words[index]!.capital && this.words[next]!.capital)) return;
+    this.add(index, next, `cue ${this.words[index]!.lower}`);
+  }
+
+  /** "to GMH cath lab", "presented to Oakdale ED": a proper word owning the department at `index`. */
+  private beforeDepartment(index: number): void {
+    const owner = index - 1;
+    if (!this.joined(owner, index) || !this.proper(owner)) return;
+    if (!this.cues.preposition.has(this.words[owner - 1]?.lower ?? '') || !this.joined(owner - 1, owner))
+      return;
+    this.add(owner, owner, `cue ${this.words[index]!.lower}`);
   }
 
   /**
@@ -163,6 +190,8 @@ class PlaceReader {
       if (this.cues.saint.has(lower)) this.afterSaint(i);
       if (this.cues.movement.has(lower)) this.afterMovement(i);
       if (this.cues.wardPreposition.has(lower)) this.ward(i);
+      if (this.cues.namedBy.has(lower)) this.namedBy(i);
+      if (this.cues.department.has(lower)) this.beforeDepartment(i);
     }
     return this.places;
   }

@@ -12,11 +12,11 @@ export interface Identifier {
  * Identifiers that do not overlap, choosing among overlapping ones by `better` (negative when the first is
  * better), then the earlier; returned in text order.
  */
-export function nonOverlapping(
-  identifiers: readonly Identifier[],
-  better: (a: Identifier, b: Identifier) => number,
-): Identifier[] {
-  const kept: Identifier[] = [];
+export function nonOverlapping<T extends Identifier>(
+  identifiers: readonly T[],
+  better: (a: T, b: T) => number,
+): T[] {
+  const kept: T[] = [];
   for (const id of [...identifiers].sort(better)) {
     if (!kept.some((k) => k.start < id.end && id.start < k.end)) kept.push(id);
   }

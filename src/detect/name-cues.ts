@@ -48,6 +48,8 @@ export const TITLE_GAP = /^\.?[ \t]{0,2}$/;
 const RELATION_GAP = /^(?:['’]s)?[ \t]{0,2}[:,(&"-]?[ \t]{0,2}"?$/;
 const PATIENT_GAP = /^[ \t]{0,2}[:-]?[ \t]{0,2}$/;
 export const CONTACT_GAP = /^[ \t]{1,2}$/;
+/** After a role, the name may stand in brackets ("RN (Ann)"). */
+const ROLE_GAP = /^[ \t]{1,2}\(?$/;
 export const NAME_GAP = /^(?: |-|\. ?)$/;
 export const LIST_GAP = /^(?:, ?| ?& ?)$/;
 /** Before the word "and" that joins the last name of a list. */
@@ -62,7 +64,7 @@ export const PAIR_GAP = /^ $/;
 /** The text allowed between a cue and the name after it (credential and reported cues follow the name). */
 export const GAP_AFTER: Record<CueGroup, RegExp | undefined> = {
   'title-clinician': TITLE_GAP,
-  'title-role': CONTACT_GAP,
+  'title-role': ROLE_GAP,
   'title-person': TITLE_GAP,
   patient: PATIENT_GAP,
   relative: RELATION_GAP,

@@ -208,22 +208,33 @@ class PassageReader {
     if (opens) this.add(first, index - 1, 'reported', `cue ${this.words[index]!.lower}`);
   }
 
-  /** A listed given name and a listed surname side by side, neither an ordinary word. */
-  private lexiconPair(index: number): void {
+  /**
+   * No cue: a listed given name and a listed surname side by side, neither an ordinary word ("irene okafor");
+   * where capitals mean something, a capitalised given name alone too ("once Natalie woke up").
+   */
+  private uncued(index: number): void {
     const [given, surname] = [this.words[index]!, this.words[index + 1]];
     const lex = this.lexicon;
     // Most words are no given name: the cheapest test first, as this runs on every word.
-    if (!surname || !lex.givenNames.has(given.lower) || !lex.surnames.has(surname.lower)) return;
-    if (lex.common.has(given.lower) || lex.common.has(surname.lower)) return;
-    if (!this.gapFits(PAIR_GAP, index, index + 1)) return;
-    if (!this.nameLike(index, 'weak') || !this.nameLike(index + 1, 'weak')) return;
-    this.names.push({ start: given.start, end: surname.end, kind: 'person name', cue: LEXICON_CUE });
+    if (!lex.givenNames.has(given.lower) || lex.common.has(given.lower) || !this.nameLike(index, 'weak'))
+      return;
+    const paired =
+      surname !== undefined &&
+      lex.surnames.has(surname.lower) &&
+      !lex.common.has(surname.lower) &&
+      this.gapFits(PAIR_GAP, index, index + 1) &&
+      this.nameLike(index + 1, 'weak');
+    if (paired)
+      this.names.push({ start: given.start, end: surname.end, kind: 'person name', cue: LEXICON_CUE });
+    else if (this.caseMatters && given.capital) {
+      this.names.push({ start: given.start, end: given.end, kind: 'person name', cue: 'given name' });
+    }
   }
 
   read(): Identifier[] {
     for (let i = 0; i < this.words.length; i++) {
       const groups = this.cuesOf(i);
-      if (groups.length === 0) this.lexiconPair(i);
+      if (groups.length === 0) this.uncued(i);
       for (const group of groups) {
         if (group === 'credential') this.beforeCredential(i);
         else if (group === 'reported') this.beforeReported(i);

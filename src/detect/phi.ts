@@ -1,6 +1,6 @@
 import type { Hit } from './hit.ts';
 import { healthContext, mergePassages, type HealthContext, type Passage } from './clinical.ts';
-import type { Identifier } from './identifier.ts';
+import { longerFirst, nonOverlapping, type Identifier } from './identifier.ts';
 import { careDates } from './care-dates.ts';
 import { careNumbers } from './care-numbers.ts';
 import { carePlaces } from './care-places.ts';
@@ -30,6 +30,7 @@ export const PHI_HEALTH_CONTEXT = {
 const PATIENT_PHI_RULES = new Set(['medical-record-number', 'health-plan-member-id', 'medicare-mbi']);
 const DEVICE_RULES = new Set(['ipv4-public', 'ipv6-public']);
 const CLINICAL_CODE_RULES = new Set(['icd10-cm']);
+const RULE_CUE = 'rule';
 /** Terms named in an explanation; the count says how many there were. */
 const TERMS_SHOWN = 3;
 
@@ -45,7 +46,7 @@ const PATIENT_CUE = /\b(?:patient|pt)(?:['’]s)?\b/gi;
 function fromRules(hits: readonly Hit[]): Evidence[] {
   return hits
     .filter((h) => (h.category === 'pii' && !DEVICE_RULES.has(h.ruleId)) || PATIENT_PHI_RULES.has(h.ruleId))
-    .map((h) => ({ start: h.start, end: h.end, kind: h.ruleId, cue: 'rule', confidence: h.confidence }));
+    .map((h) => ({ start: h.start, end: h.end, kind: h.ruleId, cue: RULE_CUE, confidence: h.confidence }));
 }
 
 const withConfidence = (ids: readonly Identifier[]): Evidence[] =>
@@ -96,8 +97,12 @@ export function derivePhiHits(text: string, hits: readonly Hit[]): Hit[] {
   const coded = hits.some((h) => CLINICAL_CODE_RULES.has(h.ruleId));
   if (!context.specific && !coded) return [];
   const { passages } = context;
-  const identifiers = [...fromRules(hits), ...patientNames(text, passages), ...inPassages(text, passages)];
-  identifiers.sort((a, b) => a.start - b.start);
+  // One finding per identifier: where recognisers overlap ("St. Agnes" the place, "Agnes" the name), a rule's
+  // finding first, then the longer span.
+  const identifiers = nonOverlapping(
+    [...fromRules(hits), ...patientNames(text, passages), ...inPassages(text, passages)],
+    (a, b) => Number(a.cue !== RULE_CUE) - Number(b.cue !== RULE_CUE) || longerFirst(a, b),
+  );
   const reasons = contextReasons(context, coded);
   return identifiers.map((id) => ({
     ruleId: PHI_HEALTH_CONTEXT.ruleId,

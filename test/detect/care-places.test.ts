@@ -18,6 +18,10 @@ describe('carePlaces', () => {
     ['admitted from Thornbury rehab with pneumonia', ['Thornbury rehab']],
     ['PLAN: TRANSFER TO HARLOWE 4 WHEN BED AVAILABLE', ['HARLOWE']],
     ['pt to kestrelton 2 this am', ['kestrelton']],
+    ['belongings found from kestrelton 5. will call', ['kestrelton']],
+    ['PLAN: TRANSFER HARLOWE 2.', ['HARLOWE']],
+    ['had a valve replaced at Holy Cross last year', ['Holy Cross']],
+    ['presented to GMH cath lab with chest pain', ['GMH']],
   ])('finds the places in %j', (text, expected) => {
     expect(placesIn(text)).toEqual(expected);
   });
@@ -31,6 +35,9 @@ describe('carePlaces', () => {
     ['pt to bed 2 after lunch'],
     ['increase to neo 2 mcg'],
     ['medical center staff aware'],
+    ['a holy mess, then to the ICU'],
+    ['pt to ccu, then to ED'],
+    ['increase to 2.5 mcg, titrate to levo 2'],
   ])('finds no place in %j', (text) => {
     expect(placesIn(text)).toEqual([]);
   });

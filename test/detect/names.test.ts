@@ -27,6 +27,10 @@ describe('personNames', () => {
     ['name is Barbara Ostrowski, phone in chart', ['Barbara Ostrowski']],
     ['pt seen by Yolanda Pacheco this am', ['Yolanda Pacheco']],
     ['later Marisol Quintero visited', ['Marisol Quintero']],
+    ['Lungs clear. RN (Edwin) has followed up.', ['Edwin']],
+    ['barbara j. okafor bsn/rn', ['barbara j. okafor']],
+    ['valuables counted by nsg (d. renna and j. okafor)', ['d. renna', 'j. okafor']],
+    ['Sedated, but once Natalie woke up she followed commands', ['Natalie']],
   ])('finds the names in %j', (text, expected) => {
     expect(namesIn(text)).toEqual(expected);
   });
@@ -42,6 +46,8 @@ describe('personNames', () => {
     'wife will call tonight',
     'Pt Spanish speaking, son to translate',
     'transferred to floor, family aware',
+    'Max temp 101.2 on Sunday, LUE weak',
+    'natalie woke up, Pt. Agitated',
   ])('finds no name in %j', (text) => {
     expect(namesIn(text)).toEqual([]);
   });
