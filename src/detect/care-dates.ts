@@ -6,7 +6,7 @@
 import { DATE_FORMS, valueSpan } from './care-date-forms.ts';
 import { longerFirst, nonOverlapping, type Identifier } from './identifier.ts';
 import type { Passage } from './clinical.ts';
-import { readGroupedList } from './word-list.ts';
+import { readGroupedSets } from './word-list.ts';
 
 interface DateCues {
   dayMonth: Set<string>;
@@ -18,8 +18,7 @@ let cueWords: DateCues | undefined;
 
 function cues(): DateCues {
   if (cueWords) return cueWords;
-  const groups = readGroupedList('date-cues.txt');
-  const set = (name: string) => new Set(groups.get(name));
+  const set = readGroupedSets('date-cues.txt');
   cueWords = { dayMonth: set('before-day-month'), setting: set('setting'), pain: set('pain') };
   return cueWords;
 }

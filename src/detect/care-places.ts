@@ -8,8 +8,8 @@
 import { isClinicalWord, type Passage } from './clinical.ts';
 import { longerFirst, nonOverlapping, type Identifier } from './identifier.ts';
 import { nameLexicon, type NameLexicon } from './name-lexicon.ts';
-import { caseIsInformative, gapBetween, wordsIn, type Word } from './passage-words.ts';
-import { readGroupedList } from './word-list.ts';
+import { WordReader } from './passage-words.ts';
+import { readGroupedSets } from './word-list.ts';
 
 /** Most words of a facility's name before its facility word. */
 const MAX_FACILITY_WORDS = 3;
@@ -32,8 +32,7 @@ let placeCues: PlaceCues | undefined;
 
 function cues(): PlaceCues {
   if (placeCues) return placeCues;
-  const groups = readGroupedList('place-cues.txt');
-  const set = (name: string) => new Set(groups.get(name));
+  const set = readGroupedSets('place-cues.txt');
   placeCues = {
     facility: set('facility'),
     facilityName: set('facility-name'),
@@ -48,24 +47,10 @@ function cues(): PlaceCues {
   return placeCues;
 }
 
-class PlaceReader {
+class PlaceReader extends WordReader {
   readonly places: Identifier[] = [];
   private readonly cues = cues();
   private readonly lexicon: NameLexicon = nameLexicon();
-  private readonly text: string;
-  private readonly words: readonly Word[];
-  private readonly caseMatters: boolean;
-
-  constructor(text: string, words: readonly Word[], caseMatters: boolean) {
-    this.text = text;
-    this.words = words;
-    this.caseMatters = caseMatters;
-  }
-
-  private gapFits(pattern: RegExp, left: number, right: number): boolean {
-    const [a, b] = [this.words[left], this.words[right]];
-    return a !== undefined && b !== undefined && pattern.test(gapBetween(this.text, a, b));
-  }
 
   private joined(left: number, right: number): boolean {
     return this.gapFits(SPACE_GAP, left, right);
@@ -198,8 +183,7 @@ class PlaceReader {
 }
 
 export function carePlaces(text: string, passages: readonly Passage[]): Identifier[] {
-  return passages.flatMap(({ start, end }) => {
-    const words = wordsIn(text, start, end);
-    return nonOverlapping(new PlaceReader(text, words, caseIsInformative(text, words)).read(), longerFirst);
-  });
+  return passages.flatMap(({ start, end }) =>
+    nonOverlapping(new PlaceReader(text, start, end).read(), longerFirst),
+  );
 }

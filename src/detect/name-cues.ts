@@ -14,7 +14,7 @@ export type CueGroup =
   | 'linker'
   | 'reported';
 
-/** How much a word must prove to be taken for a name; see PassageReader.nameLike in names.ts. */
+/** How much a word must prove to be taken for a name; see NameReader.nameLike in names.ts. */
 export type Strength = 'extension' | 'strong' | 'medium' | 'weak';
 
 export const KIND_OF: Record<CueGroup, string> = {

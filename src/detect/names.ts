@@ -31,33 +31,15 @@ import {
   type Strength,
 } from './name-cues.ts';
 import { nameLexicon, type NameLexicon } from './name-lexicon.ts';
-import { caseIsInformative, gapBetween, wordsIn, type Word } from './passage-words.ts';
+import { WordReader, type Word } from './passage-words.ts';
 
 const LEXICON_CUE = 'name lexicon';
 
-/** One passage being read: its words and what capitals mean in it. */
-class PassageReader {
+/** One passage being read for names. */
+class NameReader extends WordReader {
   readonly names: Identifier[] = [];
   private readonly lexicon: NameLexicon = nameLexicon();
   private readonly cues = cueTable();
-
-  private readonly text: string;
-  private readonly words: readonly Word[];
-  private readonly caseMatters: boolean;
-
-  constructor(text: string, words: readonly Word[], caseMatters: boolean) {
-    this.text = text;
-    this.words = words;
-    this.caseMatters = caseMatters;
-  }
-
-  /** Whether both words exist and the text between them fits the gap pattern. */
-  private gapFits(pattern: RegExp | undefined, left: number, right: number): boolean {
-    const [a, b] = [this.words[left], this.words[right]];
-    return (
-      a !== undefined && b !== undefined && pattern !== undefined && pattern.test(gapBetween(this.text, a, b))
-    );
-  }
 
   private cuesOf(index: number): readonly CueGroup[] {
     const word = this.words[index];
@@ -255,11 +237,7 @@ const cueBeforeLexicon = (a: Identifier, b: Identifier): number =>
 
 /** Person names inside the passages, one identifier per name. */
 export function personNames(text: string, passages: readonly Passage[]): Identifier[] {
-  return passages.flatMap(({ start, end }) => {
-    const words = wordsIn(text, start, end);
-    return nonOverlapping(
-      new PassageReader(text, words, caseIsInformative(text, words)).read(),
-      cueBeforeLexicon,
-    );
-  });
+  return passages.flatMap(({ start, end }) =>
+    nonOverlapping(new NameReader(text, start, end).read(), cueBeforeLexicon),
+  );
 }

@@ -39,6 +39,28 @@ export function caseIsInformative(text: string, words: readonly Word[]): boolean
   }
   return capitalised >= Math.max(1, words.length * 0.04) && allCaps < words.length * 0.5;
 }
-/** The text between two words. */
-export const gapBetween = (text: string, left: Word, right: Word): string =>
-  text.slice(left.end, right.start);
+
+/** What the recognisers that read a passage word by word share: its words, its letter case, the gaps. */
+export class WordReader {
+  protected readonly text: string;
+  protected readonly words: readonly Word[];
+  /** Whether capitals carry meaning here (see caseIsInformative). */
+  protected readonly caseMatters: boolean;
+
+  constructor(text: string, start: number, end: number) {
+    this.text = text;
+    this.words = wordsIn(text, start, end);
+    this.caseMatters = caseIsInformative(text, this.words);
+  }
+
+  /** Whether both words exist and the text between them fits the gap pattern. */
+  protected gapFits(pattern: RegExp | undefined, left: number, right: number): boolean {
+    const [a, b] = [this.words[left], this.words[right]];
+    return (
+      a !== undefined &&
+      b !== undefined &&
+      pattern !== undefined &&
+      pattern.test(this.text.slice(a.end, b.start))
+    );
+  }
+}

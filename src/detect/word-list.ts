@@ -30,3 +30,9 @@ export function readGroupedList(name: string): Map<string, string[]> {
   }
   return groups;
 }
+
+/** The groups of a grouped list as sets; a group the file lacks is an empty set. */
+export function readGroupedSets(name: string): (group: string) => Set<string> {
+  const groups = readGroupedList(name);
+  return (group) => new Set(groups.get(group));
+}
