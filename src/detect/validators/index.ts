@@ -19,6 +19,7 @@ import { isUkNino } from './uk-nino.ts';
 import { isUsDriverLicence } from './us-driver-licence.ts';
 import { phoneValidator } from './phone.ts';
 import { isRandomLooking } from './random-looking.ts';
+import { isBase64Jwt, isSignedJwt, isUnsecuredJwt } from './jwt.ts';
 import { digitsOf } from './digits.ts';
 import type { RecognizerKind } from '../recognizers.ts';
 
@@ -34,6 +35,9 @@ export type Validator = (value: string, context: ValidatorContext) => boolean;
 
 export const VALIDATORS: Record<string, Validator> = {
   'random-looking': isRandomLooking,
+  jwt: isSignedJwt,
+  'jwt-unsecured': isUnsecuredJwt,
+  'base64-jwt': isBase64Jwt,
   luhn: (value) => luhnValid(digitsOf(value)),
   'payment-card': isPaymentCard,
   iban: isIban,
