@@ -137,7 +137,7 @@ export const CREDENTIAL_SECRET_KINDS: readonly SensitiveKind[] = [
     kind: 'password-in-url',
     category: 'secret',
     family: 'database',
-    ruleIds: ['password-in-url', 'amqp-connection-string'],
+    ruleIds: ['password-in-url', 'amqp-connection-string', 'file-transfer-uri'],
     generate: (rng) =>
       `${rng.pick(['https', 'ftp', 'amqp'])}://${userName(rng)}:${password(rng)}@${rng.pick(['artifacts.acme.io', 'mq.internal', 'files.acme.io'])}/${rng.pick(SERVICES)}`,
     wrap: wrapWith(['The mirror is configured as {v}', 'curl -O {v}/latest.tar.gz']),
