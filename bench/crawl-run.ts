@@ -35,6 +35,7 @@ const countingSink = (): CrawlSink => ({
   record: () => undefined,
   checkpoint: () => undefined,
   coverage: () => undefined,
+  leftOut: () => undefined,
   reconcile: () => 0,
   storedContainers: () => [],
   retire: () => 0,

@@ -148,6 +148,17 @@ export class FindingReader {
     return this.#prepare(sql).iterate(w.params) as IterableIterator<FindingRecord>;
   }
 
+  /** The open findings of the given items (by product and external id) of one site, item by item. */
+  openInItems(siteId: number, items: ReadonlyArray<{ product: Product; itemId: string }>): FindingRecord[] {
+    if (items.length === 0) return [];
+    const sql = `${SELECT_RECORD} FROM json_each(@items) j
+      CROSS JOIN items i ON i.site_id = @siteId AND i.product = json_extract(j.value, '$.product')
+        AND i.external_id = json_extract(j.value, '$.itemId')
+      CROSS JOIN findings f ON f.item_id = i.id JOIN containers c ON c.id = f.container_id
+      WHERE f.status = 'open' ORDER BY j.key, f.field, f.field_id, f.start_offset`;
+    return this.#prepare(sql).all({ siteId, items: JSON.stringify(items) }) as FindingRecord[];
+  }
+
   get(id: number): FindingRecord | undefined {
     return this.#prepare(`${SELECT_RECORD} ${ALL_FINDINGS} WHERE f.id = ?`).get(id) as
       FindingRecord | undefined;

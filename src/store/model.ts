@@ -34,6 +34,8 @@ export interface RunInfo extends Coverage {
   startedAt: string;
   finishedAt: string | null;
   status: RunStatus;
+  /** The run's coverage rows name every place it listed, those its options left out included (schema 5 on). */
+  placesRecorded: boolean;
 }
 
 export interface StoredContainer extends ContainerRef {

@@ -16,6 +16,7 @@ import { openDatabase, type OpenOptions } from './db.ts';
 import { RunDiffer } from './diff.ts';
 import { FindingReader } from './findings.ts';
 import { acquireScanLock, type ScanLock } from './lock.ts';
+import { PlaceReader } from './places.ts';
 import { RunRepository } from './runs.ts';
 import { ScanWriter } from './scans.ts';
 import { ScoreRepository } from './scores.ts';
@@ -39,6 +40,8 @@ export interface Store {
   readonly findings: FindingReader;
   readonly suppressions: SuppressionRepository;
   readonly scores: ScoreRepository;
+  /** The state of each place in a run: scanned, not read, excluded, never scanned. */
+  readonly places: PlaceReader;
   readonly diffs: RunDiffer;
   contribution(options: ContributionOptions): ContributionView;
   /** The raw connection, for benchmarks and tests; application code goes through the repositories. */
@@ -58,7 +61,8 @@ export function openStore(path: string = DEFAULT_DB_PATH, options: StoreOptions 
   const containers = new ContainerRepository(db);
   const runs = new RunRepository(db, containers);
   const checkpoints = new CheckpointRepository(db);
-  const scores = new ScoreRepository(db, runs, containers);
+  const places = new PlaceReader(db, runs, containers);
+  const scores = new ScoreRepository(db, runs, containers, places);
   return {
     path,
     db,
@@ -69,7 +73,8 @@ export function openStore(path: string = DEFAULT_DB_PATH, options: StoreOptions 
     findings: new FindingReader(db),
     suppressions: new SuppressionRepository(db, () => scores.refreshLatest()),
     scores,
-    diffs: new RunDiffer(db, runs, scores, containers),
+    places,
+    diffs: new RunDiffer(db, runs, scores, containers, places),
     contribution: (contributionOptions) => contributionView(runs, scores, contributionOptions),
     close() {
       try {

@@ -21,6 +21,8 @@ export class MemorySink implements CrawlSink {
   readonly items = new Map<string, StoredItem>();
   readonly checkpoints = new Map<string, Checkpoint>();
   readonly coverages = new Map<string, Coverage>();
+  /** Places listed but left out by the scope, as `product:key`. */
+  readonly excluded = new Set<string>();
   recordCalls = 0;
 
   upsertContainers(containers: readonly Container[]): void {
@@ -76,6 +78,10 @@ export class MemorySink implements CrawlSink {
 
   coverage(product: Product, containerKey: string, coverage: Coverage): void {
     this.coverages.set(`${product}:${containerKey}`, coverage);
+  }
+
+  leftOut(product: Product, containerKey: string): void {
+    this.excluded.add(`${product}:${containerKey}`);
   }
 
   reconcile(product: Product, containerKey: string, options?: { keepArchived: boolean }): number {
