@@ -52,11 +52,11 @@ export function placesTable(data: ReportData): string {
   ]);
   return formatTable(
     [
-      'RANK',
       'PRODUCT',
       'KEY',
       'NAME',
       'SCORE',
+      'RANK',
       'OPEN',
       'SECRET',
       'PII',

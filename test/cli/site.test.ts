@@ -45,7 +45,7 @@ describe('a scan of the fake site', () => {
     // Nothing of them was read: no score that would pass for clean.
     expect(firstScan.stdout).toMatch(/^jira\s+FIN\s+Finance\s+not read\s/m);
     expect(firstScan.stdout).toMatch(/^confluence\s+LEGAL\s+Legal\s+not read\s/m);
-    expect(firstScan.stdout).toMatch(/^jira\s+ENG\s+Engineering\s+\d+\s/m);
+    expect(firstScan.stdout).toMatch(/^jira\s+ENG\s+Engineering\s+\d+\.\d\s/m);
   });
 
   it('report prints the exposure table; --html writes the file', async () => {
@@ -175,7 +175,7 @@ describe('failures that need a live site', () => {
       ]);
       expect(result.code).toBe(3);
       expect(result.stderr).toMatch(/^ {2}confluence site-wide listings: not read: 1 error$/m);
-      expect(result.stdout).toMatch(/^confluence\s+OPS\s+Operations\s+\d+\s/m);
+      expect(result.stdout).toMatch(/^confluence\s+OPS\s+Operations\s+\d+\.\d\s/m);
       // The gap is the run's: the report says it too, later.
       const report = await exposure(['report', '--db', ws.path('wide.db')]);
       expect(report.stdout).toMatch(/^confluence site-wide listings: not read: 1 error$/m);
