@@ -26,6 +26,8 @@ export interface ScanIO {
   stderr: Writable;
   /** Progress bars only on an interactive terminal and without --quiet. */
   progress: boolean;
+  /** Stderr is a terminal: log lines are written for a person, never as raw JSON. */
+  terminal?: boolean;
   signal?: AbortSignal;
 }
 
@@ -106,6 +108,7 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
     level: config.log.level,
     file: config.log.file,
     stderr: { write: (line) => progress.log(line) },
+    human: io.terminal ?? io.progress,
   });
   const key = loadOrCreateKey(config.keyFile);
   const rules = loadRules();

@@ -159,6 +159,28 @@ export class FindingReader {
     return this.#prepare(sql).all({ siteId, items: JSON.stringify(items) }) as FindingRecord[];
   }
 
+  /** The distinct fingerprints of findings (any status) that start with `prefix` (lower-case hex). */
+  fingerprintsStartingWith(prefix: string): string[] {
+    return (
+      this.#prepare(
+        'SELECT DISTINCT fingerprint FROM findings WHERE substr(fingerprint, 1, length(@prefix)) = @prefix LIMIT 2',
+      )
+        .raw()
+        .all({ prefix }) as Array<[string]>
+    ).map(([f]) => f);
+  }
+
+  /** The rule ids of findings (any status), in one container or everywhere, sorted. */
+  ruleIds(scope: { containerId?: number } = {}): string[] {
+    return (
+      this.#prepare(
+        'SELECT DISTINCT rule_id FROM findings WHERE @containerId IS NULL OR container_id = @containerId ORDER BY 1',
+      )
+        .raw()
+        .all({ containerId: scope.containerId ?? null }) as Array<[string]>
+    ).map(([id]) => id);
+  }
+
   get(id: number): FindingRecord | undefined {
     return this.#prepare(`${SELECT_RECORD} ${ALL_FINDINGS} WHERE f.id = ?`).get(id) as
       FindingRecord | undefined;
