@@ -36,6 +36,7 @@ const countingSink = (): CrawlSink => ({
   checkpoint: () => undefined,
   coverage: () => undefined,
   leftOut: () => undefined,
+  fieldNames: () => undefined,
   reconcile: () => 0,
   storedContainers: () => [],
   retire: () => 0,

@@ -18,6 +18,7 @@ export function createStoreSink(store: Store, runId: number, siteId: number): Cr
       if (key === SITE_KEY) store.runs.recordSiteGaps(runId, product, coverage.skipped);
       else store.runs.recordCoverage(runId, { product, key }, coverage);
     },
+    fieldNames: (product, fields) => store.fieldNames.record(siteId, product, fields),
     leftOut: (product, key) =>
       store.runs.recordCoverage(
         runId,

@@ -8,6 +8,7 @@ import { pageContext, uncounted, type CrawlContext } from './context.ts';
 import type { SkipReason } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
 import { settled, type Settled } from './fetch-ahead.ts';
+import { maskFieldNames } from './mask-names.ts';
 import { processPage } from './pipeline.ts';
 
 /** Twelve hours: every nightly incremental run reads the site texts again, an hourly one twice a day. */
@@ -42,7 +43,9 @@ export async function crawlJiraConfig(
   if (recorded) return coverage.finish();
   const readAt = new Date().toISOString();
   const workflows = settled(config.workflows());
-  const items: SourceItem[] = [config.fieldsItem((await catalogue).customFields)];
+  const { customFields } = await catalogue;
+  const items: SourceItem[] = [config.fieldsItem(customFields)];
+  ctx.sink.fieldNames('jira', await maskFieldNames(ctx.scanner, customFields, config.container().url));
   const result = await workflows;
   if (result.ok && result.value.complete) items.push(result.value.item);
   else {

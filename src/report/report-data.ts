@@ -62,7 +62,8 @@ function isLoopback(url: string): boolean {
 function placeRow(place: PlaceStatus, view: ContributionView['containers'][number]): PlaceRow {
   const { container } = place;
   const personal = container.type === 'personal' || container.key.startsWith('~');
-  const read = place.state === 'scanned' && place.coverage;
+  // The run's counts where it tried to read the place (a refused place read 0 of it); none where it left it out.
+  const read = (place.state === 'scanned' || place.state === 'not-read') && place.coverage;
   return {
     product: container.product,
     key: container.key,

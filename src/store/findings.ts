@@ -37,7 +37,8 @@ const SELECT_RECORD = `
     f.explanation, f.field, f.field_id AS fieldId, f.url, f.start_offset AS start, f.end_offset AS "end",
     f.first_seen_run AS firstSeenRun, f.last_seen_run AS lastSeenRun, f.resolved_run AS resolvedRun,
     i.product, c.key AS containerKey, i.external_id AS itemId, i.key AS itemKey, i.title AS itemTitle,
-    i.url AS itemUrl, i.updated AS itemUpdated`;
+    i.url AS itemUrl, i.created AS itemCreated, i.updated AS itemUpdated, i.reporter, i.assignee,
+    i.last_editor AS lastEditor`;
 const ALL_FINDINGS =
   'FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = f.container_id';
 

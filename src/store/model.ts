@@ -103,7 +103,12 @@ export interface FindingRecord {
   itemKey: string | null;
   itemTitle: string;
   itemUrl: string;
+  itemCreated: string | null;
   itemUpdated: string | null;
+  /** Display names (null where the source gives none, or for items stored before schema 5). */
+  reporter: string | null;
+  assignee: string | null;
+  lastEditor: string | null;
 }
 
 export type CategorySeverityCounts = Record<Category, Record<Severity, number>>;

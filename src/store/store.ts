@@ -14,6 +14,7 @@ import { ContainerRepository } from './containers.ts';
 import { contributionView, type ContributionOptions, type ContributionView } from './contribution.ts';
 import { openDatabase, type OpenOptions } from './db.ts';
 import { RunDiffer } from './diff.ts';
+import { FieldNameRepository } from './field-names.ts';
 import { FindingReader } from './findings.ts';
 import { acquireScanLock, type ScanLock } from './lock.ts';
 import { PlaceReader } from './places.ts';
@@ -39,6 +40,8 @@ export interface Store {
   /** Report read side. */
   readonly findings: FindingReader;
   readonly suppressions: SuppressionRepository;
+  /** Custom field names by id, for the findings CSV. */
+  readonly fieldNames: FieldNameRepository;
   readonly scores: ScoreRepository;
   /** The state of each place in a run: scanned, not read, excluded, never scanned. */
   readonly places: PlaceReader;
@@ -72,6 +75,7 @@ export function openStore(path: string = DEFAULT_DB_PATH, options: StoreOptions 
     scans: new ScanWriter(db, containers, runs, checkpoints),
     findings: new FindingReader(db),
     suppressions: new SuppressionRepository(db, () => scores.refreshLatest()),
+    fieldNames: new FieldNameRepository(db),
     scores,
     places,
     diffs: new RunDiffer(db, runs, scores, containers, places),
