@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import { loadConfig } from '../config.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { singleLine, stripControl } from '../report/escape.ts';
+import { STATE_WORDS } from '../report/coverage-state.ts';
 import type { DiffFinding, RunDiff, ScoreChange } from '../store/diff.ts';
 import type { RunInfo } from '../store/model.ts';
 import type { PlaceState } from '../store/places.ts';
@@ -30,12 +31,6 @@ function positiveInteger(value: string | undefined, flag: string): number | unde
   return Number(value);
 }
 
-const STATE_WORDS: Record<PlaceState, string> = {
-  scanned: 'scanned',
-  'not-read': 'not read',
-  excluded: 'excluded',
-  'never-scanned': 'never scanned',
-};
 /** The score where the run read the place; its state otherwise (a place not read is no 0). */
 const score = (value: number | null, state: PlaceState | null = 'scanned') =>
   value !== null ? value.toFixed(1) : state === null ? 'not listed' : STATE_WORDS[state];

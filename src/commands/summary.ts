@@ -1,19 +1,13 @@
 // The per-place exposure table printed after a scan, by `report` and by `demo`: ranked, with each place's state; a
 // number appears only where a run measured it, and a stale one says so.
 import { stripControl } from '../report/escape.ts';
+import { STATE_WORDS } from '../report/coverage-state.ts';
 import type { Measure, PlaceRow, ReportData } from '../report/model.ts';
 import { CATEGORIES, type Category } from '../types.ts';
 import { formatTable } from './text-table.ts';
 
 const pct = (value: number | null) => (value === null ? '-' : `${(value * 100).toFixed(1)}%`);
 const total = (m: Measure, c: Category) => Object.values(m.counts[c]).reduce((a, b) => a + b, 0);
-
-const STATE_WORDS: Record<PlaceRow['state'], string> = {
-  scanned: 'scanned',
-  'not-read': 'not read',
-  excluded: 'excluded',
-  'never-scanned': 'never scanned',
-};
 
 /** The score cell: the number, marked when it comes from an earlier run, or the state when there is none. */
 export function scoreText(row: Pick<PlaceRow, 'measure' | 'stale' | 'state'>): string {

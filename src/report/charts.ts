@@ -4,6 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { BAND_FLOOR } from '../score.ts';
+import { STATE_WORDS } from './coverage-state.ts';
 import { SEVERITIES } from '../types.ts';
 import type { Counts, PlaceRow, ReportData } from './model.ts';
 
@@ -23,21 +24,14 @@ function render(options: Plot.PlotOptions): string {
   return node.outerHTML;
 }
 
-const STATE_TEXT: Record<PlaceRow['state'], string> = {
-  scanned: '',
-  'not-read': 'not read',
-  excluded: 'excluded',
-  'never-scanned': 'never scanned',
-};
-
 /** Score per place, most exposed first; a place without a number says why instead of showing an empty bar. */
 export function scoreBars(rows: readonly PlaceRow[]): string {
   const data = rows.slice(0, 30).map((r) => ({
     label: `${r.label} (${r.product})`,
     score: r.measure?.score ?? 0,
     text: r.measure
-      ? `${r.measure.score.toFixed(1)}${r.stale ? ` (stale, ${STATE_TEXT[r.state]})` : ''}`
-      : STATE_TEXT[r.state],
+      ? `${r.measure.score.toFixed(1)}${r.stale ? ` (stale, ${STATE_WORDS[r.state]})` : ''}`
+      : STATE_WORDS[r.state],
     measured: r.measure !== null,
   }));
   if (data.length === 0) return '';

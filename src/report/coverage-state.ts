@@ -1,15 +1,20 @@
 // What a run could not read, said the same way everywhere (scan summary, report table, HTML, CSV, JSON): a number
 // means something only for content that was read.
-import type { PlaceStatus } from '../store/places.ts';
+import type { PlaceState, PlaceStatus } from '../store/places.ts';
+
+/** A place's state as every output says it. */
+export const STATE_WORDS: Readonly<Record<PlaceState, string>> = {
+  scanned: 'scanned',
+  'not-read': 'not read',
+  excluded: 'excluded',
+  'never-scanned': 'never scanned',
+};
 
 /** Counts of what was not read, by reason (forbidden, timeout, ...). */
 type Skipped = Readonly<Record<string, number>>;
 
-export const hasGaps = (c: { skipped: Skipped }): boolean =>
+const hasGaps = (c: { skipped: Skipped }): boolean =>
   Object.entries(c.skipped).some(([reason, n]) => reason !== 'truncated' && n > 0);
-
-/** Nothing of it could be read (every listing refused or failed): its score says nothing. */
-export const unread = (c: { scanned: number; skipped: Skipped }): boolean => c.scanned === 0 && hasGaps(c);
 
 /** `2 forbidden, 1 timeout`: the reasons with a count, in the order recorded. */
 export function reasonsText(skipped: Skipped): string {

@@ -1,6 +1,7 @@
 // The HTML report's tables of places: exposure (ranked, with each place's state) and coverage. A place without a
 // number shows its state in a hatched cell, never a 0 that would pass for clean.
 import { scoreBand } from '../score.ts';
+import { STATE_WORDS } from './coverage-state.ts';
 import { siteGapLines } from './coverage-state.ts';
 import { escapeHtml as e, safeHref } from './escape.ts';
 import type { PlaceRow, ReportData } from './model.ts';
@@ -11,13 +12,6 @@ export const link = (url: string, text: string): string => {
 };
 export const pct = (value: number | null): string => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
 export const scoreClass = (score: number): string => scoreBand(score);
-
-const STATE_WORDS: Record<PlaceRow['state'], string> = {
-  scanned: 'scanned',
-  'not-read': 'not read',
-  excluded: 'excluded',
-  'never-scanned': 'never scanned',
-};
 
 function scoreCell(r: PlaceRow): string {
   if (!r.measure) return `<td class="n na" title="${e(r.reason ?? '')}">${STATE_WORDS[r.state]}</td>`;
