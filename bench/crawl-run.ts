@@ -35,6 +35,8 @@ const countingSink = (): CrawlSink => ({
   record: () => undefined,
   checkpoint: () => undefined,
   coverage: () => undefined,
+  leftOut: () => undefined,
+  fieldNames: () => undefined,
   reconcile: () => 0,
   storedContainers: () => [],
   retire: () => 0,

@@ -38,24 +38,42 @@ export function buildProgram(): Command {
     .addHelpText('after', OVERVIEW)
     .version(version(), '-V, --version')
     .option('--debug', 'print stack traces of unexpected errors')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .exitOverride();
   registerCommands(program);
-  const overrideExit = (command: Command): void => {
-    command.exitOverride();
-    command.commands.forEach(overrideExit);
+  const configure = (command: Command): void => {
+    command.exitOverride().configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (message, write) => write(oneLineError(message, commandPath(command))),
+    });
+    command.commands.forEach(configure);
   };
-  overrideExit(program);
+  configure(program);
   return program;
+}
+
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/** Commander's message (`error: unknown option '--x'` and perhaps a suggestion below) as one line with a hint. */
+export function oneLineError(message: string, path: string): string {
+  const text = message
+    .replace(/^error: /, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ');
+  return `exposure: ${text} (see ${path} --help)\n`;
 }
 
 async function report(thrown: unknown, debug: boolean): Promise<number> {
   const error = storeErrorFrom(thrown) ?? thrown;
   if (error instanceof CommanderError) {
-    // Commander already printed its message; help and version are not errors.
+    // Commander already printed its message (or the help a command without its subcommand asks for: exit 2);
+    // --help and --version are not errors.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
-    if (error.code === 'commander.help') return EXIT.ok;
     return EXIT.usage;
   }
   if (error instanceof ExposureError) {
@@ -88,9 +106,18 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** A reader that stopped reading (`exposure export csv --out - | head -1`) got what it wanted: end quietly. */
+function endQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
+}
+
 // Run only when executed as the binary, not when imported by tests.
 const invokedAs = process.argv[1] ?? '';
 if (/cli\.(ts|js)$/.test(invokedAs) || invokedAs.endsWith('/exposure')) {
+  endQuietlyOnClosedPipe();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -57,7 +57,12 @@ export const list =
     });
   };
 
-/** An Atlassian site URL: http(s), no credentials, no query; returned without a trailing slash. */
+const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
+
+/**
+ * An Atlassian site URL: https (http only on a loopback address, such as the fake site: anywhere else it would
+ * send the token in clear), no credentials, no query; returned without a trailing slash.
+ */
 export const siteUrl: Parser<string> = (raw) => {
   const value = text(raw);
   let url: URL;
@@ -66,6 +71,10 @@ export const siteUrl: Parser<string> = (raw) => {
   } catch {
     throw new Error('must be a URL such as https://your-site.atlassian.net');
   }
+  if (url.protocol === 'http:' && !LOOPBACK_HOST.test(url.hostname))
+    throw new Error(
+      'must use https:// (http would send the API token in clear; it is only for a loopback test site)',
+    );
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('must use https://');
   if (url.username || url.password) throw new Error('must not contain credentials; use ATLASSIAN_API_TOKEN');
   if (url.search || url.hash) throw new Error('must not contain a query or fragment');

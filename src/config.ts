@@ -130,7 +130,16 @@ export interface ConfigSources {
   cwd?: string;
   /** Explicit --config path; otherwise the first of CONFIG_FILES found in cwd; false reads none (demo). */
   configFile?: string | false;
+  /** Settings the command cannot do without (a scan needs the site and credentials): missing ones are problems. */
+  required?: ReadonlyArray<keyof typeof MISSING>;
 }
+
+/** What to say when a required setting is missing. */
+const MISSING = {
+  site: 'no site: pass --site https://your-site.atlassian.net or set ATLASSIAN_SITE',
+  email: 'no account email: pass --email or set ATLASSIAN_EMAIL',
+  apiToken: 'no API token: set ATLASSIAN_API_TOKEN in the environment or in .env (never on the command line)',
+} as const;
 
 function readConfigFile(
   cwd: string,
@@ -210,6 +219,7 @@ export function loadConfig(sources: ConfigSources = {}): Readonly<Config> {
     if (envOnly && getPath(data, path) !== undefined) problems.push(`${where}: ${path}: ${envOnly}`);
   }
   const config: Record<string, unknown> = {};
+  const invalid = new Set<string>();
   for (const setting of SETTINGS) {
     const layers: Array<[string, unknown]> = [
       [`--${kebab(setting.flag ?? '')}`, setting.flag ? flags[setting.flag] : undefined],
@@ -224,11 +234,15 @@ export function loadConfig(sources: ConfigSources = {}): Readonly<Config> {
     try {
       setPath(config, setting.path, setting.parse(found[1]));
     } catch (error) {
+      invalid.add(setting.path);
       problems.push(
         `${found[0] === setting.path ? where + ': ' + setting.path : found[0]}: ${(error as Error).message}`,
       );
     }
   }
+  // Every problem at once: a user fixing them one run at a time would run the command once per problem.
+  for (const name of sources.required ?? [])
+    if (config[name] === undefined && !invalid.has(name)) problems.push(MISSING[name]);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return deepFreeze(config) as unknown as Config;
 }

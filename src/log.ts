@@ -26,12 +26,39 @@ export interface LogOptions {
   file?: string;
   /** Where stderr logs go instead of fd 2 (the progress bars print them above themselves). */
   stderr?: { write(line: string): void };
+  /** Stderr is a terminal: log lines are written for a person (`warn: ...`), not as JSON. */
+  human?: boolean;
+}
+
+const LEVEL_NAMES: Readonly<Record<number, string>> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warn',
+  50: 'error',
+  60: 'fatal',
+};
+const NOT_SHOWN = new Set(['level', 'time', 'pid', 'hostname', 'msg']);
+
+/** One pino JSON line as a person reads it: `warn: project not fully readable (project=FIN, error=403)`. */
+export function humanLine(json: string): string {
+  let record: Record<string, unknown>;
+  try {
+    record = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return json;
+  }
+  const level = LEVEL_NAMES[record.level as number] ?? String(record.level);
+  const fields = Object.entries(record)
+    .filter(([key]) => !NOT_SHOWN.has(key))
+    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  return `${level}: ${String(record.msg ?? '')}${fields.length > 0 ? ` (${fields.join(', ')})` : ''}\n`;
 }
 
 export function createLogger(options: LogOptions = {}): Logger {
-  const destination = options.file
-    ? fileDestination(options.file)
-    : (options.stderr ?? pino.destination({ fd: 2, sync: true }));
+  const stderr = options.stderr ?? pino.destination({ fd: 2, sync: true });
+  const terminal = options.human ? { write: (line: string) => stderr.write(humanLine(line)) } : stderr;
+  const destination = options.file ? fileDestination(options.file) : terminal;
   return pino(
     { level: options.level ?? 'warn', redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
     destination,

@@ -1,22 +1,23 @@
-// The exposure formula: here and only here (see README "Exposure score").
+// The exposure formula and the coverage that qualifies it: here and only here (see README "Exposure score").
 //
 //   weight(finding)  = SEVERITY_WEIGHT[severity] × confidence            (critical 10, high 5, medium 2, low 0.5)
 //   W                = Σ over distinct fingerprints of the largest weight among that value's occurrences
-//   score            = 100 × (1 − exp(−W / K)),  K = 20                   (0..100, saturates)
+//   score            = W, rounded to one decimal                           (0 and up; never capped)
+//   rank             = places ordered by W, largest first; equal W share a rank (1, 2, 2, 4)
 //   density          = live items with ≥ 1 open finding / live items scanned (at any run so far)
-//   coverage         = items the run scanned / items the run listed in the container
+//   coverage(place)  = items scanned / (items listed + units not read)     (a forbidden place: 0 / (0 + 1))
+//   coverage(site)   = mean of the places' coverage over every place the run listed; a place not read in the run
+//                      (forbidden, failed, interrupted, or left out by an option) counts 0
 //
 // Worked example: one space holds the same AWS key on two pages (critical, confidence 0.9) and two different
 // e-mail addresses (medium, 0.8). Distinct values: the key once (10 × 0.9 = 9) and both addresses (2 × 0.8 each):
-// W = 9 + 1.6 + 1.6 = 12.2 and score = 100 × (1 − e^(−12.2/20)) = 45.7 (amber). Three critical secrets at full
-// confidence give W = 30 and 77.7 (red); a single low-severity finding gives 2.5.
+// W = 9 + 1.6 + 1.6 = 12.2, score 12.2 (amber). Three more critical keys at 0.9 add 27: score 39.2 (red).
 //
-// Why these choices: a value repeated on ten pages is one secret to rotate, so values are counted once; the
-// exponential saturates so a handful of critical secrets is already red while a thousand e-mail addresses cannot
-// exceed 100. There is no category factor: each rule's severity already encodes how harmful its category is, and a
-// second multiplier would count that twice. Suppressed findings never enter W; they are counted separately.
-// The site roll-up applies the same formula to the union of the site's distinct values (a key pasted into five
-// spaces is still one key): a mean would hide one red space among many clean ones, a max would ignore breadth.
+// Why these choices: a value repeated on ten pages is one secret to rotate, so values are counted once. The score
+// is W itself so that it keeps growing with harm: an exponential scale capped at 100 tied every exposed place at
+// the cap, and three new critical keys in the top place changed nothing. There is no category factor: each rule's
+// severity already encodes how harmful its category is. Suppressed findings never enter W. The site roll-up
+// applies the same formula to the union of the site's distinct values (a key pasted into five spaces is one key).
 import { SEVERITIES, type Severity } from './types.ts';
 
 export const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = {
@@ -25,9 +26,6 @@ export const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = {
   medium: 2,
   low: 0.5,
 };
-
-/** Chosen so that three critical secrets (W = 30) score 77.7: "a handful of critical secrets is red". */
-export const SATURATION_K = 20;
 
 /**
  * findingWeight as an SQL expression over two columns, built from the same table, so that aggregates over a
@@ -40,8 +38,8 @@ export function findingWeightSql(severity: string, confidence: string): string {
 
 export type ScoreBand = 'green' | 'amber' | 'red';
 
-/** Lower bounds of the bands, on the 0..100 scale. */
-export const BAND_FLOOR: Readonly<Record<Exclude<ScoreBand, 'green'>, number>> = { amber: 20, red: 70 };
+/** Lower bounds of the bands on W: one high-severity value is amber, about three critical secrets red. */
+export const BAND_FLOOR: Readonly<Record<Exclude<ScoreBand, 'green'>, number>> = { amber: 5, red: 25 };
 
 /** Weight of one occurrence; confidence is clamped to 0..1 so a bad rule cannot inflate the score. */
 export function findingWeight(severity: Severity, confidence: number): number {
@@ -67,10 +65,9 @@ export function distinctWeight(occurrences: Iterable<Occurrence>): number {
   return total;
 }
 
-/** 0..100, rounded to one decimal. */
+/** The score shown: W to one decimal (0 for nothing). It has no ceiling, so more harm always shows. */
 export function exposureScore(weighted: number): number {
-  if (!(weighted > 0)) return 0;
-  return Math.round(1000 * (1 - Math.exp(-weighted / SATURATION_K))) / 10;
+  return weighted > 0 ? Math.round(weighted * 10) / 10 : 0;
 }
 
 export function scoreBand(score: number): ScoreBand {
@@ -79,9 +76,48 @@ export function scoreBand(score: number): ScoreBand {
   return 'green';
 }
 
+/**
+ * Competition ranks by weight, largest first (1, 2, 2, 4): a total order wherever weights differ. Entries without
+ * a weight (nothing measured) get no rank.
+ */
+export function ranks(weights: ReadonlyArray<number | null>): Array<number | null> {
+  const sorted = weights.filter((w): w is number => w !== null).sort((a, b) => b - a);
+  const firstAt = new Map<number, number>();
+  sorted.forEach((w, i) => firstAt.has(w) || firstAt.set(w, i + 1));
+  return weights.map((w) => (w === null ? null : (firstAt.get(w) ?? null)));
+}
+
 /** A share in 0..1, or null when the denominator is zero (nothing to measure). */
 export function ratio(part: number, whole: number): number | null {
   return whole > 0 ? Math.min(1, part / whole) : null;
+}
+
+/** Counts of units not read, by reason; `truncated` fields were scanned up to the size limit and are no gap. */
+export function unreadUnits(skipped: Readonly<Record<string, number>>): number {
+  return Object.entries(skipped).reduce((sum, [reason, n]) => (reason === 'truncated' ? sum : sum + n), 0);
+}
+
+export interface RunCoverage {
+  listed: number;
+  scanned: number;
+  skipped: Readonly<Record<string, number>>;
+}
+
+/** A place's coverage in a run: each unit not read (a refused listing, a failed page) counts against it. */
+export function placeCoverage(run: RunCoverage): number | null {
+  return ratio(run.scanned, run.listed + unreadUnits(run.skipped));
+}
+
+/**
+ * The site's coverage over every place the run listed: `read` places count their coverage (1 when there was
+ * nothing to read), any other place 0. Null when the run listed no place.
+ */
+export function siteCoverage(
+  places: ReadonlyArray<{ read: boolean; coverage: number | null }>,
+): number | null {
+  if (places.length === 0) return null;
+  const sum = places.reduce((total, p) => total + (p.read ? (p.coverage ?? 1) : 0), 0);
+  return sum / places.length;
 }
 
 export interface ExposureInputs {
@@ -90,8 +126,8 @@ export interface ExposureInputs {
   itemsWithFindings: number;
   /** Live items scanned at least once. */
   itemsScanned: number;
-  /** What the run listed and scanned in the container; null when it recorded no coverage there. */
-  runCoverage: { listed: number; scanned: number } | null;
+  /** What the run listed, scanned and could not read in the container; null when it recorded no coverage there. */
+  runCoverage: RunCoverage | null;
 }
 
 export interface Exposure {
@@ -107,7 +143,6 @@ export function exposure(inputs: ExposureInputs): Exposure {
     score,
     band: scoreBand(score),
     density: ratio(inputs.itemsWithFindings, inputs.itemsScanned),
-    coverage:
-      inputs.runCoverage === null ? null : ratio(inputs.runCoverage.scanned, inputs.runCoverage.listed),
+    coverage: inputs.runCoverage === null ? null : placeCoverage(inputs.runCoverage),
   };
 }

@@ -45,6 +45,8 @@ export interface Item {
   /** Confluence version number, or Jira `updated` rendered as epoch ms when no version exists. */
   version?: number;
   status?: string;
+  /** Display names, for cleanup teams: Jira reporter and assignee, Confluence author and last editor. */
+  people?: { reporter?: string; assignee?: string; lastEditor?: string };
 }
 
 /**

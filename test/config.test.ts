@@ -72,6 +72,11 @@ describe('loadConfig', () => {
     [{ 'exposure.config.yaml': 'scan: [1, 2' }, {}, 'cannot be read as YAML'],
     [{}, { concurrency: '0' }, '--concurrency: must be an integer 1-64'],
     [{}, { site: 'ftp://x' }, '--site: must use https://'],
+    [
+      {},
+      { site: 'http://acme.atlassian.net' },
+      '--site: must use https:// (http would send the API token in clear',
+    ],
     [{}, { site: 'https://me:pw@x.atlassian.net' }, '--site: must not contain credentials'],
     [{}, { failOn: 'severe' }, '--fail-on: must be one of low, medium, high, critical, none'],
     [{}, { products: 'jira,wiki' }, '--products: item 2 must be one of jira, confluence'],
@@ -98,6 +103,25 @@ describe('loadConfig', () => {
     expect(loadConfig({ cwd: dir(), env: {}, flags: { gateway: true } }).scan.gateway).toBe(true);
     expect(loadConfig({ cwd: dir(), env: {} }).scan.gateway).toBe(false);
   });
+
+  it('reports missing credentials with the other problems, in one message', () => {
+    const message = problems(() =>
+      loadConfig({ cwd: dir(), env: {}, flags: { timeout: '0' }, required: ['site', 'email', 'apiToken'] }),
+    );
+    expect(message.split('\n')).toEqual([
+      '--timeout: must be an integer 1-600',
+      expect.stringMatching(/^no site: .*ATLASSIAN_SITE$/),
+      expect.stringMatching(/^no account email: .*ATLASSIAN_EMAIL$/),
+      expect.stringMatching(/^no API token: .*ATLASSIAN_API_TOKEN/),
+    ]);
+  });
+
+  it.each(['http://127.0.0.1:8080', 'http://localhost:3000', 'https://acme.atlassian.net'])(
+    'accepts %s (plain http only on a loopback address)',
+    (site) => {
+      expect(loadConfig({ cwd: dir(), env: {}, flags: { site } }).site).toBe(site);
+    },
+  );
 
   it('normalises the site URL', () => {
     const config = loadConfig({ cwd: dir(), env: { ATLASSIAN_SITE: 'acme.atlassian.net/' } });

@@ -30,3 +30,28 @@ describe('log file', () => {
     expect(written).not.toContain(raw);
   });
 });
+
+describe('log lines on a terminal', () => {
+  it.each([
+    [
+      { project: 'FIN', error: '403' },
+      'project not fully readable',
+      'warn: project not fully readable (project=FIN, error=403)\n',
+    ],
+    [{}, 'scan started', 'warn: scan started\n'],
+    [{ counts: { forbidden: 1 } }, 'gaps', 'warn: gaps (counts={"forbidden":1})\n'],
+  ])('are written for a person, never as JSON: %j', (fields, message, expected) => {
+    const lines: string[] = [];
+    createLogger({ level: 'warn', human: true, stderr: { write: (l) => lines.push(l) } }).warn(
+      fields,
+      message,
+    );
+    expect(lines).toEqual([expected]);
+  });
+
+  it('stay JSON in a log file, and without a terminal', () => {
+    const lines: string[] = [];
+    createLogger({ level: 'warn', stderr: { write: (l) => lines.push(l) } }).warn({ project: 'FIN' }, 'x');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ project: 'FIN', msg: 'x' });
+  });
+});

@@ -6,9 +6,11 @@ import {
   exposureScore,
   findingWeight,
   findingWeightSql,
+  placeCoverage,
+  ranks,
   ratio,
-  SATURATION_K,
   scoreBand,
+  siteCoverage,
   type Occurrence,
 } from '../src/score.ts';
 import type { Severity } from '../src/types.ts';
@@ -75,25 +77,72 @@ describe('distinctWeight', () => {
 describe('exposureScore', () => {
   it.each([
     ['no findings', 0, 0, 'green'],
-    ['one low finding', 0.5, 2.5, 'green'],
-    ['one critical secret', 10, 39.3, 'amber'],
-    ['the README example', 12.2, 45.7, 'amber'],
-    ['three critical secrets at 0.9', 27, 74.1, 'red'],
-    ['three critical secrets', 30, 77.7, 'red'],
-    ['a thousand e-mail addresses', 2000, 100, 'red'],
+    ['one low finding', 0.5, 0.5, 'green'],
+    ['one high-severity value', 5, 5, 'amber'],
+    ['the README example', 12.2, 12.2, 'amber'],
+    ['the README example and three critical keys at 0.9', 39.2, 39.2, 'red'],
+    ['a thousand e-mail addresses', 2000, 2000, 'red'],
+    ['sub-decimal noise', 12.24, 12.2, 'amber'],
   ] as const)('%s (W = %d) scores %d, %s', (_name, weighted, score, band) => {
     expect(exposureScore(weighted)).toBe(score);
     expect(scoreBand(exposureScore(weighted))).toBe(band);
   });
 
-  it('grows with W and never leaves 0..100', () => {
-    let previous = -1;
-    for (let w = 0; w <= 40 * SATURATION_K; w += 0.5) {
-      const score = exposureScore(w);
-      expect(score).toBeGreaterThanOrEqual(previous);
-      expect(score).toBeLessThanOrEqual(100);
-      previous = score;
+  it('keeps growing with W: three more critical keys always show, however exposed the place already is', () => {
+    for (let w = 0; w <= 10_000; w += 97.3) {
+      expect(exposureScore(w + 27)).toBeGreaterThan(exposureScore(w));
     }
+  });
+});
+
+describe('ranks', () => {
+  it.each<[string, Array<number | null>, Array<number | null>]>([
+    ['distinct weights', [3, 30, 12.2], [3, 1, 2]],
+    ['equal weights share a rank, the next one skips', [5, 9, 5, 1], [2, 1, 2, 4]],
+    ['nothing measured has no rank', [null, 4, 0], [null, 1, 2]],
+    ['weights far past any old cap stay apart', [2000, 2000.5, 341], [2, 1, 3]],
+  ])('%s', (_name, weights, expected) => {
+    expect(ranks(weights)).toEqual(expected);
+  });
+});
+
+describe('coverage', () => {
+  it.each([
+    ['everything read', { listed: 40, scanned: 40, skipped: {} }, 1],
+    ['a forbidden place', { listed: 0, scanned: 0, skipped: { forbidden: 1 } }, 0],
+    ['a listing failed after 300 items', { listed: 300, scanned: 300, skipped: { error: 1 } }, 300 / 301],
+    ['truncated fields were read', { listed: 10, scanned: 10, skipped: { truncated: 3 } }, 1],
+    ['nothing to read', { listed: 0, scanned: 0, skipped: {} }, null],
+    ['never above 100 %', { listed: 600, scanned: 601, skipped: {} }, 1],
+  ])('of a place: %s', (_name, run, expected) => {
+    expect(placeCoverage(run)).toBe(expected);
+  });
+
+  it.each([
+    [
+      'every place read',
+      [
+        { read: true, coverage: 1 },
+        { read: true, coverage: null },
+      ],
+      1,
+    ],
+    [
+      'one of four not read',
+      [1, 1, 1].map((c) => ({ read: true, coverage: c })).concat({ read: false, coverage: 1 }),
+      0.75,
+    ],
+    [
+      'partly read places count their share',
+      [
+        { read: true, coverage: 0.5 },
+        { read: true, coverage: 1 },
+      ],
+      0.75,
+    ],
+    ['no place listed', [], null],
+  ])('of the site: %s', (_name, places, expected) => {
+    expect(siteCoverage(places)).toBe(expected);
   });
 });
 
@@ -101,19 +150,19 @@ describe('exposure', () => {
   it.each([
     [
       'density and coverage',
-      { itemsWithFindings: 5, itemsScanned: 20, runCoverage: { listed: 40, scanned: 20 } },
+      { itemsWithFindings: 5, itemsScanned: 20, runCoverage: { listed: 40, scanned: 20, skipped: {} } },
       0.25,
       0.5,
     ],
     [
       'nothing scanned',
-      { itemsWithFindings: 0, itemsScanned: 0, runCoverage: { listed: 0, scanned: 0 } },
+      { itemsWithFindings: 0, itemsScanned: 0, runCoverage: { listed: 0, scanned: 0, skipped: {} } },
       null,
       null,
     ],
     ['no coverage recorded', { itemsWithFindings: 1, itemsScanned: 4, runCoverage: null }, 0.25, null],
   ])('%s', (_name, inputs, density, coverage) => {
-    expect(exposure({ weighted: 30, ...inputs })).toEqual({ score: 77.7, band: 'red', density, coverage });
+    expect(exposure({ weighted: 30, ...inputs })).toEqual({ score: 30, band: 'red', density, coverage });
   });
 
   it.each([

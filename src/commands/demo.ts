@@ -73,6 +73,7 @@ export async function runDemo(given: DemoFlags): Promise<number> {
       stdout: process.stdout,
       stderr: process.stderr,
       progress: !flags.quiet && process.stderr.isTTY === true,
+      terminal: process.stderr.isTTY === true,
     });
     process.stderr.write(
       'demo: one project and one space are forbidden to the demo account on purpose, ' +

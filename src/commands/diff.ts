@@ -4,9 +4,11 @@ import type { Command } from 'commander';
 import type { Writable } from 'node:stream';
 import { loadConfig } from '../config.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { stripControl } from '../report/escape.ts';
+import { singleLine, stripControl } from '../report/escape.ts';
+import { STATE_WORDS } from '../report/coverage-state.ts';
 import type { DiffFinding, RunDiff, ScoreChange } from '../store/diff.ts';
 import type { RunInfo } from '../store/model.ts';
+import type { PlaceState } from '../store/places.ts';
 import { openStore } from '../store/store.ts';
 import { formatTable } from './text-table.ts';
 
@@ -29,7 +31,9 @@ function positiveInteger(value: string | undefined, flag: string): number | unde
   return Number(value);
 }
 
-const score = (value: number | null) => (value === null ? '-' : value.toFixed(1));
+/** The score where the run read the place; its state otherwise (a place not read is no 0). */
+const score = (value: number | null, state: PlaceState | null = 'scanned') =>
+  value !== null ? value.toFixed(1) : state === null ? 'not listed' : STATE_WORDS[state];
 const delta = (change: ScoreChange) =>
   change.delta === null ? '' : change.delta > 0 ? `+${change.delta.toFixed(1)}` : change.delta.toFixed(1);
 const runLine = (run: RunInfo) => `run ${run.id} (${run.mode}, ${run.status}, ${run.startedAt})`;
@@ -43,7 +47,7 @@ function findingLines(title: string, findings: readonly DiffFinding[], total: nu
       f.severity,
       f.ruleId,
       `${f.product}:${stripControl(f.containerKey)}`,
-      stripControl(f.preview),
+      stripControl(singleLine(f.preview)),
       f.url,
     ]);
   const shown = Math.min(limit, findings.length);
@@ -56,7 +60,7 @@ export function formatDiff(diff: RunDiff, limit = DEFAULT_LIMIT): string {
     c.container.product,
     stripControl(c.container.key),
     stripControl(c.name).slice(0, 40),
-    `${score(c.score.from)} → ${score(c.score.to)}`,
+    `${score(c.score.from, c.state.from)} → ${score(c.score.to, c.state.to)}`,
     delta(c.score),
     String(c.new),
     String(c.resolved),

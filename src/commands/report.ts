@@ -1,4 +1,5 @@
-// `exposure report`: the per-space / per-project exposure table in the terminal, and the HTML report.
+// `exposure report`: the per-place exposure table and shortlist in the terminal, the report as JSON (--json, see
+// docs/report.schema.json), and the HTML report.
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
@@ -7,15 +8,16 @@ import { stripControl } from '../report/escape.ts';
 import type { ReportData } from '../report/model.ts';
 import { buildReportData, reportView, type ReportOptions } from '../report/report-data.ts';
 import { writeAtomically } from '../report/write-file.ts';
-import { openStore } from '../store/store.ts';
+import { openStore, type Store } from '../store/store.ts';
+import { shortlistText, siteGapText, sinceNote } from './report-text.ts';
 import { addContributionOptions, addStoreOptions } from './scan-options.ts';
-import { exposureTable } from './summary.ts';
-import { siteGapLines, unread } from '../report/coverage-state.ts';
+import { placesTable } from './summary.ts';
 
 const EXAMPLES = `
 Examples:
   exposure report                                   terminal summary of the last run in data/exposure.db
   exposure report --html data/report.html           also write the self-contained HTML report
+  exposure report --json > data/report.json         the report as JSON (schema: docs/report.schema.json)
   exposure report --plan free --excluded HR,LEGAL   AI-contribution view for a Free site with two spaces excluded
   exposure report --since 2026-08-17                count only content created or updated since that day`;
 
@@ -23,6 +25,7 @@ export interface ReportFlags {
   db?: string;
   config?: string;
   html?: string;
+  json?: boolean;
   run?: string;
   [key: string]: unknown;
 }
@@ -52,11 +55,22 @@ function runId(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/** `--excluded` keys this database does not know: a typo would otherwise pass as "excluded". */
+function unknownExclusions(store: Store, excluded: readonly string[]): string[] {
+  return excluded
+    .filter((spec) => store.containers.find(spec).length === 0)
+    .map(
+      (spec) =>
+        `exposure: --excluded ${stripControl(spec)}: no such space or project in this database (ignored)\n`,
+    );
+}
+
 export function register(program: Command): void {
   const command = program
     .command('report')
     .description('print the exposure per space and project, and write the HTML report')
     .option('--html <file>', 'write the self-contained HTML report to this file')
+    .option('--json', 'print the report as JSON instead of the table (schema: docs/report.schema.json)')
     .option('--run <id>', 'report this run instead of the last finished one');
   addContributionOptions(command);
   addStoreOptions(command);
@@ -70,24 +84,18 @@ export function register(program: Command): void {
     };
     const store = openStore(config.db, { readonly: true });
     try {
-      // One score calculation serves the table, the contribution list and the HTML (with --since it is the
-      // expensive part of the report).
+      for (const warning of unknownExclusions(store, options.excluded)) process.stderr.write(warning);
+      // One score calculation serves the table, the shortlist and the HTML (with --since it is the expensive part).
       const view = reportView(store, options);
       const data = buildReportData(store, options, view);
-      const unreadKeys = new Set(data.containers.filter(unread).map((c) => `${c.product}:${c.key}`));
-      const isUnread = (c: { product: string; key: string }) => unreadKeys.has(`${c.product}:${c.key}`);
-      process.stdout.write(exposureTable([...view.containers.map((c) => c.score), view.site], isUnread));
-      const gaps = siteGapLines(data.run);
-      if (gaps.length > 0) process.stdout.write(`\n${gaps.join('\n')}\n`);
-      const contributed = data.containers.filter((c) => c.contributed && c.open > 0).slice(0, 5);
-      if (contributed.length > 0) {
-        process.stdout.write(`\nExclude from AI contribution first (${data.plan} plan):\n`);
-        for (const c of contributed) {
-          process.stdout.write(
-            `  ${c.product} ${stripControl(c.key)}: score ${c.score.toFixed(0)}, ${c.open} open\n`,
-          );
-        }
-      }
+      if (flags.json) process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+      else
+        process.stdout.write(
+          placesTable(data) +
+            siteGapText(data) +
+            shortlistText(data) +
+            sinceNote(data.since, view.site.itemsScanned),
+        );
       if (flags.html) process.stderr.write(`HTML report: ${await writeHtml(flags.html, data)}\n`);
     } finally {
       store.close();

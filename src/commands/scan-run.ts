@@ -14,20 +14,22 @@ import { createPool } from '../detect/pool.ts';
 import { loadOrCreateKey } from '../detect/redact.ts';
 import { CredentialError, EXIT } from '../errors.ts';
 import { createLogger } from '../log.ts';
-import { reasonsText, siteGapLine, unread } from '../report/coverage-state.ts';
+import { reasonsText, siteGapLine } from '../report/coverage-state.ts';
 import { createProgress } from '../report/progress.ts';
-import type { StoredContainer } from '../store/model.ts';
+import { buildReportData } from '../report/report-data.ts';
 import type { Store } from '../store/store.ts';
 import { openStore } from '../store/store.ts';
 import { SEVERITIES, type Severity } from '../types.ts';
 import { createStoreSink } from './scan-sink.ts';
-import { exposureTable } from './summary.ts';
+import { placesTable } from './summary.ts';
 
 export interface ScanIO {
   stdout: Writable;
   stderr: Writable;
   /** Progress bars only on an interactive terminal and without --quiet. */
   progress: boolean;
+  /** Stderr is a terminal: log lines are written for a person, never as raw JSON. */
+  terminal?: boolean;
   signal?: AbortSignal;
 }
 
@@ -75,16 +77,6 @@ function worstOpen(store: Store, runId: number): Severity | undefined {
     .find((s) => Object.values(site.counts).some((bySeverity) => bySeverity[s] > 0));
 }
 
-/** Containers of which nothing could be read: listed as forbidden, or every listing of them failed. */
-function unreadIn(result: CrawlResult): (container: StoredContainer) => boolean {
-  const keys = new Set(
-    result.coverage
-      .filter(({ coverage }) => unread(coverage))
-      .map(({ product, containerKey }) => `${product}:${containerKey}`),
-  );
-  return (container) => keys.has(`${container.product}:${container.key}`);
-}
-
 const ADMIN_HINT =
   "    (workflow names need the Administer Jira permission: scan with an administrator's token, or leave them " +
   'out with --exclude-project site-config)';
@@ -119,6 +111,7 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
     level: config.log.level,
     file: config.log.file,
     stderr: { write: (line) => progress.log(line) },
+    human: io.terminal ?? io.progress,
   });
   const key = loadOrCreateKey(config.keyFile);
   const rules = loadRules();
@@ -168,8 +161,9 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
     }
     const status = result.interrupted ? 'interrupted' : result.complete ? 'complete' : 'partial';
     store.runs.finish(run.runId, status);
-    const scores = store.scores.compute(run.runId);
-    io.stdout.write(exposureTable(scores, unreadIn(result)));
+    store.scores.compute(run.runId);
+    const { plan, excluded } = config.contribution;
+    io.stdout.write(placesTable(buildReportData(store, { plan, excluded, runId: run.runId })));
     const gaps = coverageLines(result);
     io.stderr.write(
       `run ${run.runId} (${run.mode}${run.resumed ? ', resumed' : ''}) ${status}: ` +

@@ -18,6 +18,14 @@ export function createStoreSink(store: Store, runId: number, siteId: number): Cr
       if (key === SITE_KEY) store.runs.recordSiteGaps(runId, product, coverage.skipped);
       else store.runs.recordCoverage(runId, { product, key }, coverage);
     },
+    fieldNames: (product, fields) => store.fieldNames.record(siteId, product, fields),
+    leftOut: (product, key) =>
+      store.runs.recordCoverage(
+        runId,
+        { product, key },
+        { listed: 0, scanned: 0, bytes: 0, skipped: {} },
+        true,
+      ),
     storedContainers: (product) =>
       store.containers.holdingItems(siteId, product).map((c) => ({
         product: c.product,

@@ -30,12 +30,17 @@ export function register(program: Command): void {
   addStoreOptions(command);
   addLogOptions(command);
   command.addHelpText('after', EXAMPLES).action(async (flags: Record<string, unknown>) => {
-    const config = loadConfig({ flags, configFile: flags.config as string | undefined });
+    const config = loadConfig({
+      flags,
+      configFile: flags.config as string | undefined,
+      required: ['site', 'email', 'apiToken'],
+    });
     const { runScan } = await import('./scan-run.ts'); // the Atlassian clients load only when a scan runs
     process.exitCode = await runScan(config, {
       stdout: process.stdout,
       stderr: process.stderr,
       progress: !flags.quiet && process.stderr.isTTY === true,
+      terminal: process.stderr.isTTY === true,
     });
   });
 }

@@ -1,49 +1,64 @@
-// The per-space / per-project exposure table printed after a scan, by `report` and by `demo`.
+// The per-place exposure table printed after a scan, by `report` and by `demo`: ranked, with each place's state; a
+// number appears only where a run measured it, and a stale one says so.
 import { stripControl } from '../report/escape.ts';
-import type { StoredContainer } from '../store/model.ts';
-import type { ScoreRecord } from '../store/scores.ts';
+import { STATE_WORDS } from '../report/coverage-state.ts';
+import type { Measure, PlaceRow, ReportData } from '../report/model.ts';
 import { CATEGORIES, type Category } from '../types.ts';
 import { formatTable } from './text-table.ts';
 
 const pct = (value: number | null) => (value === null ? '-' : `${(value * 100).toFixed(1)}%`);
-const total = (r: ScoreRecord, c: Category) => Object.values(r.counts[c]).reduce((a, b) => a + b, 0);
+const total = (m: Measure, c: Category) => Object.values(m.counts[c]).reduce((a, b) => a + b, 0);
 
-/**
- * `unread` names the spaces and projects the token could not read at all: their score column says "not read",
- * since a 0 would pass for clean.
- */
-export function exposureTable(
-  records: readonly ScoreRecord[],
-  unread: (container: StoredContainer) => boolean = () => false,
-): string {
-  const containers = records
-    .filter((r) => r.container !== null)
-    .sort((a, b) => b.score - a.score || (a.container!.key < b.container!.key ? -1 : 1));
-  const rows = containers.map((r) => [
-    r.container!.product,
-    stripControl(r.container!.key),
-    stripControl(r.container!.name).slice(0, 40),
-    unread(r.container!) ? 'not read' : r.score.toFixed(0),
-    String(r.openFindings),
-    ...CATEGORIES.map((c) => String(total(r, c))),
-    pct(r.density),
+/** The score cell: the number, marked when it comes from an earlier run, or the state when there is none. */
+export function scoreText(row: Pick<PlaceRow, 'measure' | 'stale' | 'state'>): string {
+  if (!row.measure) return STATE_WORDS[row.state];
+  return `${row.measure.score.toFixed(1)}${row.stale ? ' (stale)' : ''}`;
+}
+
+function numbers(measure: Measure | null): string[] {
+  if (!measure) return ['-', '-', '-', '-', '-'];
+  return [String(measure.open), ...CATEGORIES.map((c) => String(total(measure, c))), pct(measure.density)];
+}
+
+export function placesTable(data: ReportData): string {
+  const rows = data.containers.map((r) => [
+    r.product,
+    stripControl(r.key),
+    stripControl(r.name).slice(0, 40),
+    scoreText(r),
+    r.rank === null ? '-' : String(r.rank),
+    ...numbers(r.measure).slice(0, 4),
+    numbers(r.measure)[4]!,
     pct(r.coverage),
+    r.reason === null ? STATE_WORDS[r.state] : stripControl(r.reason),
   ]);
-  const site = records.find((r) => r.container === null);
-  if (site) {
-    rows.push([
-      'site',
-      '*',
-      'all spaces and projects',
-      site.score.toFixed(0),
-      String(site.openFindings),
-      ...CATEGORIES.map((c) => String(total(site, c))),
-      pct(site.density),
-      pct(site.coverage),
-    ]);
-  }
+  const { measure, coverage, places } = data.site;
+  const notRead = places.listed - places.scanned;
+  rows.push([
+    'site',
+    '*',
+    'all spaces and projects',
+    measure.score.toFixed(1),
+    '',
+    ...numbers(measure),
+    pct(coverage),
+    `${places.scanned} of ${places.listed} places read${notRead > 0 ? `; ${notRead} not read in this run` : ''}`,
+  ]);
   return formatTable(
-    ['PRODUCT', 'KEY', 'NAME', 'SCORE', 'OPEN', 'SECRET', 'PII', 'PHI', 'DENSITY', 'COVERAGE'],
+    [
+      'PRODUCT',
+      'KEY',
+      'NAME',
+      'SCORE',
+      'RANK',
+      'OPEN',
+      'SECRET',
+      'PII',
+      'PHI',
+      'DENSITY',
+      'COVERAGE',
+      'STATE',
+    ],
     rows,
   );
 }

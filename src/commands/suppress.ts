@@ -7,6 +7,7 @@ import { loadConfig } from '../config.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { openStore, type Store } from '../store/store.ts';
 import type { SuppressionTarget } from '../store/suppressions.ts';
+import { parseTarget } from './suppress-target.ts';
 
 export interface SuppressFlags {
   reason?: string;
@@ -15,33 +16,6 @@ export interface SuppressFlags {
   by?: string;
   db?: string;
   config?: string;
-}
-
-const FINDING_ID = /^[1-9]\d*$/;
-const FINGERPRINT = /^[0-9a-f]{16,128}$/i;
-
-export function parseTarget(
-  store: Store,
-  target: string | undefined,
-  flags: SuppressFlags,
-): SuppressionTarget {
-  if (target !== undefined && (flags.rule || flags.container)) {
-    throw new UsageError('give either a finding id / fingerprint, or --rule with --container, not both');
-  }
-  if (target === undefined) {
-    if (!flags.rule || !flags.container) {
-      throw new UsageError('name a finding id or fingerprint, or a rule with --rule <id> --container <key>');
-    }
-    const matches = store.containers.find(flags.container);
-    if (matches.length === 0) throw new UsageError(`no space or project ${flags.container} in the database`);
-    if (matches.length > 1) {
-      throw new UsageError(`${flags.container} names several containers: write jira:KEY or confluence:KEY`);
-    }
-    return { kind: 'rule', ruleId: flags.rule, containerId: matches[0]!.id };
-  }
-  if (FINDING_ID.test(target)) return { kind: 'finding', findingId: Number(target) };
-  if (FINGERPRINT.test(target)) return { kind: 'fingerprint', fingerprint: target.toLowerCase() };
-  throw new UsageError(`${target} is neither a finding id (a number) nor a fingerprint (hexadecimal)`);
 }
 
 function describe(target: SuppressionTarget, flags: SuppressFlags): string {
@@ -68,7 +42,7 @@ export function runSuppress(
   const reason = flags.reason?.trim();
   if (!reason) throw new UsageError('say why with --reason "..." (it is kept with the suppression)');
   return withStore(flags, (store) => {
-    const parsed = parseTarget(store, target, flags);
+    const parsed = parseTarget(store, target, flags, 'suppress');
     const changed = store.suppressions.add(parsed, { reason, by: flags.by ?? userInfo().username });
     io.stdout.write(`suppressed ${describe(parsed, flags)}: ${changed} open finding(s) now suppressed\n`);
     return EXIT.ok;
@@ -81,7 +55,7 @@ export function runUnsuppress(
   io: { stdout: Writable },
 ): number {
   return withStore(flags, (store) => {
-    const parsed = parseTarget(store, target, flags);
+    const parsed = parseTarget(store, target, flags, 'unsuppress');
     const reopened = store.suppressions.remove(parsed);
     io.stdout.write(`unsuppressed ${describe(parsed, flags)}: ${reopened} finding(s) open again\n`);
     return EXIT.ok;
@@ -89,23 +63,28 @@ export function runUnsuppress(
 }
 
 const IDS = `
-Finding ids are the finding_id column of \`exposure export csv\`; fingerprints its fingerprint column.`;
+Finding ids are the finding_id column of \`exposure export csv\`; fingerprints its fingerprint column (a unique
+prefix of 8 or more characters is enough); rule ids are those of \`exposure rules list\`. A suppression that would
+match nothing is refused (exit 2).`;
 const SUPPRESS_EXAMPLES = `
 Examples:
   exposure suppress 1234 --reason "test key from the vendor docs"
-  exposure suppress 9f2c41d0a7b3e5f1 --reason "rotated; kept for the audit trail"     (a value everywhere)
-  exposure suppress --rule email-address --container confluence:PUB --reason "public contact page"
+  exposure suppress 9f2c41d0 --reason "rotated; kept for the audit trail"   (a value everywhere, by fingerprint)
+  exposure suppress --rule email --container confluence:PUB --reason "public contact page"
 ${IDS}`;
 const UNSUPPRESS_EXAMPLES = `
 Examples:
   exposure unsuppress 1234
-  exposure unsuppress 9f2c41d0a7b3e5f1
-  exposure unsuppress --rule email-address --container confluence:PUB
+  exposure unsuppress 9f2c41d0
+  exposure unsuppress --rule email --container confluence:PUB
 ${IDS}`;
 
 function targetFlags(command: Command, verb: 'suppress' | 'unsuppress'): Command {
   return command
-    .argument('[target]', 'finding id, or fingerprint (hex) to cover the value wherever it appears')
+    .argument(
+      '[target]',
+      'finding id, or fingerprint (hex, or a unique prefix of 8+) to cover the value everywhere',
+    )
     .option('--rule <id>', `${verb} a rule in one container (with --container)`)
     .option('--container <key>', 'space or project key; jira:KEY or confluence:KEY when both exist')
     .option('--db <path>', 'SQLite database (default: data/exposure.db, env EXPOSURE_DB)')

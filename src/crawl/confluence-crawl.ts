@@ -34,7 +34,10 @@ async function crawlSpace(
   const { coverage } = context;
   // Counts so far travel in the checkpoint: a resumed run reports the whole container, not only its tail.
   if (resuming && saved.coverage) coverage.restore(saved.coverage);
-  if (resuming && saved.done) return saved.watermark;
+  if (resuming && saved.done) {
+    coverage.finish();
+    return saved.watermark;
+  }
   let watermark = resuming ? saved.watermark : undefined;
   const startPhase = resuming ? PHASES.indexOf(saved.phase as (typeof PHASES)[number]) : 0;
   for (const phase of PHASES.slice(Math.max(0, startPhase))) {
@@ -48,6 +51,7 @@ async function crawlSpace(
         const reason = statusOf(result.error) === 404 ? 'forbidden' : skipReason(result.error);
         if (!reason) throw result.error;
         coverage.skip(reason);
+        coverage.finish();
         ctx.logger.warn(
           { space: space.key, phase, error: describe(result.error) },
           'space not fully readable',
@@ -78,6 +82,7 @@ async function crawlSpace(
     watermark,
   });
   ctx.sink.reconcile('confluence', space.key, { keepArchived: !ctx.scope.archived });
+  coverage.finish();
   return watermark;
 }
 
@@ -168,6 +173,8 @@ export async function crawlConfluenceIncremental(
   );
   await sweepTrash(ctx, source);
   await refreshMetadata(ctx, known);
+  if (ctx.signal.aborted) return;
+  for (const space of known) ctx.coverage('confluence', space.key).finish();
   saveWatermark(ctx, [latest, comments.latest, ...marks], swept);
 }
 

@@ -47,6 +47,8 @@ export interface CrawlContext {
   coverage(product: Product, containerKey: string): CoverageCounter;
   /** Stored containers the listings no longer show, retired by this run (unlisted.ts). */
   unlisted: UnlistedContainer[];
+  /** Places listed (or kept, when archived) that the run's options leave out: recorded as such at the end. */
+  leftOut: Array<{ product: Product; key: string }>;
 }
 
 /** What processPage needs to record one container's items in this crawl. */

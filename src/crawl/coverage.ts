@@ -1,6 +1,8 @@
 // Per-container accounting: what was listed, scanned and skipped (and why). Nothing is skipped silently.
 import type { Coverage } from './ports.ts';
 
+// `interrupted`: the run stopped (Ctrl-C, a signal) before the end of the place; `unfinished`: a listing the whole
+// product depends on failed before the end of the place.
 export type SkipReason =
   | 'forbidden'
   | 'missing-scope'
@@ -10,10 +12,14 @@ export type SkipReason =
   | 'too-large'
   | 'unparseable'
   | 'truncated'
-  | 'error';
+  | 'error'
+  | 'interrupted'
+  | 'unfinished';
 
 export class CoverageCounter {
   readonly value: Coverage = { listed: 0, scanned: 0, bytes: 0, skipped: {} };
+  /** Set when the crawl of the place reached its end (with or without gaps). */
+  #finished = false;
 
   /** Continues from counts saved by an interrupted run. */
   restore(saved: Coverage): void {
@@ -34,6 +40,15 @@ export class CoverageCounter {
 
   skip(reason: SkipReason, n = 1): void {
     this.value.skipped[reason] = (this.value.skipped[reason] ?? 0) + n;
+  }
+
+  /** The crawl of the place reached its end: what it did not read is counted in `skipped` already. */
+  finish(): void {
+    this.#finished = true;
+  }
+
+  get finished(): boolean {
+    return this.#finished;
   }
 
   get complete(): boolean {

@@ -79,11 +79,20 @@ async function containersToCrawl(
 ): Promise<Container[]> {
   const { scope, sink } = context;
   const crawled = listed.filter((c) => inScope(c, scope));
+  const excluded = listed.filter((c) => !inScope(c, scope));
   const named = product === 'jira' ? scope.projects : scope.spaces;
   const missing = missingContainers(product, named, listed);
-  sink.upsertContainers(await maskNames(context.scanner, [...crawled, ...missing]));
-  for (const m of missing) coverage(product, m.key).skip('forbidden');
-  context.unlisted.push(...retireUnlisted(context, product, listed, named));
+  // Places left out are stored too: the reports show them as excluded (or never scanned), never as clean.
+  sink.upsertContainers(await maskNames(context.scanner, [...crawled, ...missing, ...excluded]));
+  for (const m of missing) {
+    coverage(product, m.key).skip('forbidden');
+    coverage(product, m.key).finish();
+  }
+  // Every place in scope has a counter from now on: one the run does not reach is reported as such.
+  for (const c of crawled) coverage(product, c.key);
+  const { retired, archivedKept } = retireUnlisted(context, product, listed, named);
+  context.unlisted.push(...retired);
+  context.leftOut.push(...[...excluded, ...archivedKept].map((c) => ({ product, key: c.key })));
   return crawled;
 }
 
@@ -159,6 +168,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   });
   const uninstall = transport.install();
   const unlisted: UnlistedContainer[] = [];
+  const leftOut: CrawlContext['leftOut'] = [];
   const counters = new Map<string, { product: Product; key: string; counter: CoverageCounter }>();
   const coverage = (product: Product, key: string) => {
     const id = `${product}:${key}`;
@@ -196,6 +206,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       signal: AbortSignal.any([signal, stop.signal]),
       coverage,
       unlisted,
+      leftOut,
     };
     const crawls: Array<Promise<void>> = [];
     if (wantJira) crawls.push(gapOnFailure(context, 'jira', crawlJira(context, sources.jira, coverage)));
@@ -215,9 +226,12 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     uninstall();
   }
   const report = [...counters.values()].map(({ product, key, counter }) => {
+    // A place whose crawl did not reach its end: Ctrl-C, or a site-wide listing failing, stopped it first.
+    if (key !== SITE_KEY && !counter.finished) counter.skip(signal.aborted ? 'interrupted' : 'unfinished');
     sink.coverage(product, key, counter.value);
     return { product, containerKey: key, coverage: counter.value, complete: counter.complete };
   });
+  for (const place of leftOut) sink.leftOut(place.product, place.key);
   return {
     coverage: report,
     unlisted,

@@ -8,6 +8,7 @@ import { pageContext, uncounted, type CrawlContext } from './context.ts';
 import type { SkipReason } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
 import { settled, type Settled } from './fetch-ahead.ts';
+import { maskFieldNames } from './mask-names.ts';
 import { processPage } from './pipeline.ts';
 
 /** Twelve hours: every nightly incremental run reads the site texts again, an hourly one twice a day. */
@@ -39,14 +40,16 @@ export async function crawlJiraConfig(
   // Recorded already by this (resumed) run, or not due: the coverage of that read is reported again.
   const recorded = (resuming && saved.done) || !catalogue;
   if (saved?.coverage && (resuming || recorded)) coverage.restore(saved.coverage);
-  if (recorded) return;
+  if (recorded) return coverage.finish();
   const readAt = new Date().toISOString();
   const workflows = settled(config.workflows());
-  const items: SourceItem[] = [config.fieldsItem((await catalogue).customFields)];
+  const { customFields } = await catalogue;
+  const items: SourceItem[] = [config.fieldsItem(customFields)];
+  ctx.sink.fieldNames('jira', await maskFieldNames(ctx.scanner, customFields, config.container().url));
   const result = await workflows;
   if (result.ok && result.value.complete) items.push(result.value.item);
   else {
-    coverage.listed(1); // the workflows item exists but could not be read whole: coverage 1 of 2, not 1 of 1
+    // The workflows item exists but could not be read whole: counted as a unit not read, so coverage is 1 of 2.
     coverage.skip(gapOf(ctx, result));
     if (result.ok && !ctx.signal.aborted) await recordPartial(ctx, result.value.item);
   }
@@ -58,6 +61,7 @@ export async function crawlJiraConfig(
     done: true,
     watermark: readAt,
   });
+  coverage.finish();
 }
 
 /**

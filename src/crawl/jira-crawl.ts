@@ -33,7 +33,10 @@ async function crawlProject(
   const { coverage } = context;
   // Counts so far travel in the checkpoint: a resumed run reports the whole container, not only its tail.
   if (resuming && saved.coverage) coverage.restore(saved.coverage);
-  if (resuming && saved.done) return saved.watermark;
+  if (resuming && saved.done) {
+    coverage.finish();
+    return saved.watermark;
+  }
   const jql = `project = ${quoteLiteral(project.key)} ORDER BY key ASC`;
   const fetchPage = (token?: string) => settled(jira.searchPage(jql, fields, token));
   let token = resuming ? saved.cursor : undefined;
@@ -53,6 +56,7 @@ async function crawlProject(
       const reason = skipReason(result.error);
       if (!reason) throw result.error;
       coverage.skip(reason);
+      coverage.finish();
       ctx.logger.warn({ project: project.key, error: describe(result.error) }, 'project not fully readable');
       return watermark;
     }
@@ -82,6 +86,7 @@ async function crawlProject(
     watermark,
   });
   ctx.sink.reconcile('jira', project.key);
+  coverage.finish();
   return watermark;
 }
 
@@ -206,6 +211,8 @@ export async function crawlJiraIncremental(
   }
   await sweepDeletedIssues(ctx, jira, known);
   await refreshMetadata(ctx, known, statuses);
+  if (ctx.signal.aborted) return;
+  for (const project of known) ctx.coverage('jira', project.key).finish();
   saveSiteWatermark(ctx, latest([watermark, ...freshMarks]), fields);
 }
 

@@ -79,7 +79,12 @@ export interface CrawlSink {
     checkpoint?: { product: Product; containerKey: string; value: Checkpoint },
   ): void;
   checkpoint(product: Product, containerKey: string): Checkpoint | undefined;
+  /** What the run listed, scanned and could not read of one place (called once per place the run crawls). */
   coverage(product: Product, containerKey: string, coverage: Coverage): void;
+  /** A place the site listed that the run's options (--exclude-project, --space...) left out. */
+  leftOut(product: Product, containerKey: string): void;
+  /** Custom field names by id, masked, from the field catalogue this run read. */
+  fieldNames(product: Product, fields: ReadonlyArray<{ id: string; name: string }>): void;
   /**
    * After a complete listing of a container by this run: items the run did not see are gone (deleted, trashed,
    * moved away); their findings are resolved. Returns how many. `keepArchived`: the listing left archived content

@@ -14,24 +14,28 @@ export interface UnlistedContainer {
 /**
  * Retires the stored containers in scope that `listed` (the product's complete listing) does not show. Not
  * retired: those the scope names (reported as forbidden instead), and archived ones when the run leaves archived
- * content out (out of scope, not gone).
+ * content out (out of scope, not gone: returned as `archivedKept`).
  */
 export function retireUnlisted(
   context: CrawlContext,
   product: Product,
   listed: readonly Container[],
   named: readonly string[],
-): UnlistedContainer[] {
+): { retired: UnlistedContainer[]; archivedKept: Container[] } {
   const { sink, scope, logger } = context;
   const shown = new Set(listed.map((c) => c.key));
   const retired: UnlistedContainer[] = [];
+  const archivedKept: Container[] = [];
   for (const container of sink.storedContainers(product)) {
     const { key } = container;
     if (shown.has(key) || named.includes(key) || !inScope(container, scope)) continue;
-    if (container.status === 'archived' && !scope.archived) continue;
+    if (container.status === 'archived' && !scope.archived) {
+      archivedKept.push(container);
+      continue;
+    }
     const items = sink.retire(product, key);
     logger.warn({ product, container: key, items }, 'no longer listed by the site: its items are retired');
     retired.push({ product, containerKey: key, items });
   }
-  return retired;
+  return { retired, archivedKept };
 }

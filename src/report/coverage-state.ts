@@ -1,13 +1,20 @@
-// What a run could not read, said the same way everywhere (scan summary, report table, HTML): a score of 0 means
-// "clean" only for content that was scanned.
+// What a run could not read, said the same way everywhere (scan summary, report table, HTML, CSV, JSON): a number
+// means something only for content that was read.
+import type { PlaceState, PlaceStatus } from '../store/places.ts';
+
+/** A place's state as every output says it. */
+export const STATE_WORDS: Readonly<Record<PlaceState, string>> = {
+  scanned: 'scanned',
+  'not-read': 'not read',
+  excluded: 'excluded',
+  'never-scanned': 'never scanned',
+};
 
 /** Counts of what was not read, by reason (forbidden, timeout, ...). */
 type Skipped = Readonly<Record<string, number>>;
 
-export const hasGaps = (c: { skipped: Skipped }): boolean => Object.values(c.skipped).some((n) => n > 0);
-
-/** Nothing of it could be read (every listing refused or failed): its score says nothing. */
-export const unread = (c: { scanned: number; skipped: Skipped }): boolean => c.scanned === 0 && hasGaps(c);
+const hasGaps = (c: { skipped: Skipped }): boolean =>
+  Object.entries(c.skipped).some(([reason, n]) => reason !== 'truncated' && n > 0);
 
 /** `2 forbidden, 1 timeout`: the reasons with a count, in the order recorded. */
 export function reasonsText(skipped: Skipped): string {
@@ -26,4 +33,24 @@ export function siteGapLines(run: { siteGaps: Partial<Record<string, Skipped>> }
   return Object.entries(run.siteGaps).flatMap(([product, skipped]) =>
     skipped && hasGaps({ skipped }) ? [siteGapLine(product, skipped)] : [],
   );
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+/** One line saying why a place is not (fully) read in a run, or null when the run read it whole. */
+export function placeReason(place: Pick<PlaceStatus, 'state' | 'gaps' | 'lastRead'>): string | null {
+  const gaps = reasonsText(place.gaps);
+  const since = place.lastRead
+    ? `; findings as of ${day(place.lastRead.startedAt)} (run ${place.lastRead.runId})`
+    : '';
+  switch (place.state) {
+    case 'scanned':
+      return gaps ? `partly read: ${gaps}` : null;
+    case 'not-read':
+      return `not read: ${gaps}${since}`;
+    case 'excluded':
+      return `left out by this run's options${since}`;
+    case 'never-scanned':
+      return "left out by this run's options; never scanned";
+  }
 }

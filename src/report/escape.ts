@@ -38,3 +38,8 @@ export function stripControl(value: unknown): string {
     .replace(TERMINAL_CONTROL, '')
     .replace(BIDI_OVERRIDES, '');
 }
+
+/** A preview on one line (a PEM key's preview spans lines): each line break becomes ⏎. */
+export function singleLine(value: string): string {
+  return value.replace(/\r\n|[\r\n\u2028\u2029]/g, '⏎');
+}

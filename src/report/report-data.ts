@@ -1,7 +1,22 @@
-// Assembles what the HTML and terminal reports show, from the store only (reports never call the APIs).
+// Assembles the report model (model.ts) from the store only (reports never call the APIs): the run's places with
+// their state, numbers where a run measured them, ranks, the shortlist, the trend and the items to clean first.
+import { placeCoverage, ranks, scoreBand, siteCoverage } from '../score.ts';
 import type { ContributionView, Plan } from '../store/contribution.ts';
+import type { PlaceStatus } from '../store/places.ts';
+import { PLACE_STATES } from '../store/places.ts';
+import type { ScoreRecord } from '../store/scores.ts';
 import type { Store } from '../store/store.ts';
-import type { ContainerRow, ReportData, TopItem } from './model.ts';
+import { SITE_CONFIGURATION_TYPE } from '../types.ts';
+import { placeReason } from './coverage-state.ts';
+import {
+  REPORT_SCHEMA_VERSION,
+  type Measure,
+  type PlaceRow,
+  type ReportData,
+  type SiteSummary,
+} from './model.ts';
+import { shortlist } from './shortlist.ts';
+import { topItems } from './top-items.ts';
 
 export interface ReportOptions {
   plan: Plan;
@@ -9,18 +24,6 @@ export interface ReportOptions {
   since?: string;
   /** Default: the last finished run. */
   runId?: number;
-}
-
-function topItems(store: Store, siteId: number, since: string | undefined): TopItem[] {
-  return store.findings.topItems({ siteId, since }, 25).map((item) => ({
-    product: item.product,
-    containerKey: item.containerKey,
-    title: item.itemKey ? `${item.itemKey} ${item.itemTitle}` : item.itemTitle,
-    url: item.itemUrl,
-    findings: item.findings,
-    worst: item.worst,
-    categories: item.categories,
-  }));
 }
 
 /** The contribution view the report is built on: the run's scores (calculated when `since` applies). */
@@ -33,6 +36,65 @@ export function reportView(store: Store, options: ReportOptions): ContributionVi
   });
 }
 
+export function measureOf(score: ScoreRecord): Measure {
+  return {
+    score: score.score,
+    weight: score.weighted,
+    band: scoreBand(score.score),
+    open: score.openFindings,
+    suppressed: score.suppressed,
+    counts: score.counts,
+    itemsWithFindings: score.itemsByCategory,
+    density: score.density,
+  };
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
+
+function isLoopback(url: string): boolean {
+  try {
+    return LOOPBACK.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+function placeRow(place: PlaceStatus, view: ContributionView['containers'][number]): PlaceRow {
+  const { container } = place;
+  const personal = container.type === 'personal' || container.key.startsWith('~');
+  // The run's counts where it tried to read the place (a refused place read 0 of it); none where it left it out.
+  const read = (place.state === 'scanned' || place.state === 'not-read') && place.coverage;
+  return {
+    product: container.product,
+    key: container.key,
+    name: container.name,
+    label: personal ? container.name : container.key,
+    url: container.url,
+    type: container.type,
+    siteWide: container.type === SITE_CONFIGURATION_TYPE,
+    state: place.state,
+    gaps: place.gaps,
+    reason: placeReason(place),
+    lastScanned: place.lastRead && { run: place.lastRead.runId, at: place.lastRead.startedAt },
+    stale: place.state !== 'scanned' && place.lastRead !== null,
+    rank: null,
+    measure: place.lastRead ? measureOf(view.score) : null,
+    coverage: read ? placeCoverage(read) : null,
+    listed: read ? read.listed : null,
+    scanned: read ? read.scanned : null,
+    visibility: 'unknown',
+    contribution: { contributed: view.contributed, reason: view.why },
+  };
+}
+
+function siteSummary(view: ContributionView, rows: readonly PlaceRow[], gaps: SiteSummary['listingGaps']) {
+  const places = Object.fromEntries(PLACE_STATES.map((s) => [s, 0])) as SiteSummary['places'];
+  for (const row of rows) places[row.state]++;
+  places.listed = rows.length;
+  const coverage = siteCoverage(rows.map((r) => ({ read: r.state === 'scanned', coverage: r.coverage })));
+  return { measure: measureOf(view.site), coverage, places, listingGaps: gaps };
+}
+
 /** `view` defaults to reportView(store, options); pass it when the caller shows its scores too (computed once). */
 export function buildReportData(
   store: Store,
@@ -40,57 +102,35 @@ export function buildReportData(
   view: ContributionView = reportView(store, options),
 ): ReportData {
   const run = store.runs.get(view.runId);
-  const coverage = new Map(
-    store.runs.coverage(run.id).map((c) => [`${c.container.product}:${c.container.key}`, c]),
-  );
-  const site = view.site;
-  const containers: ContainerRow[] = view.containers
-    .map(({ score, container, contributed, why }) => {
-      const cov = coverage.get(`${container.product}:${container.key}`);
-      return {
-        product: container.product,
-        key: container.key,
-        name: container.name,
-        url: container.url,
-        score: score.score,
-        open: score.openFindings,
-        suppressed: score.suppressed,
-        counts: score.counts,
-        density: score.density,
-        coverage: score.coverage,
-        listed: cov?.listed ?? score.itemsListed,
-        scanned: cov?.scanned ?? score.itemsScanned,
-        skipped: cov?.skipped ?? {},
-        contributed,
-        contributionReason: why,
-      };
-    })
-    .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  const verdicts = new Map(view.containers.map((c) => [c.container.id, c]));
+  const rows: PlaceRow[] = [];
+  for (const [id, place] of store.places.forRun(run.id)) {
+    const verdict = verdicts.get(id);
+    if (verdict) rows.push(placeRow(place, verdict));
+  }
+  const rank = ranks(rows.map((r) => r.measure?.weight ?? null));
+  rows.forEach((r, i) => (r.rank = rank[i] ?? null));
+  rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.key.localeCompare(b.key));
   return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
     siteUrl: run.siteUrl,
+    demo: isLoopback(run.siteUrl),
     generatedAt: new Date().toISOString(),
+    since: view.since,
     run: {
       id: run.id,
       mode: run.mode,
       status: run.status,
-      startedAt: run.startedAt,
-      finishedAt: run.finishedAt,
-      siteGaps: run.siteGaps,
+      started: run.startedAt,
+      finished: run.finishedAt,
     },
-    site: {
-      score: site.score,
-      open: site.openFindings,
-      suppressed: site.suppressed,
-      counts: site.counts,
-      coverage: site.coverage,
-      density: site.density,
-    },
-    containers,
+    site: siteSummary(view, rows, run.siteGaps),
+    containers: rows,
+    shortlist: shortlist(options.plan, rows),
     trend: store.scores
       .history(run.siteId)
       .filter((s) => s.runId <= run.id)
-      .map((s) => ({ runId: s.runId, startedAt: store.runs.get(s.runId).startedAt, score: s.score })),
+      .map((s) => ({ run: s.runId, started: store.runs.get(s.runId).startedAt, score: s.score })),
     topItems: topItems(store, run.siteId, options.since),
-    plan: options.plan,
   };
 }

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.ts';
-import { makeFolders } from '../folders.ts';
+import { fileProblem, makeFolders } from '../folders.ts';
 
 export async function writeAtomically(path: string, write: (out: Writable) => Promise<void>): Promise<void> {
   const target = resolve(path);
@@ -13,14 +13,12 @@ export async function writeAtomically(path: string, write: (out: Writable) => Pr
   try {
     makeFolders(dirname(target));
   } catch (error) {
-    throw new UsageError(
-      `cannot create the folder of ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-    );
+    throw new UsageError(`cannot create the folder of ${path}: ${fileProblem(error)}`);
   }
   const out = createWriteStream(temp, { mode: 0o600 });
   const failed = new Promise<never>((_, reject) =>
     out.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new UsageError(`cannot write ${path}: ${error.code ?? error.message}`)),
+      reject(new UsageError(`cannot write ${path}: ${fileProblem(error)}`)),
     ),
   );
   try {

@@ -20,6 +20,11 @@ function refusedProjects(error: unknown): Set<string> {
   );
 }
 
+const displayName = (user: unknown): string | undefined => {
+  const name = (user as { displayName?: unknown } | null | undefined)?.displayName;
+  return typeof name === 'string' ? name : undefined;
+};
+
 export interface SourceItem {
   item: Item;
   docs: Doc[];
@@ -46,6 +51,8 @@ const BASE_FIELDS = [
   'project',
   'created',
   'updated',
+  'reporter',
+  'assignee',
 ];
 
 type Fields = Record<string, unknown>;
@@ -191,6 +198,7 @@ export class JiraSource {
       updated: typeof fields.updated === 'string' ? fields.updated : undefined,
       version: typeof fields.updated === 'string' ? Date.parse(fields.updated) : undefined,
       status: (fields.status as { name?: string } | undefined)?.name,
+      people: { reporter: displayName(fields.reporter), assignee: displayName(fields.assignee) },
     };
     const docs: Doc[] = [];
     let truncated = 0;

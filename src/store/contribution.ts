@@ -38,7 +38,7 @@ export interface ContributionView {
   containers: ContainerContribution[];
   /** The site roll-up of the same scores. */
   site: ScoreRecord;
-  /** Contributed containers holding open findings, most exposed first. */
+  /** Contributed spaces and projects holding open findings, most exposed first (the site configuration apart). */
   excludeFirst: ContainerContribution[];
 }
 
@@ -65,7 +65,7 @@ export function isContributed(
   if (siteWide) {
     return {
       contributed: true,
-      why: `${plan} plan: site-wide configuration, contributed by default since ${CONTRIBUTION_START} and not excludable; rename the field or workflow`,
+      why: `${plan} plan: site-wide configuration, contributed by default since ${CONTRIBUTION_START}; only excludable for the whole organisation`,
     };
   }
   return {
@@ -101,7 +101,7 @@ export function contributionOf(
     containers.push({ score, container: score.container, ...verdict });
   }
   const excludeFirst = containers
-    .filter((c) => c.contributed && c.score.openFindings > 0)
-    .sort((a, b) => b.score.score - a.score.score || b.score.weighted - a.score.weighted);
+    .filter((c) => c.contributed && c.score.openFindings > 0 && c.container.type !== SITE_CONFIGURATION_TYPE)
+    .sort((a, b) => b.score.weighted - a.score.weighted);
   return { plan: options.plan, runId, since: options.since ?? null, containers, site, excludeFirst };
 }

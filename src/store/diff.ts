@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
 import type { ContainerRepository } from './containers.ts';
 import type { ContainerRef, RunInfo } from './model.ts';
+import type { PlaceReader, PlaceState, PlaceStatus } from './places.ts';
 import type { RunRepository } from './runs.ts';
 import { countFindings } from './score-counts.ts';
 import { changedFindings, type DiffFinding } from './diff-changes.ts';
@@ -9,6 +10,7 @@ import type { ScoreRecord, ScoreRepository } from './scores.ts';
 
 export type { DiffFinding } from './diff-changes.ts';
 
+/** The score (W, the quantity that ranks) at each run where the run read the place, and its change. */
 export interface ScoreChange {
   from: number | null;
   to: number | null;
@@ -18,6 +20,8 @@ export interface ScoreChange {
 export interface ContainerDiff {
   container: ContainerRef;
   name: string;
+  /** The place's state at each run; null when that run did not list it. */
+  state: { from: PlaceState | null; to: PlaceState | null };
   score: ScoreChange;
   new: number;
   resolved: number;
@@ -27,7 +31,7 @@ export interface ContainerDiff {
 export interface RunDiff {
   from: RunInfo;
   to: RunInfo;
-  site: Omit<ContainerDiff, 'container' | 'name'>;
+  site: Omit<ContainerDiff, 'container' | 'name' | 'state'>;
   containers: ContainerDiff[];
   newFindings: DiffFinding[];
   resolvedFindings: DiffFinding[];
@@ -36,9 +40,11 @@ export interface RunDiff {
 type Bucket = 'new' | 'resolved' | 'stillOpen';
 const BUCKETS: readonly Bucket[] = ['new', 'resolved', 'stillOpen'];
 
-function change(from: ScoreRecord | undefined, to: ScoreRecord | undefined): ScoreChange {
-  const a = from?.score ?? null;
-  const b = to?.score ?? null;
+/** A score counts only where the run read the place: a place not read (or left out) is no 0. */
+const measured = (score: ScoreRecord | undefined, place?: PlaceStatus) =>
+  score && (place === undefined || place.state === 'scanned') ? score.score : null;
+
+function change(a: number | null, b: number | null): ScoreChange {
   return { from: a, to: b, delta: a !== null && b !== null ? Math.round((b - a) * 10) / 10 : null };
 }
 
@@ -48,17 +54,20 @@ export class RunDiffer {
   readonly #runs: RunRepository;
   readonly #scores: ScoreRepository;
   readonly #containers: ContainerRepository;
+  readonly #places: PlaceReader;
 
   constructor(
     db: Database.Database,
     runs: RunRepository,
     scores: ScoreRepository,
     containers: ContainerRepository,
+    places: PlaceReader,
   ) {
     this.#db = db;
     this.#runs = runs;
     this.#scores = scores;
     this.#containers = containers;
+    this.#places = places;
   }
 
   /** Defaults: `to` = the last finished run, `from` = the finished run of the same site before `to`. */
@@ -90,20 +99,27 @@ export class RunDiffer {
     const keyOf = (r: ScoreRecord) => (r.container ? r.container.id : 0);
     const beforeById = new Map(before.map((r) => [keyOf(r), r]));
     const afterById = new Map(after.map((r) => [keyOf(r), r]));
+    const placesBefore = this.#places.forRun(from.id);
+    const placesAfter = this.#places.forRun(to.id);
 
     const perContainer = new Map<string, ContainerDiff>();
     for (const r of [...after, ...before]) {
       if (!r.container || perContainer.has(`${r.container.product}:${r.container.key}`)) continue;
+      const id = r.container.id;
+      const [a, b] = [placesBefore.get(id), placesAfter.get(id)];
+      if (!a && !b) continue;
       perContainer.set(`${r.container.product}:${r.container.key}`, {
         container: { product: r.container.product, key: r.container.key },
         name: r.container.name,
-        score: change(beforeById.get(r.container.id), afterById.get(r.container.id)),
+        state: { from: a?.state ?? null, to: b?.state ?? null },
+        score: change(measured(beforeById.get(id), a), measured(afterById.get(id), b)),
         new: 0,
         resolved: 0,
         stillOpen: 0,
       });
     }
-    const site = { score: change(beforeById.get(0), afterById.get(0)), new: 0, resolved: 0, stillOpen: 0 };
+    const siteScore = change(measured(beforeById.get(0)), measured(afterById.get(0)));
+    const site = { score: siteScore, new: 0, resolved: 0, stillOpen: 0 };
     const refs = new Map(this.#containers.list(from.siteId).map((c) => [c.id, `${c.product}:${c.key}`]));
     // Open at the later run = still open + changed findings open at that run (new ones, or resolved ones when
     // --from is the later run): the open counts of the latest run come from the items, not a million findings.

@@ -37,7 +37,8 @@ const SELECT_RECORD = `
     f.explanation, f.field, f.field_id AS fieldId, f.url, f.start_offset AS start, f.end_offset AS "end",
     f.first_seen_run AS firstSeenRun, f.last_seen_run AS lastSeenRun, f.resolved_run AS resolvedRun,
     i.product, c.key AS containerKey, i.external_id AS itemId, i.key AS itemKey, i.title AS itemTitle,
-    i.url AS itemUrl, i.updated AS itemUpdated`;
+    i.url AS itemUrl, i.created AS itemCreated, i.updated AS itemUpdated, i.reporter, i.assignee,
+    i.last_editor AS lastEditor`;
 const ALL_FINDINGS =
   'FROM findings f JOIN items i ON i.id = f.item_id JOIN containers c ON c.id = f.container_id';
 
@@ -146,6 +147,39 @@ export class FindingReader {
     const plan = readPlan(filter);
     const sql = `${SELECT_RECORD} ${plan.from} ${w.sql} ORDER BY ${plan.orderBy}`;
     return this.#prepare(sql).iterate(w.params) as IterableIterator<FindingRecord>;
+  }
+
+  /** The open findings of the given items (by product and external id) of one site, item by item. */
+  openInItems(siteId: number, items: ReadonlyArray<{ product: Product; itemId: string }>): FindingRecord[] {
+    if (items.length === 0) return [];
+    const sql = `${SELECT_RECORD} FROM json_each(@items) j
+      CROSS JOIN items i ON i.site_id = @siteId AND i.product = json_extract(j.value, '$.product')
+        AND i.external_id = json_extract(j.value, '$.itemId')
+      CROSS JOIN findings f ON f.item_id = i.id JOIN containers c ON c.id = f.container_id
+      WHERE f.status = 'open' ORDER BY j.key, f.field, f.field_id, f.start_offset`;
+    return this.#prepare(sql).all({ siteId, items: JSON.stringify(items) }) as FindingRecord[];
+  }
+
+  /** The distinct fingerprints of findings (any status) that start with `prefix` (lower-case hex). */
+  fingerprintsStartingWith(prefix: string): string[] {
+    return (
+      this.#prepare(
+        'SELECT DISTINCT fingerprint FROM findings WHERE substr(fingerprint, 1, length(@prefix)) = @prefix LIMIT 2',
+      )
+        .raw()
+        .all({ prefix }) as Array<[string]>
+    ).map(([f]) => f);
+  }
+
+  /** The rule ids of findings (any status), in one container or everywhere, sorted. */
+  ruleIds(scope: { containerId?: number } = {}): string[] {
+    return (
+      this.#prepare(
+        'SELECT DISTINCT rule_id FROM findings WHERE @containerId IS NULL OR container_id = @containerId ORDER BY 1',
+      )
+        .raw()
+        .all({ containerId: scope.containerId ?? null }) as Array<[string]>
+    ).map(([id]) => id);
   }
 
   get(id: number): FindingRecord | undefined {

@@ -20,13 +20,14 @@ export function maskTitle(title: string, findings: readonly PlacedFinding[]): st
 /** Inserts or updates the item (a re-scan counts one more scan); returns its row id and scan count. */
 export const UPSERT_ITEM_SQL = `
   INSERT INTO items (site_id, container_id, product, external_id, kind, key, title, url, created, updated, version,
-    status, content_hash, scans, last_scanned_run, scanned_at, deleted)
+    status, reporter, assignee, last_editor, content_hash, scans, last_scanned_run, scanned_at, deleted)
   VALUES (@siteId, @containerId, @product, @id, @kind, @key, @title, @url, @created, @updated, @version,
-    @status, @contentHash, 1, @runId, @now, 0)
+    @status, @reporter, @assignee, @lastEditor, @contentHash, 1, @runId, @now, 0)
   ON CONFLICT (site_id, product, external_id) DO UPDATE SET
     container_id = excluded.container_id, kind = excluded.kind, key = excluded.key, title = excluded.title,
     url = excluded.url, created = excluded.created, updated = excluded.updated, version = excluded.version,
-    status = excluded.status, content_hash = excluded.content_hash, scans = items.scans + 1,
+    status = excluded.status, reporter = excluded.reporter, assignee = excluded.assignee,
+    last_editor = excluded.last_editor, content_hash = excluded.content_hash, scans = items.scans + 1,
     last_scanned_run = excluded.last_scanned_run, scanned_at = excluded.scanned_at, deleted = 0
   RETURNING id, scans`;
 
@@ -51,6 +52,9 @@ export function itemParams(
     updated: item.updated ?? null,
     version: item.version ?? null,
     status: item.status ?? null,
+    reporter: item.people?.reporter ?? null,
+    assignee: item.people?.assignee ?? null,
+    lastEditor: item.people?.lastEditor ?? null,
     contentHash,
     runId,
     now,

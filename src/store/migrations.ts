@@ -160,12 +160,37 @@ CREATE INDEX scores_container ON scores (container_id, run_id);
 // Version 4: runs.site_gaps, what a run could not read of the site-wide listings (projects, spaces, the field
 // catalogue, the comment listings), per product: {"jira": {"error": 1}}. They belong to no container.
 const V4_SITE_GAPS = `ALTER TABLE runs ADD COLUMN site_gaps TEXT NOT NULL DEFAULT '{}';`;
+// Version 5: the state of every place a run listed (places.ts), the people and field names cleanup teams need in
+// the findings CSV, and per-category item counts of scores (why a place ranks where it does).
+// - coverage.excluded: the place was listed but left out by the run's options (--exclude-project, --space...);
+// - runs.places_recorded: 1 when the run's coverage rows name every place it listed (runs before version 5 did
+//   not record places without changes, nor those left out);
+// - items.reporter / assignee / last_editor: display names (Jira reporter and assignee, Confluence author and
+//   author of the current version);
+// - field_names: custom field names by id, masked where a name holds a finding, as the field catalogue gave them;
+// - scores.items_by_category: {"secret": 3, ...}, live items holding an open finding of each category.
+const V5_PLACES_AND_PEOPLE = `
+ALTER TABLE coverage ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN places_recorded INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE items ADD COLUMN reporter TEXT;
+ALTER TABLE items ADD COLUMN assignee TEXT;
+ALTER TABLE items ADD COLUMN last_editor TEXT;
+ALTER TABLE scores ADD COLUMN items_by_category TEXT NOT NULL DEFAULT '{}';
+CREATE TABLE field_names (
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  product TEXT NOT NULL,
+  field_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (site_id, product, field_id)
+) WITHOUT ROWID;
+`;
 
 export const MIGRATIONS: readonly string[] = [
   V1_INITIAL,
   V2_ITEM_EXPOSURE,
   V3_VALUE_KEY + V3_ITEM_COUNTS,
   V4_SITE_GAPS,
+  V5_PLACES_AND_PEOPLE,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

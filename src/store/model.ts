@@ -34,6 +34,8 @@ export interface RunInfo extends Coverage {
   startedAt: string;
   finishedAt: string | null;
   status: RunStatus;
+  /** The run's coverage rows name every place it listed, those its options left out included (schema 5 on). */
+  placesRecorded: boolean;
 }
 
 export interface StoredContainer extends ContainerRef {
@@ -101,7 +103,12 @@ export interface FindingRecord {
   itemKey: string | null;
   itemTitle: string;
   itemUrl: string;
+  itemCreated: string | null;
   itemUpdated: string | null;
+  /** Display names (null where the source gives none, or for items stored before schema 5). */
+  reporter: string | null;
+  assignee: string | null;
+  lastEditor: string | null;
 }
 
 export type CategorySeverityCounts = Record<Category, Record<Severity, number>>;

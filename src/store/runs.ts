@@ -28,6 +28,7 @@ interface RunRow {
   bytes: number;
   skipped: string;
   site_gaps: string;
+  places_recorded: number;
 }
 
 function toRunInfo(row: RunRow): RunInfo {
@@ -46,6 +47,7 @@ function toRunInfo(row: RunRow): RunInfo {
     bytes: row.bytes,
     skipped: JSON.parse(row.skipped) as Coverage['skipped'],
     siteGaps: JSON.parse(row.site_gaps) as RunInfo['siteGaps'],
+    placesRecorded: row.places_recorded === 1,
   };
 }
 
@@ -60,15 +62,20 @@ export class RunRepository {
   readonly #db: Database.Database;
   readonly #containers: ContainerRepository;
   readonly #coverage: Database.Statement;
+  readonly #placesRecorded: Database.Statement<[number]>;
 
   constructor(db: Database.Database, containers: ContainerRepository) {
     this.#db = db;
     this.#containers = containers;
     this.#coverage = db.prepare(`
-      INSERT INTO coverage (run_id, container_id, listed, scanned, bytes, skipped)
-      VALUES (@runId, @containerId, @listed, @scanned, @bytes, @skipped)
+      INSERT INTO coverage (run_id, container_id, listed, scanned, bytes, skipped, excluded)
+      VALUES (@runId, @containerId, @listed, @scanned, @bytes, @skipped, @excluded)
       ON CONFLICT (run_id, container_id) DO UPDATE SET
-        listed = excluded.listed, scanned = excluded.scanned, bytes = excluded.bytes, skipped = excluded.skipped`);
+        listed = excluded.listed, scanned = excluded.scanned, bytes = excluded.bytes, skipped = excluded.skipped,
+        excluded = excluded.excluded`);
+    this.#placesRecorded = db.prepare(
+      'UPDATE runs SET places_recorded = 1 WHERE id = ? AND places_recorded = 0',
+    );
   }
 
   begin(input: BeginRun): { runId: number; siteId: number } {
@@ -132,17 +139,25 @@ export class RunRepository {
     if (changed === 0) throw new StoreError(`no run ${runId}`);
   }
 
-  /** Replaces the coverage recorded for one container in a run (call it again as the numbers grow). */
-  recordCoverage(runId: number, container: ContainerRef, coverage: Coverage): void {
+  /**
+   * Replaces the coverage recorded for one container in a run (call it again as the numbers grow). `excluded`: the
+   * run listed the place but its options left it out. The crawler records every place it listed at once, so a run
+   * with coverage rows is marked as naming all its places (see places.ts).
+   */
+  recordCoverage(runId: number, container: ContainerRef, coverage: Coverage, excluded = false): void {
     const containerId = this.#containers.idOf(this.get(runId).siteId, container);
-    this.#coverage.run({ runId, containerId, ...coverage, skipped: JSON.stringify(coverage.skipped) });
+    const skipped = JSON.stringify(coverage.skipped);
+    this.#coverage.run({ runId, containerId, ...coverage, skipped, excluded: excluded ? 1 : 0 });
+    this.#placesRecorded.run(runId);
   }
 
-  coverage(runId: number): Array<Coverage & { container: ContainerRef; containerId: number }> {
+  coverage(
+    runId: number,
+  ): Array<Coverage & { container: ContainerRef; containerId: number; excluded: boolean }> {
     const rows = this.#db
       .prepare<
         [number],
-        { container_id: number; product: ContainerRef['product']; key: string } & Omit<
+        { container_id: number; product: ContainerRef['product']; key: string; excluded: number } & Omit<
           Coverage,
           'skipped'
         > & {
@@ -160,6 +175,7 @@ export class RunRepository {
       scanned: r.scanned,
       bytes: r.bytes,
       skipped: JSON.parse(r.skipped) as Coverage['skipped'],
+      excluded: r.excluded === 1,
     }));
   }
 
@@ -185,6 +201,7 @@ export class RunRepository {
     const total: Coverage = { listed: 0, scanned: 0, bytes: 0, skipped: {} };
     for (const skipped of Object.values(this.get(runId).siteGaps)) addSkips(total.skipped, skipped);
     for (const c of this.coverage(runId)) {
+      if (c.excluded) continue;
       total.listed += c.listed;
       total.scanned += c.scanned;
       total.bytes += c.bytes;

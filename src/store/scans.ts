@@ -61,7 +61,7 @@ export class ScanWriter {
     // version change alone leaves the text as it was) are the current ones. A moved item is never unchanged.
     this.#touch = db.prepare(`
       UPDATE items SET last_scanned_run = @runId, scanned_at = @now, deleted = 0, updated = @updated,
-        version = @version, status = @status
+        version = @version, status = @status, reporter = @reporter, assignee = @assignee, last_editor = @lastEditor
       WHERE site_id = @siteId AND product = @product AND external_id = @id`);
     this.#bumpScan = db.prepare(`
       UPDATE items SET scans = scans + 1 WHERE site_id = @siteId AND product = @product AND external_id = @id
@@ -98,6 +98,9 @@ export class ScanWriter {
             updated: item.updated ?? null,
             version: item.version ?? null,
             status: item.status ?? null,
+            reporter: item.people?.reporter ?? null,
+            assignee: item.people?.assignee ?? null,
+            lastEditor: item.people?.lastEditor ?? null,
           };
           this.#touch.run({ siteId, product: item.product, id: item.id, runId, now, ...stamps });
           continue;

@@ -10,6 +10,8 @@ export interface ContainerCounts {
   openFindings: number;
   suppressed: number;
   itemsWithFindings: number;
+  /** Items holding an open finding of each category (an item with a secret and PII counts in both). */
+  itemsByCategory: Record<Category, number>;
 }
 
 export interface CountScope {
@@ -26,8 +28,17 @@ export function emptyCounts(): CategorySeverityCounts {
   return counts;
 }
 
+export const emptyByCategory = (): Record<Category, number> =>
+  Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+
 export function newContainerCounts(): ContainerCounts {
-  return { counts: emptyCounts(), openFindings: 0, suppressed: 0, itemsWithFindings: 0 };
+  return {
+    counts: emptyCounts(),
+    openFindings: 0,
+    suppressed: 0,
+    itemsWithFindings: 0,
+    itemsByCategory: emptyByCategory(),
+  };
 }
 
 // A finding was live at run R when first seen at or before R and not resolved by R. Status says whether it is
@@ -82,11 +93,14 @@ function fromItems(db: Database.Database, scope: CountScope): Map<number, Contai
     let entry = result.get(id);
     if (!entry) result.set(id, (entry = newContainerCounts()));
     const cells = JSON.parse(counts) as number[];
+    const held = new Set<Category>();
     for (const { category, severity, cell } of CELLS) {
       const n = cells[cell] ?? 0;
       entry.counts[category][severity] += n;
       entry.openFindings += n;
+      if (n > 0) held.add(category);
     }
+    for (const category of held) entry.itemsByCategory[category]++;
     entry.suppressed += cells[SUPPRESSED_CELL] ?? 0;
     entry.itemsWithFindings += withFindings;
   }
@@ -127,5 +141,10 @@ function fromFindings(db: Database.Database, scope: CountScope): Map<number, Con
     GROUP BY 1`);
   for (const r of withFindings.all(scope) as Array<{ id: number; n: number }>)
     entry(r.id).itemsWithFindings = r.n;
+  const byCategory = db.prepare(`
+    SELECT f.container_id AS id, f.category, COUNT(DISTINCT f.item_id) AS n
+    ${liveFindings(scope.since !== null)} AND f.status <> 'suppressed' GROUP BY 1, 2`);
+  for (const r of byCategory.all(scope) as Array<{ id: number; category: Category; n: number }>)
+    entry(r.id).itemsByCategory[r.category] = r.n;
   return result;
 }

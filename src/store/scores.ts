@@ -1,11 +1,22 @@
 import type Database from 'better-sqlite3';
-import { exposure, findingWeightSql, scoreBand, type ScoreBand } from '../score.ts';
-import { CATEGORIES, SEVERITIES } from '../types.ts';
+import {
+  exposure,
+  exposureScore,
+  findingWeightSql,
+  placeCoverage,
+  scoreBand,
+  siteCoverage,
+  type RunCoverage,
+  type ScoreBand,
+} from '../score.ts';
+import { CATEGORIES, SEVERITIES, type Category } from '../types.ts';
 import type { ContainerRepository } from './containers.ts';
 import type { CategorySeverityCounts, ContainerRef, StoredContainer } from './model.ts';
+import type { PlaceReader } from './places.ts';
 import type { RunRepository } from './runs.ts';
 import {
   countFindings,
+  emptyByCategory,
   liveFindings,
   newContainerCounts,
   RECENT_ITEM,
@@ -24,6 +35,8 @@ export interface ScoreRecord {
   suppressed: number;
   counts: CategorySeverityCounts;
   itemsWithFindings: number;
+  /** Live items holding an open finding of each category. */
+  itemsByCategory: Record<Category, number>;
   itemsScanned: number;
   itemsListed: number | null;
   density: number | null;
@@ -52,11 +65,18 @@ export class ScoreRepository {
   readonly #db: Database.Database;
   readonly #runs: RunRepository;
   readonly #containers: ContainerRepository;
+  readonly #places: PlaceReader;
 
-  constructor(db: Database.Database, runs: RunRepository, containers: ContainerRepository) {
+  constructor(
+    db: Database.Database,
+    runs: RunRepository,
+    containers: ContainerRepository,
+    places: PlaceReader,
+  ) {
     this.#db = db;
     this.#runs = runs;
     this.#containers = containers;
+    this.#places = places;
   }
 
   /** Scores of every container of the run's site, and the roll-up (last), without writing them. */
@@ -89,32 +109,37 @@ export class ScoreRepository {
         AND (@since IS NULL OR ${RECENT_ITEM}) GROUP BY 1`);
     for (const r of scanned.all(params) as Array<{ id: number; n: number }>) tally(r.id).itemsScanned = r.n;
 
-    const coverage = new Map(this.#runs.coverage(runId).map((c) => [c.containerId, c]));
+    // Coverage counts only where the run read the place; the site's is over every place the run listed.
+    const places = this.#places.forRun(runId);
+    const runCoverage = (id: number) => {
+      const place = places.get(id);
+      return place?.state === 'scanned' ? place.coverage : null;
+    };
     const containers = new Map(this.#containers.list(run.siteId).map((c) => [c.id, c]));
     const records: ScoreRecord[] = [];
     const site = newTally();
     for (const [id, t] of tallies) {
-      const cov = coverage.get(id);
-      records.push(
-        this.#record(
-          runId,
-          containers.get(id) ?? null,
-          t,
-          cov ? { listed: cov.listed, scanned: cov.scanned } : null,
-        ),
-      );
+      records.push(this.#record(runId, containers.get(id) ?? null, t, runCoverage(id)));
       for (const key of ['openFindings', 'suppressed', 'itemsWithFindings', 'itemsScanned'] as const)
         site[key] += t[key];
-      for (const c of CATEGORIES) for (const s of SEVERITIES) site.counts[c][s] += t.counts[c][s];
+      for (const c of CATEGORIES) {
+        site.itemsByCategory[c] += t.itemsByCategory[c];
+        for (const s of SEVERITIES) site.counts[c][s] += t.counts[c][s];
+      }
     }
     const union = this.#db.prepare(`
       SELECT COALESCE(SUM(w), 0) AS weighted, COUNT(*) AS n FROM (
         SELECT MAX(${WEIGHT}) AS w ${open} GROUP BY f.value_key)`);
     const u = union.get(params) as { weighted: number; n: number };
     Object.assign(site, { weighted: u.weighted, distinctValues: u.n });
-    const siteCoverage = run.listed > 0 ? { listed: run.listed, scanned: run.scanned } : null;
-    records.sort((a, b) => b.score - a.score || b.weighted - a.weighted);
-    records.push(this.#record(runId, null, site, siteCoverage));
+    records.sort((a, b) => b.weighted - a.weighted);
+    const read = [...places.values()].map((p) => ({
+      read: p.state === 'scanned',
+      coverage: p.state === 'scanned' && p.coverage ? placeCoverage(p.coverage) : null,
+    }));
+    const listed = [...places.values()].reduce((n, p) => n + (p.coverage?.listed ?? 0), 0);
+    const siteRecord = this.#record(runId, null, site, null);
+    records.push({ ...siteRecord, coverage: siteCoverage(read), itemsListed: listed });
     return records;
   }
 
@@ -123,14 +148,19 @@ export class ScoreRepository {
     const records = this.calculate(runId);
     const insert = this.#db.prepare(`
       INSERT INTO scores (run_id, container_id, score, weighted, open_findings, distinct_values, suppressed, counts,
-        items_with_findings, items_scanned, items_listed, density, coverage)
+        items_with_findings, items_by_category, items_scanned, items_listed, density, coverage)
       VALUES (@runId, @containerId, @score, @weighted, @openFindings, @distinctValues, @suppressed, @counts,
-        @itemsWithFindings, @itemsScanned, @itemsListed, @density, @coverage)`);
+        @itemsWithFindings, @itemsByCategory, @itemsScanned, @itemsListed, @density, @coverage)`);
     this.#db.transaction(() => {
       this.#db.prepare('DELETE FROM scores WHERE run_id = ?').run(runId);
       for (const r of records) {
-        const { container, band: _band, counts, ...columns } = r;
-        insert.run({ ...columns, containerId: container?.id ?? null, counts: JSON.stringify(counts) });
+        const { container, band: _band, counts, itemsByCategory, ...columns } = r;
+        insert.run({
+          ...columns,
+          containerId: container?.id ?? null,
+          counts: JSON.stringify(counts),
+          itemsByCategory: JSON.stringify(itemsByCategory),
+        });
       }
     })();
     return records;
@@ -164,10 +194,7 @@ export class ScoreRepository {
 
   /** Stored scores of a run, highest first, the site roll-up last; empty when never computed. */
   forRun(runId: number): ScoreRecord[] {
-    return this.#read(
-      'WHERE s.run_id = ? ORDER BY s.container_id IS NULL, s.score DESC, s.weighted DESC',
-      runId,
-    );
+    return this.#read('WHERE s.run_id = ? ORDER BY s.container_id IS NULL, s.weighted DESC', runId);
   }
 
   /** A container's scores over all runs (or the site's, without a container), oldest first. */
@@ -184,7 +211,7 @@ export class ScoreRepository {
     runId: number,
     container: StoredContainer | null,
     t: Tally,
-    runCoverage: { listed: number; scanned: number } | null,
+    runCoverage: RunCoverage | null,
   ): ScoreRecord {
     const e = exposure({
       weighted: t.weighted,
@@ -201,7 +228,8 @@ export class ScoreRepository {
       Record<string, number | string | null>
     >;
     return rows.map((r) => {
-      const score = r.score as number;
+      // The score is W itself: derived again so that runs stored under the old 0..100 scale read the same way.
+      const score = exposureScore(r.weighted as number);
       const t: Tally = {
         weighted: r.weighted as number,
         distinctValues: r.distinct_values as number,
@@ -209,6 +237,10 @@ export class ScoreRepository {
         suppressed: r.suppressed as number,
         counts: JSON.parse(r.counts as string) as CategorySeverityCounts,
         itemsWithFindings: r.items_with_findings as number,
+        itemsByCategory: {
+          ...emptyByCategory(),
+          ...(JSON.parse(r.items_by_category as string) as Record<Category, number>),
+        },
         itemsScanned: r.items_scanned as number,
       };
       const listed = r.items_listed as number | null;

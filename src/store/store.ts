@@ -14,8 +14,10 @@ import { ContainerRepository } from './containers.ts';
 import { contributionView, type ContributionOptions, type ContributionView } from './contribution.ts';
 import { openDatabase, type OpenOptions } from './db.ts';
 import { RunDiffer } from './diff.ts';
+import { FieldNameRepository } from './field-names.ts';
 import { FindingReader } from './findings.ts';
 import { acquireScanLock, type ScanLock } from './lock.ts';
+import { PlaceReader } from './places.ts';
 import { RunRepository } from './runs.ts';
 import { ScanWriter } from './scans.ts';
 import { ScoreRepository } from './scores.ts';
@@ -38,7 +40,11 @@ export interface Store {
   /** Report read side. */
   readonly findings: FindingReader;
   readonly suppressions: SuppressionRepository;
+  /** Custom field names by id, for the findings CSV. */
+  readonly fieldNames: FieldNameRepository;
   readonly scores: ScoreRepository;
+  /** The state of each place in a run: scanned, not read, excluded, never scanned. */
+  readonly places: PlaceReader;
   readonly diffs: RunDiffer;
   contribution(options: ContributionOptions): ContributionView;
   /** The raw connection, for benchmarks and tests; application code goes through the repositories. */
@@ -58,7 +64,8 @@ export function openStore(path: string = DEFAULT_DB_PATH, options: StoreOptions 
   const containers = new ContainerRepository(db);
   const runs = new RunRepository(db, containers);
   const checkpoints = new CheckpointRepository(db);
-  const scores = new ScoreRepository(db, runs, containers);
+  const places = new PlaceReader(db, runs, containers);
+  const scores = new ScoreRepository(db, runs, containers, places);
   return {
     path,
     db,
@@ -68,8 +75,10 @@ export function openStore(path: string = DEFAULT_DB_PATH, options: StoreOptions 
     scans: new ScanWriter(db, containers, runs, checkpoints),
     findings: new FindingReader(db),
     suppressions: new SuppressionRepository(db, () => scores.refreshLatest()),
+    fieldNames: new FieldNameRepository(db),
     scores,
-    diffs: new RunDiffer(db, runs, scores, containers),
+    places,
+    diffs: new RunDiffer(db, runs, scores, containers, places),
     contribution: (contributionOptions) => contributionView(runs, scores, contributionOptions),
     close() {
       try {

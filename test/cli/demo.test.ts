@@ -55,11 +55,11 @@ describe('exposure demo on the default fake site', () => {
     expect(code).toBe(0);
     const table = stdout.split('\n').filter((line) => /^(PRODUCT|jira|confluence|site)\s/.test(line));
     expect(table[0]).toMatch(
-      /^PRODUCT\s+KEY\s+NAME\s+SCORE\s+OPEN\s+SECRET\s+PII\s+PHI\s+DENSITY\s+COVERAGE$/,
+      /^PRODUCT\s+KEY\s+NAME\s+SCORE\s+RANK\s+OPEN\s+SECRET\s+PII\s+PHI\s+DENSITY\s+COVERAGE\s+STATE$/,
     );
     expect(table.filter((line) => /^jira\s/.test(line)).length).toBeGreaterThan(1);
     expect(table.filter((line) => /^confluence\s/.test(line)).length).toBeGreaterThan(1);
-    expect(table.at(-1)).toMatch(/^site\s+\*\s+all spaces and projects\s+\d+\s+[1-9]\d*\s/);
+    expect(table.at(-1)).toMatch(/^site\s+\*\s+all spaces and projects\s+\d+\.\d\s+[1-9]\d*\s/);
   });
 
   it('prints the path of the HTML report, and the file is there', () => {

@@ -51,9 +51,9 @@ const EXPECTED: Record<string, Expectation> = {
     code: 0,
     then: () => expect(file('data/report.html')).toMatch(/^<!doctype html>/i),
   },
-  'npx exposure export csv --out findings.csv': {
+  'npx exposure export csv --out data/findings.csv': {
     code: 0,
-    then: () => expect(file('findings.csv')).toMatch(/^site,product,container_key,/),
+    then: () => expect(file('data/findings.csv')).toMatch(/^\uFEFFsite,product,container_key,/),
   },
   '15 2 * * *  cd /srv/exposure && npx exposure scan --quiet --log-file logs/scan.log --fail-on critical || mail -s "exposure: exit $?" secops@acme.example < /dev/null':
     { skip: 'a crontab line (fixed path /srv/exposure, mail); its flags are run by the scan lines' },
@@ -67,29 +67,39 @@ const EXPECTED: Record<string, Expectation> = {
   'exposure scan --concurrency 4 --timeout 120': INCOMPLETE,
   'exposure report': {
     code: 0,
-    then: ({ stdout }) => expect(stdout).toMatch(/^PRODUCT\s+KEY\s+NAME\s+SCORE/m),
+    then: ({ stdout }) => expect(stdout).toMatch(/^PRODUCT\s+KEY\s+NAME\s+SCORE\s+RANK/m),
   },
   'exposure report --html data/report.html': { code: 0 },
+  'exposure report --json > data/report.json': {
+    code: 0,
+    then: () => expect(JSON.parse(file('data/report.json'))).toMatchObject({ schemaVersion: 1 }),
+  },
+  'exposure report --json | jq -r \'.containers[] | select(.state != "scanned") | "\\(.product) \\(.key): \\(.reason)"\'':
+    { code: 0, then: ({ stdout }) => expect(stdout).toMatch(/^jira FIN: not read: 1 forbidden$/m) },
   'exposure report --plan free --excluded HR,LEGAL': { code: 0 },
   'exposure report --run 1': { code: 0, then: ({ stdout }) => expect(stdout).toMatch(/^PRODUCT\s+KEY/m) },
-  'exposure export csv --out findings.csv --bom': {
+  'exposure export csv --out data/findings.csv': {
     code: 0,
-    then: () => expect(file('findings.csv').startsWith('\uFEFFsite,product,')).toBe(true),
+    then: () => expect(file('data/findings.csv').startsWith('\uFEFFsite,product,')).toBe(true),
   },
   'exposure export csv --out - --space ENG --min-severity high --status open': {
     code: 0,
     then: ({ stdout }) => expect(stdout).toMatch(/^site,product,container_key,/),
   },
-  'exposure export csv --out summary.csv --summary': {
+  'exposure export csv --out data/summary.csv --summary': {
     code: 0,
-    then: () => expect(file('summary.csv')).toMatch(/^site,product,container_key,container_name,score,/),
+    then: () =>
+      expect(file('data/summary.csv')).toMatch(/^\uFEFFsite,product,container_key,container_name,score,/),
   },
   'exposure diff': { code: 0 },
   // Run and finding numbers in the README are illustrations: this workspace has a handful of runs and no
   // finding 1234 or space PUB. The precise refusal shows the flags were accepted.
-  'exposure diff --from 12 --to 15 --json > diff.json': { code: 2, stderr: /no run 1[25] in this database/ },
+  'exposure diff --from 12 --to 15 --json > data/diff.json': {
+    code: 2,
+    stderr: /no run 1[25] in this database/,
+  },
   'exposure suppress 1234 --reason "test key from the vendor docs"': { code: 2, stderr: /1234/ },
-  'exposure suppress --rule email-address --container confluence:PUB --reason "public contact page"': {
+  'exposure suppress --rule email --container confluence:PUB --reason "public contact page"': {
     code: 2,
     stderr: /no space or project confluence:PUB/,
   },

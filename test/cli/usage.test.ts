@@ -71,14 +71,31 @@ describe('version and help', () => {
   });
 
   it.each([['scan'], ['report'], ['export csv'], ['diff'], ['detect'], ['rules list']])(
-    '%s with an unknown flag exits 2 with the error and a hint',
+    '%s with an unknown flag exits 2 with the error and a hint on one line',
     async (command) => {
       const result = await runCli(ws, [...command.split(' '), '--bogus']);
+      expectOneLineError(
+        result,
+        new RegExp(`^exposure: unknown option '--bogus' \\(see exposure ${command} --help\\)$`),
+      );
+    },
+  );
+
+  it("a misspelt option keeps commander's suggestion on the same line", async () => {
+    const result = await runCli(ws, ['export', 'csv', '--summry']);
+    expectOneLineError(
+      result,
+      /^exposure: unknown option '--summry' \(Did you mean --summary\?\) \(see exposure export csv --help\)$/,
+    );
+  });
+
+  it.each([['export'], ['rules']])(
+    '%s without its subcommand exits 2 and shows the subcommands',
+    async (command) => {
+      const result = await runCli(ws, [command]);
       expect(result.code).toBe(2);
-      expect(result.stderr.trimEnd().split('\n')).toEqual([
-        "error: unknown option '--bogus'",
-        expect.stringContaining('--help'),
-      ]);
+      expect(result.stderr).toMatch(/Commands:/);
+      expect(result.stdout).toBe('');
     },
   );
 });

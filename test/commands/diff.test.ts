@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runDiff, type DiffFlags } from '../../src/commands/diff.ts';
 import { UsageError } from '../../src/errors.ts';
 import type { RunDiff } from '../../src/store/diff.ts';
+import { openStore } from '../../src/store/store.ts';
+import { beginRun, container } from '../store/helpers.ts';
 import { capture, KEY, MAIL, OTHER_KEY, scannedDatabase, runCli } from './store-fixture.ts';
 
 let cleanup: () => void = () => {};
@@ -20,12 +22,38 @@ describe('exposure diff', () => {
     expect(runDiff({ db: path }, out)).toBe(0);
     const text = out.text();
     expect(text).toContain(`run ${runs[0]} (full, complete`);
-    // Scores: one critical key at 0.9 (W = 9) → 36.2; with an e-mail at 0.8 (W = 10.6) → 41.1; e-mail alone → 7.7.
-    expect(text).toMatch(/confluence\s+OPS\s+OPS space\s+0\.0 → 36\.2\s+\+36\.2\s+1\s+0\s+0/);
-    expect(text).toMatch(/confluence\s+ENG\s+ENG space\s+41\.1 → 7\.7\s+-33\.4\s+0\s+1\s+1/);
+    // Scores are W: one critical key at 0.9 is 9; with an e-mail at 0.8, 10.6; the e-mail alone 1.6.
+    expect(text).toMatch(/confluence\s+OPS\s+OPS space\s+0\.0 → 9\.0\s+\+9\.0\s+1\s+0\s+0/);
+    expect(text).toMatch(/confluence\s+ENG\s+ENG space\s+10\.6 → 1\.6\s+-9\.0\s+0\s+1\s+1/);
     expect(text).toContain('1 new, 1 resolved, 2 still open');
     expect(text).toMatch(/New findings:\n.*\n\s*critical\s+fake-cloud-key\s+confluence:OPS/);
     for (const raw of [KEY, OTHER_KEY, MAIL]) expect(text).not.toContain(raw);
+  });
+
+  it.each([
+    ['forbidden', { listed: 0, scanned: 0, bytes: 0, skipped: { forbidden: 1 } }, false, 'not read'],
+    ['left out by an option', { listed: 0, scanned: 0, bytes: 0, skipped: {} }, true, 'excluded'],
+  ])('shows a place %s in the later run by its state, with no change', (_name, coverage, excluded, word) => {
+    const { path } = database();
+    const store = openStore(path);
+    const { runId } = beginRun(store, [container('ENG'), container('ENG', 'jira'), container('OPS')]);
+    store.runs.recordCoverage(runId, { product: 'confluence', key: 'ENG' }, { ...coverage, skipped: {} });
+    store.runs.recordCoverage(runId, { product: 'confluence', key: 'OPS' }, coverage, excluded);
+    store.runs.finish(runId, 'partial');
+    store.scores.compute(runId);
+    store.close();
+    const out = capture();
+    runDiff({ db: path }, out);
+    expect(out.text()).toMatch(
+      new RegExp(`confluence\\s+OPS\\s+OPS space\\s+9\\.0 → ${word}\\s+0\\s+0\\s+1`),
+    );
+    const json = capture();
+    runDiff({ db: path, json: true }, json);
+    const ops = (JSON.parse(json.text()) as RunDiff).containers.find((c) => c.container.key === 'OPS');
+    expect(ops).toMatchObject({
+      state: { from: 'scanned', to: word.replace(' ', '-') },
+      score: { delta: null },
+    });
   });
 
   it.each<[string, (runs: number[]) => DiffFlags, [number, number, number]]>([

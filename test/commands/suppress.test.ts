@@ -50,6 +50,13 @@ describe('exposure suppress / unsuppress', () => {
       /fingerprint [0-9a-f]{12}…: 1 open/,
     ],
     [
+      'a fingerprint by its first 8 characters (upper case)',
+      () => fingerprintOf(KEY).slice(0, 8).toUpperCase(),
+      {},
+      ['confluence:1:fake-email', 'confluence:3:fake-cloud-key'],
+      new RegExp(`fingerprint ${fingerprintOf(KEY).slice(0, 12)}…: 1 open`),
+    ],
+    [
       'a rule in a container',
       () => undefined,
       { rule: 'fake-cloud-key', container: 'OPS' },
@@ -87,6 +94,25 @@ describe('exposure suppress / unsuppress', () => {
     ],
     ['an unknown key', undefined, { reason: 'r', rule: 'x', container: 'NOPE' }, /no space or project NOPE/],
     ['a malformed target', 'not-a-thing', { reason: 'r' }, /neither a finding id/],
+    ['a fingerprint prefix under 8 characters', 'abcdef1', { reason: 'r' }, /neither a finding id/],
+    [
+      'a fingerprint no finding has',
+      'f'.repeat(64),
+      { reason: 'r' },
+      /no finding has a fingerprint starting/,
+    ],
+    [
+      'a rule that does not exist, with the nearest ids',
+      undefined,
+      { reason: 'r', rule: 'email-address', container: 'OPS' },
+      /^no rule email-address; the nearest rule ids: email, /,
+    ],
+    [
+      'a rule with no finding in that place, with the rules that have some',
+      undefined,
+      { reason: 'r', rule: 'fake-email', container: 'OPS' },
+      /^rule fake-email has no finding in OPS; rules with findings there: fake-cloud-key$/,
+    ],
   ])('rejects %s with a usage error', (_name, target, flags, message) => {
     const { path } = database();
     const run = () => runSuppress(target, { ...flags, db: path }, capture());
@@ -103,7 +129,8 @@ describe('exposure suppress / unsuppress', () => {
   });
 
   it.each([
-    [['suppress', '--rule', 'fake-email', '--container', 'OPS', '--reason', 'synthetic'], 0],
+    [['suppress', '--rule', 'fake-cloud-key', '--container', 'OPS', '--reason', 'synthetic'], 0],
+    [['suppress', '--rule', 'fake-email', '--container', 'OPS', '--reason', 'synthetic'], 2],
     [['suppress', 'zzz', '--reason', 'synthetic'], 2],
     [['unsuppress', '--rule', 'fake-email', '--container', 'OPS'], 2],
   ])('is wired into the CLI: %j exits %i', async (args, code) => {

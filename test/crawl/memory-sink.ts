@@ -21,6 +21,10 @@ export class MemorySink implements CrawlSink {
   readonly items = new Map<string, StoredItem>();
   readonly checkpoints = new Map<string, Checkpoint>();
   readonly coverages = new Map<string, Coverage>();
+  /** Custom field names by `product:id`, as recorded (masked). */
+  readonly fields = new Map<string, string>();
+  /** Places listed but left out by the scope, as `product:key`. */
+  readonly excluded = new Set<string>();
   recordCalls = 0;
 
   upsertContainers(containers: readonly Container[]): void {
@@ -76,6 +80,14 @@ export class MemorySink implements CrawlSink {
 
   coverage(product: Product, containerKey: string, coverage: Coverage): void {
     this.coverages.set(`${product}:${containerKey}`, coverage);
+  }
+
+  fieldNames(product: Product, fields: ReadonlyArray<{ id: string; name: string }>): void {
+    for (const f of fields) this.fields.set(`${product}:${f.id}`, f.name);
+  }
+
+  leftOut(product: Product, containerKey: string): void {
+    this.excluded.add(`${product}:${containerKey}`);
   }
 
   reconcile(product: Product, containerKey: string, options?: { keepArchived: boolean }): number {

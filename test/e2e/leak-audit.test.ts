@@ -4,6 +4,7 @@
 // find what is meant to be there (item keys, masked previews, log lines), or the audit would pass blind. A
 // scoped-token scan (issue 17) joins them: its credentials go to the site and the API gateway only, even when
 // the gateway redirects a listing to a third origin.
+import { parse } from 'csv-parse/sync';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,7 +98,9 @@ async function scanAndReport(): Promise<void> {
   const csv = await exposure('export stdout', ['export', 'csv', '--db', db, '--status', 'all', '--out', '-']);
   await exposure('diff', ['diff', '--db', db]);
   await exposure('diff json', ['diff', '--db', db, '--json']);
-  const fingerprint = csv.stdout.split('\r\n')[1]?.split(',').at(-1) ?? '';
+  // Read by column name: the CSV's columns are appended to over time.
+  const rows = parse(csv.stdout, { columns: true }) as Array<Record<string, string>>;
+  const fingerprint = rows[0]?.finding_id ?? '';
   await exposure('suppress', ['suppress', fingerprint, '--db', db, '--reason', 'audit']);
   await exposure('unsuppress', ['unsuppress', fingerprint, '--db', db]);
 }

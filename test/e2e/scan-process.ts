@@ -33,24 +33,32 @@ export class ScanWorkspace {
     return join(this.dir, `${name}.db`);
   }
 
-  /** `env` adds variables (EXPOSURE_TEST_GATEWAY); `allowPartial: false` lets the exit code report gaps. */
-  start(
-    db: string,
-    extraArgs: readonly string[] = [],
-    { env: extraEnv = {}, allowPartial = true }: { env?: NodeJS.ProcessEnv; allowPartial?: boolean } = {},
-  ): RunningScan {
-    const env: NodeJS.ProcessEnv = {
+  /** Only what a scan needs: the site, its credentials and the shared fingerprint key, plus `extra`. */
+  private env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    return {
       PATH: process.env.PATH,
       HOME: this.dir,
       ATLASSIAN_SITE: this.site.url,
       ATLASSIAN_EMAIL: this.site.email,
       ATLASSIAN_API_TOKEN: this.site.token,
       EXPOSURE_KEY_FILE: this.keyFile,
-      ...extraEnv,
+      ...extra,
     };
+  }
+
+  /** `env` adds variables (EXPOSURE_TEST_GATEWAY); `allowPartial: false` lets the exit code report gaps. */
+  start(
+    db: string,
+    extraArgs: readonly string[] = [],
+    { env = {}, allowPartial = true }: { env?: NodeJS.ProcessEnv; allowPartial?: boolean } = {},
+  ): RunningScan {
     const partial = allowPartial ? ['--allow-partial'] : [];
     const args = [CLI, 'scan', '--db', db, '--quiet', ...partial, '--workers', '1', ...extraArgs];
-    const child = spawn(process.execPath, args, { cwd: this.dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: this.dir,
+      env: this.env(env),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const exited = new Promise<ScanExit>((done, fail) => {
@@ -69,6 +77,20 @@ export class ScanWorkspace {
       if (exit.code === 0 || exit.code === 3) return exits;
     }
     throw new Error(`scan did not finish in ${maxRuns} runs: ${JSON.stringify(exits.map((e) => e.code))}`);
+  }
+
+  /** Runs a bash command line (pipes allowed) where `exposure` is the built binary; returns its output. */
+  async shell(line: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const script = `exposure() { "${process.execPath}" "${CLI}" "$@"; }; set -o pipefail; ${line}`;
+    const child = spawn('bash', ['-c', script], { cwd: this.dir, env: this.env() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    return new Promise((done, fail) => {
+      child.once('error', fail);
+      child.once('close', (code) => done({ code, stdout, stderr }));
+    });
   }
 
   remove(): void {

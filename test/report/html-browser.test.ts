@@ -1,26 +1,31 @@
-// The HTML report in a real browser (Debian's chromium through playwright-core): key elements render, nothing
-// leaves the page, and hostile titles stay text. Skipped outside CI where no chromium is installed; CI installs it
-// and fails the test if it cannot.
+// The HTML report in a real browser (Debian's chromium through playwright-core) at 1,400 px wide: the charts use
+// the page's width and label their bars, "not read" looks unlike 0, the legend follows the stacking order,
+// personal spaces are named by their owner, demo links are said to be demo links, nothing leaves the page, and
+// hostile titles stay text. Sizes, labels and texts are asserted, not pixels; screenshots are kept under
+// test-output/. Skipped outside CI where no chromium is installed; CI installs it and fails the test if it cannot.
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/commands/demo.ts';
+import { SEVERITY_COLORS, SEVERITY_ORDER } from '../../src/report/charts.ts';
 import { renderHtml } from '../../src/report/html.ts';
-import { containerRow, reportData, topItem } from './report-fixture.ts';
+import { placeRow, reportData, topItem } from './report-fixture.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = resolve('test-output');
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
+const WIDTH = 1400;
 
 const fixture = reportData({
-  containers: [containerRow({ name: HOSTILE, url: 'javascript:alert(1)' })],
+  containers: [placeRow({ name: HOSTILE, url: 'javascript:alert(1)' })],
   topItems: [topItem({ title: HOSTILE })],
 });
 
-describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in chromium', () => {
+describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in chromium at 1,400 px', () => {
   let browser: Browser;
+  let demo: { page: Page; requests: string[] };
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     browser = await chromium.launch({
@@ -34,18 +39,6 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in chromi
         '--no-first-run',
       ],
     });
-  });
-  afterAll(() => browser?.close());
-
-  async function open(file: string) {
-    const page = await browser.newPage();
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
-    await page.goto(`file://${file}`);
-    return { page, requests };
-  }
-
-  it('renders the demo database report offline, with every section', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'exposure-report-'));
     const html = join(dir, 'report.html');
     const code = await runDemo({
@@ -58,17 +51,97 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in chromi
       keyFile: join(dir, 'key'),
     });
     expect(code).toBe(0);
-    const { page, requests } = await open(html);
+    demo = await open(html);
+    await demo.page.screenshot({ path: join(OUT, 'demo-report.png'), fullPage: true });
+  }, 240_000);
+  afterAll(() => browser?.close());
+
+  async function open(file: string) {
+    const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`file://${file}`);
+    return { page, requests };
+  }
+
+  it('renders every section offline', async () => {
+    const { page, requests } = demo;
     expect(await page.locator('#summary .card').count()).toBeGreaterThanOrEqual(6);
     expect(await page.locator('#containers tbody tr').count()).toBeGreaterThanOrEqual(8);
-    expect(await page.locator('#score-chart svg').count()).toBe(1);
-    expect(await page.locator('#severity-chart svg').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('#exclude-first li').count()).toBeGreaterThan(0);
     expect(await page.locator('#coverage tbody tr').count()).toBeGreaterThanOrEqual(8);
     expect(await page.locator('#top-items tbody tr').count()).toBeGreaterThan(0);
     expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
-    await page.screenshot({ path: join(OUT, 'demo-report.png'), fullPage: true });
-  }, 240_000);
+  });
+
+  it('draws the score chart across the page, each bar labelled with its value', async () => {
+    const { page } = demo;
+    const chart = await page.locator('#score-chart svg').boundingBox();
+    const table = await page.locator('#containers').boundingBox();
+    expect(chart!.width).toBeGreaterThan(1200);
+    expect(chart!.width).toBeCloseTo(table!.width, -1);
+    const labels = await page.locator('#score-chart svg text').allTextContents();
+    const scores = await page
+      .locator('#containers tbody td.n.red, #containers tbody td.n.amber')
+      .allTextContents();
+    expect(scores.length).toBeGreaterThan(3);
+    for (const score of scores) expect(labels).toContain(score);
+  });
+
+  it('shows a place it could not read unlike a clean 0, in the chart and in the table', async () => {
+    const { page } = demo;
+    expect(await page.locator('#score-chart svg text').allTextContents()).toContain('not read');
+    const notRead = page.locator('#containers td.na').first();
+    const clean = page.locator('#containers td.n.green').first();
+    expect(await notRead.textContent()).toBe('not read');
+    // Runs in the page: the browser's own computed style, not the stylesheet's text.
+    type View = { getComputedStyle(el: unknown): { fontStyle: string; backgroundImage: string } };
+    const style = (cell: typeof notRead) =>
+      cell.evaluate((el) => {
+        const computed = (globalThis as unknown as View).getComputedStyle(el);
+        return [computed.fontStyle, computed.backgroundImage] as const;
+      });
+    const [italic, hatch] = await style(notRead);
+    expect([italic, hatch.startsWith('repeating-linear-gradient')]).toEqual(['italic', true]);
+    expect(await style(clean)).toEqual(['normal', 'none']);
+  });
+
+  it('names personal spaces by their owner, not by a clipped account id', async () => {
+    const labels = await demo.page
+      .locator('#score-chart svg g[aria-label="y-axis tick label"] text')
+      .allTextContents();
+    expect(labels.length).toBeGreaterThan(8);
+    expect(labels.filter((l) => l.startsWith('~'))).toEqual([]);
+  });
+
+  it('stacks severities in the order of the legend, with the legend colours', async () => {
+    const { page } = demo;
+    const legend = await page.locator('#severity-chart span[class$="-swatch"]').allTextContents();
+    expect(legend.map((t) => t.trim()).filter(Boolean)).toEqual(SEVERITY_ORDER);
+    // In the secret bar, segments left to right go critical, high, medium, low: colours in legend order.
+    const segments = await page.locator('#severity-chart svg g[aria-label="bar"] rect').evaluateAll((rects) =>
+      rects.map((r) => ({
+        x: Number(r.getAttribute('x')),
+        y: r.getAttribute('y'),
+        fill: r.getAttribute('fill'),
+      })),
+    );
+    const secret = segments.filter((s) => s.y === segments.at(-1)!.y).sort((a, b) => a.x - b.x);
+    const order = secret.map((s) => SEVERITY_COLORS.indexOf(s.fill!));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('says its links are demo links and opens each item inside the report', async () => {
+    const { page } = demo;
+    expect(await page.locator('#demo-note').textContent()).toMatch(/stops\s+with the demo/);
+    const item = page.locator('#top-items details').first();
+    await item.locator('summary').click();
+    expect(await item.locator('li').first().isVisible()).toBe(true);
+    expect(await item.locator('li').first().textContent()).toMatch(
+      /^(critical|high|medium|low) \S+ in \S+: /,
+    );
+    await page.screenshot({ path: join(OUT, 'demo-report-item-open.png'), fullPage: false });
+  });
 
   it('shows hostile titles as text and runs nothing from them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'exposure-report-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportData, type ReportOptions } from '../../src/report/report-data.ts';
+import { buildReportData, measureOf, type ReportOptions } from '../../src/report/report-data.ts';
 import type { ScoreRecord } from '../../src/store/scores.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { Item } from '../../src/types.ts';
@@ -43,14 +43,7 @@ function scoredStore(): Store {
 }
 
 /** What the report shows of a score record, for comparing with records calculated from the findings. */
-const shown = (s: ScoreRecord) => ({
-  score: s.score,
-  open: s.openFindings,
-  suppressed: s.suppressed,
-  counts: s.counts,
-  density: s.density,
-  coverage: s.coverage,
-});
+const shown = (s: ScoreRecord) => measureOf(s);
 
 const OPTIONS: ReportOptions = { plan: 'standard', excluded: ['OPS'] };
 
@@ -78,24 +71,24 @@ describe('buildReportData', () => {
       oracle === 'calculate'
         ? store.scores.calculate(data.run.id, { since: options.since })
         : store.scores.forRun(data.run.id);
-    expect(data.site).toEqual(shown(expected.find((s) => s.container === null)!));
+    expect(data.site.measure).toEqual(shown(expected.find((s) => s.container === null)!));
     const rows = Object.fromEntries(data.containers.map((c) => [`${c.product}:${c.key}`, c]));
     for (const s of expected.filter((r) => r.container !== null)) {
-      expect(rows[`${s.container!.product}:${s.container!.key}`]).toMatchObject(shown(s));
+      expect(rows[`${s.container!.product}:${s.container!.key}`]?.measure).toEqual(shown(s));
     }
     expect(data.containers).toHaveLength(expected.length - 1);
-    expect(data.site.open).toBeGreaterThan(0);
+    expect(data.site.measure.open).toBeGreaterThan(0);
   });
 
   it('lists the most exposed items with their worst severity and categories', () => {
     const store = scoredStore();
     const data = buildReportData(store, OPTIONS);
     // ENG/1: critical KEY + medium MAIL (10.6); ENG/2: KEY (9); HR-4: high MRN + medium MAIL (5.1).
-    expect(data.topItems.map((t) => [t.title, t.findings, t.worst, t.categories])).toEqual([
+    expect(data.topItems.map((t) => [t.title, t.details.length, t.worst, t.categories])).toEqual([
       ['Page 1', 2, 'critical', ['pii', 'secret']],
       ['Page 2', 1, 'critical', ['secret']],
       ['HR-4 Page 4', 2, 'high', ['phi', 'pii']],
     ]);
-    expect(data.containers.find((c) => c.key === 'OPS')?.contributed).toBe(false);
+    expect(data.containers.find((c) => c.key === 'OPS')?.contribution.contributed).toBe(false);
   });
 });

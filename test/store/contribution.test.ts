@@ -36,7 +36,7 @@ describe('isContributed', () => {
     (plan, excluded, asOf, contributed) => {
       const verdict = isContributed(plan as Plan, config, excluded, asOf);
       expect(verdict.contributed).toBe(contributed);
-      if (contributed) expect(verdict.why).toMatch(/not excludable; rename the field or workflow/);
+      if (contributed) expect(verdict.why).toMatch(/only excludable for the whole organisation/);
     },
   );
 });

@@ -25,11 +25,22 @@ function schemaOf(db: Database.Database): string[] {
 }
 
 // Data written at a given version by that version's code; add an entry when a migration changes tables.
+const seedRun = (db: Database.Database) => {
+  db.prepare("INSERT INTO sites (id, url, created_at) VALUES (1, ?, '2026-09-01')").run(SITE);
+  db.prepare(
+    "INSERT INTO runs (id, site_id, mode, ruleset_hash, started_at, status) VALUES (1, 1, 'full', 'h', '2026-09-01', 'complete')",
+  ).run();
+};
 const SEED: Record<number, (db: Database.Database) => void> = {
-  1: (db) => {
-    db.prepare("INSERT INTO sites (id, url, created_at) VALUES (1, ?, '2026-09-01')").run(SITE);
+  1: seedRun,
+  // Version 4: a run with the coverage of one place, written before places and people were recorded.
+  4: (db) => {
+    seedRun(db);
     db.prepare(
-      "INSERT INTO runs (id, site_id, mode, ruleset_hash, started_at, status) VALUES (1, 1, 'full', 'h', '2026-09-01', 'complete')",
+      "INSERT INTO containers (id, site_id, product, external_id, key, name, url) VALUES (1, 1, 'jira', '1', 'ENG', 'Eng', 'u')",
+    ).run();
+    db.prepare(
+      "INSERT INTO coverage (run_id, container_id, listed, scanned, bytes, skipped) VALUES (1, 1, 3, 3, 9, '{}')",
     ).run();
   },
 };
@@ -50,6 +61,12 @@ describe('schema migrations', () => {
     migrate(fresh, ':memory:');
     expect(schemaOf(store.db)).toEqual(schemaOf(fresh));
     if (SEED[version]) expect(store.runs.get(1)).toMatchObject({ siteUrl: SITE, status: 'complete' });
+    if (version === 4) {
+      // Its coverage row reads as a place read, and the run as one that did not name every place it listed.
+      expect(store.runs.get(1).placesRecorded).toBe(false);
+      expect(store.runs.coverage(1)).toMatchObject([{ listed: 3, scanned: 3, excluded: false }]);
+      expect([...store.places.forRun(1).values()].map((p) => p.state)).toEqual(['scanned']);
+    }
     store.close();
     fresh.close();
   });

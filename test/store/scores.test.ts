@@ -48,14 +48,16 @@ const byKey = (records: ScoreRecord[]) =>
 
 describe('ScoreRepository', () => {
   it.each([
-    // key, run index, weighted, open, distinct, items with findings, items scanned, listed, coverage
-    ['ENG', 0, 9 + 1.6, 3, 2, 2, 3, 4, 0.75],
+    // key, run index, weighted, open, distinct, items with findings, items scanned, listed, coverage. Run 1 recorded
+    // coverage for ENG alone: it listed no other place. ENG: 3 scanned of 4 listed and 1 not read, 3 / 5. Run 2
+    // recorded no coverage (as runs before schema 5 did): each place was read, with nothing to count.
+    ['ENG', 0, 9 + 1.6, 3, 2, 2, 3, 4, 0.6],
     ['OPS', 0, 9 + 3.5, 2, 2, 1, 1, null, null],
     ['HR', 0, 0, 0, 0, 0, 1, null, null],
-    ['site', 0, 9 + 1.6 + 3.5, 5, 3, 3, 5, 4, 0.75],
+    ['site', 0, 9 + 1.6 + 3.5, 5, 3, 3, 5, 4, 0.6],
     ['ENG', 1, 9 + 1.6, 3, 2, 2, 3, null, null],
     ['OPS', 1, 0, 0, 0, 0, 1, null, null],
-    ['site', 1, 9 + 1.6, 3, 2, 2, 5, null, null],
+    ['site', 1, 9 + 1.6, 3, 2, 2, 5, 0, 1],
   ] as const)(
     '%s in run %i',
     (key, runIndex, weighted, open, distinct, withFindings, itemsScanned, listed, coverage) => {

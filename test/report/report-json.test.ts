@@ -1,0 +1,88 @@
+// `report --json` is the report model as docs/report.schema.json describes it: the model built from a store and
+// every variant of a place validate, and the schema refuses what it must (a number without its measure, an
+// unknown state or visibility, a field it does not name).
+import { describe, expect, it } from 'vitest';
+import type { ReportData } from '../../src/report/model.ts';
+import { buildReportData } from '../../src/report/report-data.ts';
+import { beginRun, container, item, sampleKey, scanned, tempStore } from '../store/helpers.ts';
+import { forbiddenRow, placeRow, reportData } from './report-fixture.ts';
+import { schemaErrors } from './report-schema.ts';
+
+/** A run that reads ENG, finds FIN forbidden, and leaves OPS out after an earlier run read it. */
+function storeReport(): ReportData {
+  const { store } = tempStore();
+  const places = [container('ENG'), container('OPS'), container('FIN', 'jira')];
+  const coverage = { listed: 1, scanned: 1, bytes: 1, skipped: {} };
+  const first = beginRun(store, places).runId;
+  store.scans.record(first, [scanned(item('OPS', '2'), sampleKey())]);
+  store.runs.recordCoverage(first, { product: 'confluence', key: 'OPS' }, coverage);
+  store.runs.finish(first, 'complete');
+  store.scores.compute(first);
+  const second = beginRun(store, places).runId;
+  store.scans.record(second, [scanned(item('ENG', '1'), sampleKey())]);
+  store.runs.recordCoverage(second, { product: 'confluence', key: 'ENG' }, coverage);
+  store.runs.recordCoverage(second, { product: 'confluence', key: 'OPS' }, coverage, true);
+  store.runs.recordCoverage(
+    second,
+    { product: 'jira', key: 'FIN' },
+    { ...coverage, listed: 0, scanned: 0, skipped: { forbidden: 1 } },
+  );
+  store.runs.finish(second, 'partial');
+  store.scores.compute(second);
+  return JSON.parse(JSON.stringify(buildReportData(store, { plan: 'standard', excluded: [] }))) as ReportData;
+}
+
+describe('report --json schema', () => {
+  it('describes the report built from a store: read, forbidden and left-out places', () => {
+    const data = storeReport();
+    expect(schemaErrors(data)).toEqual([]);
+    expect(data.containers.map((c) => [c.key, c.state, c.stale, c.measure === null])).toEqual([
+      ['ENG', 'scanned', false, false],
+      ['OPS', 'excluded', true, false],
+      ['FIN', 'not-read', false, true],
+    ]);
+    expect(data.site.coverage).toBeCloseTo(1 / 3, 10);
+  });
+
+  it.each<[string, ReportData]>([
+    ['one place read', reportData()],
+    [
+      'a forbidden place and a demo site',
+      reportData({ containers: [placeRow(), forbiddenRow()], demo: true }),
+    ],
+    [
+      'the site configuration',
+      reportData({ containers: [placeRow({ key: 'site-config', product: 'jira', siteWide: true })] }),
+    ],
+    [
+      'a plan that contributes nothing',
+      { ...reportData(), shortlist: { ...reportData().shortlist, plan: 'premium', note: 'x' } },
+    ],
+  ])('validates %s', (_name, data) => {
+    expect(schemaErrors(JSON.parse(JSON.stringify(data)))).toEqual([]);
+  });
+
+  it.each<[string, (data: ReportData) => unknown, RegExp]>([
+    [
+      'an unknown state',
+      (d) => ({ ...d, containers: [{ ...d.containers[0], state: 'clean' }] }),
+      /containers\/0\/state/,
+    ],
+    [
+      'a visibility outside the four',
+      (d) => ({ ...d, containers: [{ ...d.containers[0], visibility: 'open' }] }),
+      /visibility/,
+    ],
+    [
+      'a score without its measure',
+      (d) => ({ ...d, containers: [{ ...d.containers[0], score: 3 }] }),
+      /additional/,
+    ],
+    ['coverage above 100 %', (d) => ({ ...d, site: { ...d.site, coverage: 1.01 } }), /coverage/],
+    ['a run without its mode', (d) => ({ ...d, run: { ...d.run, mode: undefined } }), /run/],
+  ])('refuses %s', (_name, change, error) => {
+    expect(schemaErrors(change(JSON.parse(JSON.stringify(reportData())) as ReportData)).join('\n')).toMatch(
+      error,
+    );
+  });
+});
