@@ -75,7 +75,10 @@ export function parseTarget(
     }
     return ruleTarget(store, flags.rule, flags.container, verb);
   }
-  if (FINDING_ID.test(target)) return { kind: 'finding', findingId: Number(target) };
+  // Eight digits or more can be a finding id or a fingerprint prefix: a finding with that id wins.
+  const digitsOnly = FINDING_ID.test(target);
+  if (digitsOnly && (!FINGERPRINT.test(target) || store.findings.get(Number(target))))
+    return { kind: 'finding', findingId: Number(target) };
   if (FINGERPRINT.test(target)) {
     const known =
       verb === 'suppress'
