@@ -1,5 +1,5 @@
 // scan(text) -> Finding[]: one keyword pass for all rules, each rule's regex only in windows around its
-// keyword hits (rules without keywords run on the whole text), the checks in evaluate.ts, the PHI pass,
+// keyword hits (rule-plan.ts says where rules without keywords run), the checks in evaluate.ts, the PHI pass,
 // the confidence threshold, de-duplication, and redaction. The raw value never leaves this module except as
 // HMAC input (fingerprint) and mask input (preview).
 import { SEVERITIES } from '../types.ts';
@@ -14,6 +14,7 @@ import { derivePhiHits } from './phi.ts';
 import { fingerprintValue, maskValue } from './redact.ts';
 import type { MaskStyle, Normalization } from './rule-schema.ts';
 import { VALIDATOR_MODELS, VALIDATORS } from './validators/index.ts';
+import { planRule, runsWithoutWords, type RulePlan } from './rule-plan.ts';
 import { warmRecognizers } from './recognizers.ts';
 import { mergeWindows, scanWhole, scanWindows } from './windows.ts';
 import { mapSpan, normalizeForDetection } from '../text/normalize.ts';
@@ -23,11 +24,14 @@ export interface DetectorOptions {
   key: Buffer;
   /** Only rules of these categories (default: all). */
   categories?: readonly Category[];
-  /** Drop findings below this confidence (default 0). */
+  /** Drop findings below this confidence (default DEFAULT_MIN_CONFIDENCE). */
   minConfidence?: number;
   /** false runs every regex over the whole text: the reference the keyword prefilter must agree with. */
   prefilter?: boolean;
 }
+
+/** A format alone (no context word, not alone in its field) is worth less than this for ambiguous rules. */
+export const DEFAULT_MIN_CONFIDENCE = 0.4;
 
 interface Redaction {
   mask: MaskStyle;
@@ -42,17 +46,17 @@ export interface Detector {
 
 interface KeywordTable {
   index: KeywordIndex;
-  /** For each keyword id, the rules (indices into `prepared`) that list it. */
+  /** For each keyword id, the rules (indices into the plans) that list it. */
   rulesOf: number[][];
   lengthOf: number[];
 }
 
-function buildKeywordTable(rules: readonly PreparedRule[]): KeywordTable {
+function buildKeywordTable(plans: readonly RulePlan[]): KeywordTable {
   const ids = new Map<string, number>();
   const rulesOf: number[][] = [];
-  rules.forEach(({ rule }, ruleIndex) => {
+  plans.forEach(({ prepared: { rule }, words }, ruleIndex) => {
     const headers = rule.spec.column ? headerKeywords(rule.spec.column) : [];
-    for (const word of new Set([...rule.spec.keywords, ...headers])) {
+    for (const word of new Set([...words, ...headers])) {
       let id = ids.get(word);
       if (id === undefined) {
         id = ids.size;
@@ -117,7 +121,7 @@ export function dedupeHits(hits: readonly Hit[]): Hit[] {
 
 export function createDetector(rules: readonly CompiledRule[], options: DetectorOptions): Detector {
   const categories = new Set(options.categories ?? ['secret', 'pii', 'phi']);
-  const minConfidence = options.minConfidence ?? 0;
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   // The PHI pass needs personal identifiers as evidence, so pii rules run whenever phi is asked for.
   const evidence = categories.has('phi') ? new Set([...categories, 'pii']) : categories;
   const prepared = rules.filter((r) => evidence.has(r.spec.category)).map((r) => prepareRule(r, VALIDATORS));
@@ -125,8 +129,8 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
     rules.map((r) => [r.spec.id, { mask: r.spec.mask, normalize: r.spec.normalize }]),
   );
   const useKeywords = options.prefilter !== false;
-  const table = buildKeywordTable(useKeywords ? prepared : []);
-  const whole = prepared.filter((p) => !useKeywords || p.rule.spec.keywords.length === 0);
+  const plans = prepared.map((p) => planRule(p, minConfidence, useKeywords));
+  const table = buildKeywordTable(plans);
 
   function runRules(text: string): Hit[] {
     const hits: Hit[] = [];
@@ -134,14 +138,18 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
     const collect = (p: PreparedRule) => (match: RegExpExecArray) => keep(evaluateMatch(p, text, match));
     const collectCells = (p: PreparedRule) => (cell: ColumnCell) =>
       keep(evaluateValue(p, text, cell.start, cell.end, `column ${cell.header}`));
-    for (const p of whole) {
+    for (const plan of plans) {
+      if (!runsWithoutWords(plan, text)) continue;
+      const p = plan.prepared;
       scanWhole(p.rule, text, collect(p));
       if (p.rule.column && !useKeywords) scanColumns(p.rule.column, text, lineStarts(text), collectCells(p));
     }
     if (!useKeywords) return hits;
     for (const [ruleIndex, keywordSpans] of keywordHits(table, text)) {
-      const p = prepared[ruleIndex]!;
-      scanWindows(p.rule, text, mergeWindows(keywordSpans, p.rule.reach, text.length), collect(p));
+      const plan = plans[ruleIndex]!;
+      const p = plan.prepared;
+      if (!runsWithoutWords(plan, text))
+        scanWindows(p.rule, text, mergeWindows(keywordSpans, plan.reach, text.length), collect(p));
       // A header line holds a header keyword; spans are flat [start, end, ...], so starts sit at even indices.
       const column = p.rule.column;
       if (column)
@@ -181,7 +189,9 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
 
   function scanNormalized(text: string): Finding[] {
     const hits = runRules(text);
-    const all = categories.has('phi') ? [...hits, ...derivePhiHits(text, hits)] : hits;
+    // Only identifiers that are reported themselves are evidence for the PHI pass.
+    const trusted = hits.filter((h) => h.confidence >= minConfidence);
+    const all = categories.has('phi') ? [...hits, ...derivePhiHits(text, trusted)] : hits;
     const eligible = all.filter((h) => categories.has(h.category) && h.confidence >= minConfidence);
     return dedupeHits(eligible).map((hit) => toFinding(hit, text, hits));
   }

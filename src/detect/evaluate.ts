@@ -1,6 +1,7 @@
 // The checks between a regex match and a Hit (DESIGN.md "Rules"): value group, entropy floor, context words
 // (required, or a confidence boost), allowlists (global + rule; values, patterns, nearby words on the same
-// line), validator. Each passed check adds a reason; a failed one drops the candidate.
+// line), validator. Each passed check adds a reason; a failed one drops the candidate. Evidence that is not a
+// gate (a context word, a value standing alone in its field) raises the confidence; the threshold decides.
 import type { Hit } from './hit.ts';
 import type { CompiledRule } from './compile-rule.ts';
 import { shannonEntropy } from './entropy.ts';
@@ -8,6 +9,32 @@ import type { Validator } from './validators/index.ts';
 
 /** How far a line is searched for allowlist words on each side of the value. */
 const NEARBY_REACH = 200;
+
+/**
+ * Confidence added when the value is the whole field (a custom field, a table cell pasted alone): nothing around
+ * it says what it is, but nothing says it is part of a log line or an id list either, and a field that holds one
+ * checksum-valid identifier usually is that identifier.
+ */
+export const STANDALONE_BOOST = 0.2;
+
+/** Quotes and brackets that may wrap a standalone value. */
+const WRAPPERS = new Set([...' \t\r\n"\'`()[]{}<>']);
+
+/** True when only whitespace, quotes and brackets surround text[start, end). */
+export function isStandalone(text: string, start: number, end: number): boolean {
+  for (let i = start - 1; i >= 0; i--) if (!WRAPPERS.has(text[i]!)) return false;
+  for (let i = end; i < text.length; i++) if (!WRAPPERS.has(text[i]!)) return false;
+  return true;
+}
+
+/** Length of the text without the whitespace, quotes and brackets around it: the longest lone value it holds. */
+export function unwrappedLength(text: string): number {
+  let start = 0;
+  let end = text.length;
+  while (start < end && WRAPPERS.has(text[start]!)) start++;
+  while (end > start && WRAPPERS.has(text[end - 1]!)) end--;
+  return end - start;
+}
 
 export interface PreparedRule {
   rule: CompiledRule;
@@ -104,9 +131,14 @@ export function evaluateValue(
   }
   let confidence = spec.confidence;
   if (word !== undefined) {
-    confidence = Math.min(1, confidence + spec.context!.boost);
+    confidence += spec.context!.boost;
     reasons.push(`context: ${word}`);
   }
+  if (isStandalone(text, start, end)) {
+    confidence += STANDALONE_BOOST;
+    reasons.push('standalone value');
+  }
+  confidence = Math.min(1, confidence);
   return {
     ruleId: spec.id,
     category: spec.category,
