@@ -17,7 +17,7 @@ import { isPublicIpv4, isPublicIpv6 } from './ip.ts';
 import { isSpainDni, isSpainNie } from './spain-dni.ts';
 import { isUkNino } from './uk-nino.ts';
 import { isUsDriverLicence } from './us-driver-licence.ts';
-import { phoneValidator } from './phone.ts';
+import { phoneOfNamedRegion, phoneValidator } from './phone.ts';
 import { digitsOf } from './digits.ts';
 import type { RecognizerKind } from '../recognizers.ts';
 
@@ -57,16 +57,16 @@ export const VALIDATORS: Record<string, Validator> = {
   'public-ipv6': isPublicIpv6,
   email: isPersonalEmail,
   'date-of-birth': (value, context) => isDateOfBirth(value, context),
-  phone: phoneValidator(undefined, false),
-  'phone-us': phoneValidator('US', true),
-  'phone-gb': phoneValidator('GB', false),
-  'phone-de': phoneValidator('DE', false),
-  'phone-fr': phoneValidator('FR', false),
-  'phone-in': phoneValidator('IN', false),
+  phone: phoneValidator(undefined),
+  'phone-us': phoneValidator('US'),
+  'phone-gb': phoneValidator('GB'),
+  'phone-de': phoneValidator('DE'),
+  'phone-fr': phoneValidator('FR'),
+  'phone-in': phoneValidator('IN'),
+  'phone-named-region': phoneOfNamedRegion,
 };
 
 /** Validators that call a recognizers-text model, which is loaded on first use (see Detector.warm). */
 export const VALIDATOR_MODELS: Readonly<Record<string, RecognizerKind>> = {
   'date-of-birth': 'datetime',
-  'phone-us': 'phone',
 };
