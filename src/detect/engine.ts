@@ -48,13 +48,16 @@ interface KeywordTable {
   index: KeywordIndex;
   /** For each keyword id, the rules (indices into the plans) that list it. */
   rulesOf: number[][];
+  /** Parallel to rulesOf: the rule needs the hit at the start of a word (its context words do; keywords not). */
+  atWordStartOf: boolean[][];
   lengthOf: number[];
 }
 
 function buildKeywordTable(plans: readonly RulePlan[]): KeywordTable {
   const ids = new Map<string, number>();
   const rulesOf: number[][] = [];
-  plans.forEach(({ prepared: { rule }, words }, ruleIndex) => {
+  const atWordStartOf: boolean[][] = [];
+  plans.forEach(({ prepared: { rule }, words, contextWords }, ruleIndex) => {
     const headers = rule.spec.column ? headerKeywords(rule.spec.column) : [];
     for (const word of new Set([...words, ...headers])) {
       let id = ids.get(word);
@@ -62,20 +65,35 @@ function buildKeywordTable(plans: readonly RulePlan[]): KeywordTable {
         id = ids.size;
         ids.set(word, id);
         rulesOf.push([]);
+        atWordStartOf.push([]);
       }
       rulesOf[id]!.push(ruleIndex);
+      atWordStartOf[id]!.push(contextWords && !headers.includes(word));
     }
   });
   const keywords = [...ids.keys()];
-  return { index: new KeywordIndex(keywords), rulesOf, lengthOf: keywords.map((w) => w.length) };
+  return {
+    index: new KeywordIndex(keywords),
+    rulesOf,
+    atWordStartOf,
+    lengthOf: keywords.map((w) => w.length),
+  };
 }
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Keyword hits per rule index, flat [start, end, ...] in order of `end`. */
 function keywordHits(table: KeywordTable, text: string): Map<number, number[]> {
   const hits = new Map<number, number[]>();
   table.index.forEachMatch(text, (keyword, end) => {
     const start = end - table.lengthOf[keyword]!;
-    for (const ruleIndex of table.rulesOf[keyword]!) {
+    const inWord = start > 0 && WORD_CHAR.test(text[start - 1]!);
+    const rules = table.rulesOf[keyword]!;
+    const atWordStart = table.atWordStartOf[keyword]!;
+    for (let i = 0; i < rules.length; i++) {
+      // A context word counts only at the start of a word (evaluate.ts), so a hit inside one opens no window.
+      if (inWord && atWordStart[i]) continue;
+      const ruleIndex = rules[i]!;
       const list = hits.get(ruleIndex);
       if (list) list.push(start, end);
       else hits.set(ruleIndex, [start, end]);

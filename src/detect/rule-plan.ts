@@ -10,6 +10,8 @@ export interface RulePlan {
   prepared: PreparedRule;
   /** Words whose hits open scan windows: the rule's keywords, or its context words when only they lift it. */
   words: readonly string[];
+  /** The words are context words, which count only at the start of a word. */
+  contextWords: boolean;
   /** How far from a word hit a match can reach, in code units. */
   reach: number;
   /** Runs over every text. */
@@ -21,7 +23,7 @@ export interface RulePlan {
 /** The plan for one rule at `minConfidence`; `prefilter: false` runs every rule over every text. */
 export function planRule(prepared: PreparedRule, minConfidence: number, prefilter: boolean): RulePlan {
   const { spec, reach } = prepared.rule;
-  const plan = { prepared, words: [], reach, whole: false, standalone: false };
+  const plan = { prepared, words: [], contextWords: false, reach, whole: false, standalone: false };
   if (!prefilter) return { ...plan, whole: true };
   if (spec.keywords.length > 0) return { ...plan, words: spec.keywords };
   if (spec.confidence >= minConfidence) return { ...plan, whole: true };
@@ -30,6 +32,7 @@ export function planRule(prepared: PreparedRule, minConfidence: number, prefilte
   return {
     ...plan,
     words: context && spec.confidence + boost >= minConfidence ? context.words : [],
+    contextWords: true,
     reach: reach + (context?.window ?? 0),
     // A context word inside a lone value (or its quotes) lifts it too, so both lifts count here.
     standalone: !context?.required && spec.confidence + STANDALONE_BOOST + boost >= minConfidence,

@@ -28,6 +28,7 @@ describe('confidence from evidence', () => {
     ['alone, but the threshold is higher', ID, 0.5, []],
     ['with a context word', `ref ${ID} shipped`, undefined, [{ confidence: 0.75 }]],
     ['with a context word out of the window', `ref ${'.'.repeat(40)} ${ID}`, undefined, []],
+    ['with the context word inside another word', `preference ${ID} shipped`, undefined, []],
   ])('%s', (_name, text, minConfidence, expected) => {
     expect(ambiguous(text, minConfidence)).toMatchObject(expected);
   });
@@ -58,6 +59,7 @@ describe('rule plan', () => {
     `order ${ID} shipped`,
     `member ref ${ID}, ref ${ID}; ${'x'.repeat(200)} ${ID}`,
     `REF:${ID}`,
+    `preference ${ID}`,
     `${ID} ${ID}`,
   ];
   it.each([0, 0.3, DEFAULT_MIN_CONFIDENCE, 0.7, 1])('finds the same values at threshold %f', (min) => {

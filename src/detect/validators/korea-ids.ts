@@ -3,6 +3,8 @@
 // registration numbers (NTS weights 1,3,7,1,3,7,1,3,5) and driver's licence numbers (region 11-28, year, serial).
 import { isRealDate } from './calendar.ts';
 import { digitsOf, isPlaceholderDigits, twoDigits, weightedSum } from './digits.ts';
+import type { ValidatorContext } from './index.ts';
+import { saysNearby } from './nearby.ts';
 
 const CENTURY_OF_SEX_DIGIT = [1800, 1900, 1900, 2000, 2000, 1900, 1900, 2000, 2000, 1800];
 
@@ -11,10 +13,10 @@ function birthDateHolds(d: string): number | undefined {
   return isRealDate(year, twoDigits(d, 2), twoDigits(d, 4)) ? year : undefined;
 }
 
-/** RRN: sex digit 1-4 (9/0 for the 1800s); check digit required for numbers issued before the 2020 reform. */
+/** RRN: sex digit 1-4 (9 and 0 mark the 1800s: nobody living); check digit required before the 2020 reform. */
 export function isKoreanRrn(value: string): boolean {
   const d = digitsOf(value);
-  if (d.length !== 13 || !/^[0-49]$/.test(d[6]!)) return false;
+  if (d.length !== 13 || !/^[1-4]$/.test(d[6]!)) return false;
   const year = birthDateHolds(d);
   if (year === undefined) return false;
   if (year >= 2020) return true;
@@ -34,9 +36,15 @@ export function isKoreanBrn(value: string): boolean {
   return (10 - (sum % 10)) % 10 === Number(d[9]);
 }
 
-/** Driver's licence: 2-digit region (11-28), 2-digit year, 6-digit serial, 2 digits. */
-export function isKoreanDriverLicence(value: string): boolean {
+const LICENCE_WORDS = /운전면허|licen[cs]e/i;
+
+/**
+ * Driver's licence: 2-digit region (11-28), 2-digit year, 6-digit serial, 2 digits. Written 11-22-333333-44 it has
+ * a shape of its own; 12 bare digits are a licence number only next to a licence word.
+ */
+export function isKoreanDriverLicence(value: string, context: ValidatorContext): boolean {
   const d = digitsOf(value);
   const region = twoDigits(d, 0);
-  return d.length === 12 && region >= 11 && region <= 28 && !isPlaceholderDigits(d);
+  if (d.length !== 12 || region < 11 || region > 28 || isPlaceholderDigits(d)) return false;
+  return /\D/.test(value) || saysNearby(context, LICENCE_WORDS);
 }

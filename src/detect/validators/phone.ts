@@ -106,7 +106,8 @@ const REGION_WINDOW = 60;
 
 /** A national-format number valid in a country named within REGION_WINDOW characters (the nearest that fits). */
 export const phoneOfNamedRegion: Validator = (value, { text, start, end }) => {
-  if (followsLookalikeWord(text, start)) return false;
+  const digits = value.replace(/\D/g, '').length;
+  if (digits < 7 || digits > 15 || followsLookalikeWord(text, start)) return false;
   const from = Math.max(0, start - REGION_WINDOW);
   const around = text.slice(from, Math.min(text.length, end + REGION_WINDOW));
   return regionsNamed(around, start - from).some((region) =>
