@@ -47,6 +47,7 @@ import { isItalyCodiceFiscale } from './italy-codice-fiscale.ts';
 import { isPaymentCard, luhnValid } from './luhn.ts';
 import { isPersonalEmail } from './email.ts';
 import { isPublicIpv4, isPublicIpv6 } from './ip.ts';
+import { isDeviceMacAddress } from './mac-address.ts';
 import { isSpainDni, isSpainNie } from './spain-dni.ts';
 import { isUkNino } from './uk-nino.ts';
 import { isUsDriverLicence } from './us-driver-licence.ts';
@@ -88,6 +89,7 @@ export const VALIDATORS: Record<string, Validator> = {
   'australia-tfn': isAustraliaTfn,
   'public-ipv4': isPublicIpv4,
   'public-ipv6': isPublicIpv6,
+  'mac-address': isDeviceMacAddress,
   email: isPersonalEmail,
   'date-of-birth': (value, context) => isDateOfBirth(value, context),
   phone: phoneValidator(undefined),

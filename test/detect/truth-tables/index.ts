@@ -3,6 +3,7 @@
 // independent implementation; each invalid value breaks exactly one check (named in `why`).
 import { ASIA_PACIFIC_ROWS } from './asia-pacific.ts';
 import { EUROPE_ROWS } from './europe.ts';
+import { NETWORK_ROWS } from './network.ts';
 import { OTHER_REGION_ROWS } from './other-regions.ts';
 import { PHONE_ROWS } from './phone.ts';
 
@@ -12,5 +13,6 @@ export const TRUTH_TABLES: readonly Row[] = [
   ...EUROPE_ROWS,
   ...ASIA_PACIFIC_ROWS,
   ...OTHER_REGION_ROWS,
+  ...NETWORK_ROWS,
   ...PHONE_ROWS,
 ];
