@@ -25,6 +25,8 @@ const TABLE: Row[] = [
   ['payment-card', '3457263733416471', false, 'Amex prefix with 16 digits'],
   ['payment-card', '9064206423017201', false, 'no issuer starts with 9'],
   ['payment-card', '4064 2064-2301 7209', false, 'mixed separators'],
+  ['payment-card', '4028000000000000', false, 'run of 11 equal digits (register dump)'],
+  ['payment-card', '6011000400000000', true, 'a run of 8 zeros still issues'],
   ['iban', 'DE50 5260 1815 9083 0166 13', true, 'Germany, grouped'],
   ['iban', 'GB55CRNB91390996030824', true, 'UK, electronic'],
   ['iban', 'DE51 5260 1815 9083 0166 13', false, 'mod-97 check digits'],
