@@ -4,6 +4,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { loadRules } from '../detect/load-rules.ts';
+import { DEFAULT_MIN_CONFIDENCE } from '../detect/engine.ts';
 import type { CompiledRule } from '../detect/compile-rule.ts';
 import { loadOrCreateKey } from '../detect/redact.ts';
 import { RULES_DIR } from '../paths.ts';
@@ -23,7 +24,10 @@ export function addDetectorOptions(command: Command): Command {
       '--key-file <path>',
       'fingerprint key file (default: $EXPOSURE_KEY_FILE or ~/.config/exposure/fingerprint.key)',
     )
-    .option('--min-confidence <n>', 'drop findings below this confidence (0..1)')
+    .option(
+      '--min-confidence <n>',
+      `drop findings below this confidence (0..1, default ${DEFAULT_MIN_CONFIDENCE}; 0 shows every format match)`,
+    )
     .option(
       '--category <list>',
       'only rules of these categories, comma-separated (secret,pii,phi)',
