@@ -8,7 +8,7 @@ import { loadRules } from '../../src/detect/load-rules.ts';
 import { planRule } from '../../src/detect/rule-plan.ts';
 import { VALIDATORS } from '../../src/detect/validators/index.ts';
 
-const rules = loadRules('test/fixtures/rules-engine');
+const rules = loadRules('test/fixtures/rules-confidence');
 const key = Buffer.alloc(32, 8);
 const ID = 'Q482913';
 
