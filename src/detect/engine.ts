@@ -4,7 +4,7 @@
 // HMAC input (fingerprint) and mask input (preview).
 import { SEVERITIES } from '../types.ts';
 import type { Category, Finding } from '../types.ts';
-import { evaluateMatch, evaluateValue, prepareRule } from './evaluate.ts';
+import { evaluateMatch, evaluateValue, prepareRule, unwrappedLength } from './evaluate.ts';
 import { lineStarts, scanColumns, headerKeywords, type ColumnCell } from './columns.ts';
 import type { PreparedRule } from './evaluate.ts';
 import type { Hit } from './hit.ts';
@@ -156,8 +156,9 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
     const collect = (p: PreparedRule) => (match: RegExpExecArray) => keep(evaluateMatch(p, text, match));
     const collectCells = (p: PreparedRule) => (cell: ColumnCell) =>
       keep(evaluateValue(p, text, cell.start, cell.end, `column ${cell.header}`));
+    const loneLength = unwrappedLength(text);
     for (const plan of plans) {
-      if (!runsWithoutWords(plan, text)) continue;
+      if (!runsWithoutWords(plan, loneLength)) continue;
       const p = plan.prepared;
       scanWhole(p.rule, text, collect(p));
       if (p.rule.column && !useKeywords) scanColumns(p.rule.column, text, lineStarts(text), collectCells(p));
@@ -166,7 +167,7 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
     for (const [ruleIndex, keywordSpans] of keywordHits(table, text)) {
       const plan = plans[ruleIndex]!;
       const p = plan.prepared;
-      if (!runsWithoutWords(plan, text))
+      if (!runsWithoutWords(plan, loneLength))
         scanWindows(p.rule, text, mergeWindows(keywordSpans, plan.reach, text.length), collect(p));
       // A header line holds a header keyword; spans are flat [start, end, ...], so starts sit at even indices.
       const column = p.rule.column;

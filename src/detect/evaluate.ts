@@ -93,8 +93,10 @@ function contextWord(prepared: PreparedRule, text: string, start: number, end: n
 export function evaluateMatch(prepared: PreparedRule, text: string, match: RegExpExecArray): Hit | undefined {
   const span = match.indices?.[prepared.rule.spec.group];
   if (!span || span[1] <= span[0]) return undefined;
-  const matched = match[0].toLowerCase();
-  const keyword = prepared.rule.spec.keywords.find((word) => matched.includes(word));
+  const { keywords } = prepared.rule.spec;
+  // Most candidates come from keyword-less rules: no lower-cased copy of every match for them.
+  const matched = keywords.length > 0 ? match[0].toLowerCase() : '';
+  const keyword = keywords.find((word) => matched.includes(word));
   return evaluateValue(
     prepared,
     text,

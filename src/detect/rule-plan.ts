@@ -4,7 +4,7 @@
 // runs only around its context words and over texts short enough to be one value; its findings are the same as a
 // run over the whole text, minus values the threshold would drop anyway.
 import type { PreparedRule } from './evaluate.ts';
-import { STANDALONE_BOOST, unwrappedLength } from './evaluate.ts';
+import { STANDALONE_BOOST } from './evaluate.ts';
 
 export interface RulePlan {
   prepared: PreparedRule;
@@ -39,7 +39,10 @@ export function planRule(prepared: PreparedRule, minConfidence: number, prefilte
   };
 }
 
-/** True when the rule runs on this text without any word hit: always, or because the text may be a lone value. */
-export function runsWithoutWords(plan: RulePlan, text: string): boolean {
-  return plan.whole || (plan.standalone && unwrappedLength(text) <= plan.prepared.rule.reach);
+/**
+ * True when the rule runs on a text without any word hit: always, or because the text may be a lone value.
+ * `loneLength` is the text's unwrappedLength, computed once per text.
+ */
+export function runsWithoutWords(plan: RulePlan, loneLength: number): boolean {
+  return plan.whole || (plan.standalone && loneLength <= plan.prepared.rule.reach);
 }
