@@ -2,7 +2,8 @@
 // (2 workers), against secretlint's recommended preset on a sample of the same corpus, in the same run.
 // Options: --mb <corpus MB, default 50> --reps <repetitions, default 3> --secretlint-mb <sample MB, default 5>
 // --warm-mb <MB each engine scans before timing, default 2> --per-rule-mb <sample MB for the per-rule cost
-// table, default 1; 0 skips it>
+// table, default 1; 0 skips it>. Also: us per finding on a list of phone numbers, and MB per CPU-second on
+// the real Jira text of ../shared/eval when it is there (detect-hot-spots.ts).
 //
 // Fair warm-up: the in-process engine and each pool worker load their recognizers-text models
 // (Detector.warm; workers do it before reporting ready) and scan the same --warm-mb sample before timing.
@@ -15,6 +16,7 @@ import type { CompiledRule } from '../src/detect/compile-rule.ts';
 import { createPool, type DetectorPool } from '../src/detect/pool.ts';
 import { median, table, timed, type Timing } from './bench-format.ts';
 import { loadRulesOrExplain } from './load-bench-rules.ts';
+import { printHotSpots } from './detect-hot-spots.ts';
 import { ruleCosts } from './rule-cost.ts';
 import { printSecretlintAgreement } from './secretlint-agreement.ts';
 import { secretlintCli, secretlintInProcess, writeCorpusFolder } from './secretlint-peer.ts';
@@ -185,6 +187,7 @@ async function main(): Promise<void> {
   );
   const cli = measureSecretlintCli(sampleDocs);
   await printSecretlintAgreement(detector, sampleDocs);
+  await printHotSpots(detector, reps);
 
   console.log('\n== Throughput (medians; CPU-based rates stay meaningful when other jobs load the machine)');
   console.log(

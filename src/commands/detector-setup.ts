@@ -26,7 +26,7 @@ export function addDetectorOptions(command: Command): Command {
     )
     .option(
       '--min-confidence <n>',
-      `drop findings below this confidence (0..1, default ${DEFAULT_MIN_CONFIDENCE})`,
+      `drop findings below this confidence (0..1, default ${DEFAULT_MIN_CONFIDENCE}; 0 shows every format match)`,
     )
     .option(
       '--category <list>',

@@ -1,10 +1,10 @@
 // scan(text) -> Finding[]: one keyword pass for all rules, each rule's regex only in windows around its
-// keyword hits (rules without keywords run on the whole text), the checks in evaluate.ts, the PHI pass,
+// keyword hits (rule-plan.ts says where rules without keywords run), the checks in evaluate.ts, the PHI pass,
 // the confidence threshold, de-duplication, and redaction. The raw value never leaves this module except as
 // HMAC input (fingerprint) and mask input (preview).
 import { SEVERITIES } from '../types.ts';
 import type { Category, Finding } from '../types.ts';
-import { evaluateMatch, evaluateValue, prepareRule } from './evaluate.ts';
+import { evaluateMatch, evaluateValue, prepareRule, unwrappedLength } from './evaluate.ts';
 import { lineStarts, scanColumns, headerKeywords, type ColumnCell } from './columns.ts';
 import type { PreparedRule } from './evaluate.ts';
 import type { Hit } from './hit.ts';
@@ -14,6 +14,7 @@ import { derivePhiHits } from './phi.ts';
 import { fingerprintValue, maskValue } from './redact.ts';
 import type { MaskStyle, Normalization } from './rule-schema.ts';
 import { VALIDATOR_MODELS, VALIDATORS } from './validators/index.ts';
+import { planRule, runsWithoutWords, type RulePlan } from './rule-plan.ts';
 import { warmRecognizers } from './recognizers.ts';
 import { mergeWindows, scanWhole, scanWindows } from './windows.ts';
 import { mapSpan, normalizeForDetection } from '../text/normalize.ts';
@@ -30,10 +31,11 @@ export interface DetectorOptions {
 }
 
 /**
- * What `scan` and `detect` report unless told otherwise: every rule's base confidence is at least this, so only
- * findings that lost confidence on the way (an illustrative word next to a weak value) fall below it.
+ * What `scan` and `detect` report unless told otherwise. A format alone (no context word, not alone in its field)
+ * is worth less than this for ambiguous rules; an illustrative word next to a value (-0.15) leaves every rule with
+ * a base of 0.55 or more above it.
  */
-export const DEFAULT_MIN_CONFIDENCE = 0.5;
+export const DEFAULT_MIN_CONFIDENCE = 0.4;
 
 interface Redaction {
   mask: MaskStyle;
@@ -48,36 +50,54 @@ export interface Detector {
 
 interface KeywordTable {
   index: KeywordIndex;
-  /** For each keyword id, the rules (indices into `prepared`) that list it. */
+  /** For each keyword id, the rules (indices into the plans) that list it. */
   rulesOf: number[][];
+  /** Parallel to rulesOf: the rule needs the hit at the start of a word (its context words do; keywords not). */
+  atWordStartOf: boolean[][];
   lengthOf: number[];
 }
 
-function buildKeywordTable(rules: readonly PreparedRule[]): KeywordTable {
+function buildKeywordTable(plans: readonly RulePlan[]): KeywordTable {
   const ids = new Map<string, number>();
   const rulesOf: number[][] = [];
-  rules.forEach(({ rule }, ruleIndex) => {
+  const atWordStartOf: boolean[][] = [];
+  plans.forEach(({ prepared: { rule }, words, contextWords }, ruleIndex) => {
     const headers = rule.spec.column ? headerKeywords(rule.spec.column) : [];
-    for (const word of new Set([...rule.spec.keywords, ...headers])) {
+    for (const word of new Set([...words, ...headers])) {
       let id = ids.get(word);
       if (id === undefined) {
         id = ids.size;
         ids.set(word, id);
         rulesOf.push([]);
+        atWordStartOf.push([]);
       }
       rulesOf[id]!.push(ruleIndex);
+      atWordStartOf[id]!.push(contextWords && !headers.includes(word));
     }
   });
   const keywords = [...ids.keys()];
-  return { index: new KeywordIndex(keywords), rulesOf, lengthOf: keywords.map((w) => w.length) };
+  return {
+    index: new KeywordIndex(keywords),
+    rulesOf,
+    atWordStartOf,
+    lengthOf: keywords.map((w) => w.length),
+  };
 }
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Keyword hits per rule index, flat [start, end, ...] in order of `end`. */
 function keywordHits(table: KeywordTable, text: string): Map<number, number[]> {
   const hits = new Map<number, number[]>();
   table.index.forEachMatch(text, (keyword, end) => {
     const start = end - table.lengthOf[keyword]!;
-    for (const ruleIndex of table.rulesOf[keyword]!) {
+    const inWord = start > 0 && WORD_CHAR.test(text[start - 1]!);
+    const rules = table.rulesOf[keyword]!;
+    const atWordStart = table.atWordStartOf[keyword]!;
+    for (let i = 0; i < rules.length; i++) {
+      // A context word counts only at the start of a word (evaluate.ts), so a hit inside one opens no window.
+      if (inWord && atWordStart[i]) continue;
+      const ruleIndex = rules[i]!;
       const list = hits.get(ruleIndex);
       if (list) list.push(start, end);
       else hits.set(ruleIndex, [start, end]);
@@ -131,8 +151,8 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
     rules.map((r) => [r.spec.id, { mask: r.spec.mask, normalize: r.spec.normalize }]),
   );
   const useKeywords = options.prefilter !== false;
-  const table = buildKeywordTable(useKeywords ? prepared : []);
-  const whole = prepared.filter((p) => !useKeywords || p.rule.spec.keywords.length === 0);
+  const plans = prepared.map((p) => planRule(p, minConfidence, useKeywords));
+  const table = buildKeywordTable(plans);
 
   function runRules(text: string): Hit[] {
     const hits: Hit[] = [];
@@ -140,14 +160,19 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
     const collect = (p: PreparedRule) => (match: RegExpExecArray) => keep(evaluateMatch(p, text, match));
     const collectCells = (p: PreparedRule) => (cell: ColumnCell) =>
       keep(evaluateValue(p, text, cell.start, cell.end, `column ${cell.header}`));
-    for (const p of whole) {
+    const loneLength = unwrappedLength(text);
+    for (const plan of plans) {
+      if (!runsWithoutWords(plan, loneLength)) continue;
+      const p = plan.prepared;
       scanWhole(p.rule, text, collect(p));
       if (p.rule.column && !useKeywords) scanColumns(p.rule.column, text, lineStarts(text), collectCells(p));
     }
     if (!useKeywords) return hits;
     for (const [ruleIndex, keywordSpans] of keywordHits(table, text)) {
-      const p = prepared[ruleIndex]!;
-      scanWindows(p.rule, text, mergeWindows(keywordSpans, p.rule.reach, text.length), collect(p));
+      const plan = plans[ruleIndex]!;
+      const p = plan.prepared;
+      if (!runsWithoutWords(plan, loneLength))
+        scanWindows(p.rule, text, mergeWindows(keywordSpans, plan.reach, text.length), collect(p));
       // A header line holds a header keyword; spans are flat [start, end, ...], so starts sit at even indices.
       const column = p.rule.column;
       if (column)
@@ -187,7 +212,9 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
 
   function scanNormalized(text: string): Finding[] {
     const hits = runRules(text);
-    const all = categories.has('phi') ? [...hits, ...derivePhiHits(text, hits)] : hits;
+    // Only identifiers that are reported themselves are evidence for the PHI pass.
+    const trusted = hits.filter((h) => h.confidence >= minConfidence);
+    const all = categories.has('phi') ? [...hits, ...derivePhiHits(text, trusted)] : hits;
     const eligible = all.filter((h) => categories.has(h.category) && h.confidence >= minConfidence);
     return dedupeHits(eligible).map((hit) => toFinding(hit, text, hits));
   }

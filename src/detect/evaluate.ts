@@ -1,8 +1,10 @@
 // The checks between a regex match and a Hit (DESIGN.md "Rules"): value group, entropy floor, context words
 // (required, or a confidence boost), allowlists (global + rule; values and patterns), placeholders recognised
 // from the value (secrets), validator. Each passed check adds a reason; a failed one drops the candidate.
-// Illustrative words near the value ("example", "sample") only lower the confidence a little: the value itself
-// decides whether it is a placeholder, so a word in the sentence can neither hide a real key nor be used to.
+// Evidence that is not a gate raises or lowers the confidence and the threshold decides: a context word or a value
+// standing alone in its field raises it; an illustrative word near the value ("example", "sample") lowers it a
+// little, because the value itself decides whether it is a placeholder, so a word in the sentence can neither
+// hide a real key nor be used to.
 import type { Hit } from './hit.ts';
 import type { CompiledRule } from './compile-rule.ts';
 import { shannonEntropy } from './entropy.ts';
@@ -13,6 +15,32 @@ import type { Validator } from './validators/index.ts';
 const NEARBY_REACH = 60;
 /** Confidence taken off a value with an illustrative word next to it. */
 export const NEARBY_PENALTY = 0.15;
+
+/**
+ * Confidence added when the value is the whole field (a custom field, a table cell pasted alone): nothing around
+ * it says what it is, but nothing says it is part of a log line or an id list either, and a field that holds one
+ * checksum-valid identifier usually is that identifier.
+ */
+export const STANDALONE_BOOST = 0.2;
+
+/** Quotes and brackets that may wrap a standalone value. */
+const WRAPPERS = new Set([...' \t\r\n"\'`()[]{}<>']);
+
+/** True when only whitespace, quotes and brackets surround text[start, end). */
+export function isStandalone(text: string, start: number, end: number): boolean {
+  for (let i = start - 1; i >= 0; i--) if (!WRAPPERS.has(text[i]!)) return false;
+  for (let i = end; i < text.length; i++) if (!WRAPPERS.has(text[i]!)) return false;
+  return true;
+}
+
+/** Length of the text without the whitespace, quotes and brackets around it: the longest lone value it holds. */
+export function unwrappedLength(text: string): number {
+  let start = 0;
+  let end = text.length;
+  while (start < end && WRAPPERS.has(text[start]!)) start++;
+  while (end > start && WRAPPERS.has(text[end - 1]!)) end--;
+  return end - start;
+}
 
 export interface PreparedRule {
   rule: CompiledRule;
@@ -69,8 +97,10 @@ function contextWord(prepared: PreparedRule, text: string, start: number, end: n
 export function evaluateMatch(prepared: PreparedRule, text: string, match: RegExpExecArray): Hit | undefined {
   const span = match.indices?.[prepared.rule.spec.group];
   if (!span || span[1] <= span[0]) return undefined;
-  const matched = match[0].toLowerCase();
-  const keyword = prepared.rule.spec.keywords.find((word) => matched.includes(word));
+  const { keywords } = prepared.rule.spec;
+  // Most candidates come from keyword-less rules: no lower-cased copy of every match for them.
+  const matched = keywords.length > 0 ? match[0].toLowerCase() : '';
+  const keyword = keywords.find((word) => matched.includes(word));
   return evaluateValue(
     prepared,
     text,
@@ -108,14 +138,19 @@ export function evaluateValue(
   }
   let confidence = spec.confidence;
   if (word !== undefined) {
-    confidence = Math.min(1, confidence + spec.context!.boost);
+    confidence += spec.context!.boost;
     reasons.push(`context: ${word}`);
+  }
+  if (isStandalone(text, start, end)) {
+    confidence += STANDALONE_BOOST;
+    reasons.push('standalone value');
   }
   const illustrative = nearbyWord(prepared, text, start, end);
   if (illustrative !== undefined) {
-    confidence = Math.max(0, confidence - NEARBY_PENALTY);
+    confidence -= NEARBY_PENALTY;
     reasons.push(`nearby: ${illustrative}`);
   }
+  confidence = Math.min(1, Math.max(0, confidence));
   return {
     ruleId: spec.id,
     category: spec.category,

@@ -28,7 +28,7 @@ export const PHI_HEALTH_CONTEXT = {
 } as const;
 
 const PATIENT_PHI_RULES = new Set(['medical-record-number', 'health-plan-member-id', 'medicare-mbi']);
-const DEVICE_RULES = new Set(['ipv4-public', 'ipv6-public']);
+const DEVICE_RULES = new Set(['ipv4-public', 'ipv6-public', 'mac-address']);
 const CLINICAL_CODE_RULES = new Set(['icd10-cm']);
 const RULE_CUE = 'rule';
 /** Terms named in an explanation; the count says how many there were. */

@@ -5,8 +5,7 @@ import { VALIDATORS } from '../../src/detect/validators/index.ts';
 import { cardIssuer } from '../../src/detect/validators/luhn.ts';
 import { numericDateCandidates } from '../../src/detect/validators/date-of-birth.ts';
 import { verhoeffValid } from '../../src/detect/validators/verhoeff.ts';
-
-type Row = [validator: string, value: string, expected: boolean, why: string];
+import { TRUTH_TABLES, type Row } from './truth-tables/index.ts';
 
 const TABLE: Row[] = [
   ['random-looking', 'gT4vQ9zLm2Rk7XpN0bWc', true, 'random base62'],
@@ -82,6 +81,8 @@ const TABLE: Row[] = [
   ['payment-card', '3457263733416471', false, 'Amex prefix with 16 digits'],
   ['payment-card', '9064206423017201', false, 'no issuer starts with 9'],
   ['payment-card', '4064 2064-2301 7209', false, 'mixed separators'],
+  ['payment-card', '4028000000000000', false, 'run of 11 equal digits (register dump)'],
+  ['payment-card', '6011000400000000', true, 'a run of 8 zeros still issues'],
   ['iban', 'DE50 5260 1815 9083 0166 13', true, 'Germany, grouped'],
   ['iban', 'GB55CRNB91390996030824', true, 'UK, electronic'],
   ['iban', 'DE51 5260 1815 9083 0166 13', false, 'mod-97 check digits'],
@@ -185,17 +186,20 @@ const TABLE: Row[] = [
   ['email', 'icon@2x.png', false, 'retina asset'],
   ['email', 'report@build.json', false, 'file extension TLD'],
   ['email', 'no-reply@northgrid-energy.com', false, 'role mailbox'],
-  ['phone', '+44 20 7946 0958', true, 'UK international'],
-  ['phone', '+1 (415) 555-0132', true, 'US international'],
+  ['phone', '+44 20 7183 4426', true, 'UK international'],
+  ['phone', '+1 (415) 829-4417', true, 'US international'],
+  ['phone', '+1 (415) 555-0132', false, 'NANPA fictional 555-01xx'],
+  ['phone', '+44 20 7946 0958', false, 'Ofcom drama number'],
   ['phone', '+44 20 7946', false, 'too short'],
   ['phone-us', '(212) 867-5309', true, 'NANP'],
   ['phone-us', '(112) 867-5309', false, 'area code starting with 1'],
-  ['phone-gb', '020 7946 0958', true, 'London'],
+  ['phone-gb', '020 7183 4426', true, 'London'],
   ['phone-de', '030 12345678', true, 'Berlin'],
   ['phone-gb', '030 12345678', false, 'Berlin grouping (GB writes 0301 234 5678)'],
   ['phone-de', '07912 345678', false, 'UK mobile grouping (DE writes 0791 2345678)'],
   ['phone-gb', '07912 345678', true, 'UK mobile'],
-  ['phone-gb', '0207 946 0958', true, 'London in a popular non-Ofcom grouping'],
+  ['phone-gb', '0207 183 4426', true, 'London in a popular non-Ofcom grouping'],
+  ['phone-gb', '07700 900123', false, 'Ofcom drama mobile range'],
   ['phone-de', '07456 128093', true, 'grouped alike in both plans: both rules accept it'],
   ['phone-fr', '06.12.34.56.78', true, 'dotted mobile'],
   ['phone-fr', '00 12 34 56 78', false, 'no French number starts 00'],
@@ -210,15 +214,17 @@ const TABLE: Row[] = [
   ['date-of-birth', '1850-01-01', false, 'older than 120 years'],
 ];
 
+const ROWS = [...TABLE, ...TRUTH_TABLES];
+
 describe('validators', () => {
-  it.each(TABLE)('%s(%j) is %s: %s', (name, value, expected) => {
+  it.each(ROWS)('%s(%j) is %s: %s', (name, value, expected) => {
     const validate = VALIDATORS[name];
     expect(validate, `validator ${name} is registered`).toBeDefined();
     expect(validate!(value, { text: value, start: 0, end: value.length })).toBe(expected);
   });
 
   it('has a truth table row for every registered validator', () => {
-    const covered = new Set(TABLE.map(([name]) => name));
+    const covered = new Set(ROWS.map(([name]) => name));
     expect(Object.keys(VALIDATORS).filter((name) => !covered.has(name))).toEqual([]);
   });
 });

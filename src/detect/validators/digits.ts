@@ -21,3 +21,26 @@ export function weightedSum(digits: string, weights: readonly number[]): number 
   for (let i = 0; i < weights.length; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
   return sum;
 }
+
+/** The number formed by the two digits at `at`. */
+export function twoDigits(digits: string, at: number): number {
+  return Number(digits.slice(at, at + 2));
+}
+
+const RUN_UP = '01234567890123456789';
+const RUN_DOWN = '98765432109876543210';
+
+/**
+ * A form placeholder rather than anyone's number: one digit repeated (000000000) or a run of consecutive digits
+ * (123456789, 9876543210). Judged on the whole value, so real numbers that merely contain a run stay.
+ */
+export function isPlaceholderDigits(digits: string): boolean {
+  if (digits.length < 6) return false;
+  return isRepeatedDigit(digits) || RUN_UP.includes(digits) || RUN_DOWN.includes(digits);
+}
+
+/** Value of a digit or letter in the 0-9, A=10 ... Z=35 alphabet (ISO 7064 and ICAO 9303 use it). */
+export function alnumValue(char: string): number {
+  const code = char.charCodeAt(0);
+  return code <= 57 ? code - 48 : code - 55;
+}

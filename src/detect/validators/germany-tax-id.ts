@@ -2,7 +2,7 @@
 // exactly one digit occurs two or three times (three only if not all adjacent); check digit ISO 7064 MOD 11,10.
 import { digitsOf } from './digits.ts';
 
-function iso7064Mod1110CheckDigit(digits: string): number {
+export function iso7064Mod1110CheckDigit(digits: string): number {
   let product = 10;
   for (const char of digits) {
     let sum = (Number(char) + product) % 10;

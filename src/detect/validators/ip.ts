@@ -38,8 +38,15 @@ export function isPublicIpv4(value: string, context: ValidatorContext): boolean 
   return !VERSION_BEFORE.test(context.text.slice(Math.max(0, context.start - 12), context.start));
 }
 
-/** Global unicast (2000::/3) outside the documentation (2001:db8::/32) and other special 2001::/23 blocks. */
-export function isPublicIpv6(value: string): boolean {
+const MAPPED_V4 = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;
+
+/**
+ * Global unicast (2000::/3) outside the documentation (2001:db8::/32, 3fff::/20) and other special 2001::/23
+ * blocks, or an IPv4-mapped address whose IPv4 part is public.
+ */
+export function isPublicIpv6(value: string, context: ValidatorContext): boolean {
+  const mapped = MAPPED_V4.exec(value);
+  if (mapped) return isPublicIpv4(mapped[1]!, { ...context, start: context.end - mapped[1]!.length });
   if (!isIPv6(value)) return false;
   const first = parseInt(value.split(':')[0] || '0', 16);
   if (first < 0x2000 || first > 0x3fff) return false;

@@ -57,10 +57,13 @@ export function cardIssuer(pan: string): string | undefined {
   return ISSUERS.find((issuer) => issuer.prefix(pan) && issuer.lengths.includes(pan.length))?.name;
 }
 
-/** A payment card number: known issuer prefix and length, Luhn-valid, separators consistent. */
+/**
+ * A payment card number: known issuer prefix and length, Luhn-valid, separators consistent. Not a run of 11
+ * equal digits: issuers number no accounts that way, while register dumps are full of 4028000000000000.
+ */
 export function isPaymentCard(value: string): boolean {
   const separators = new Set(value.match(/\D/g) ?? []);
   if (separators.size > 1) return false;
   const pan = digitsOf(value);
-  return cardIssuer(pan) !== undefined && luhnValid(pan);
+  return cardIssuer(pan) !== undefined && !/(\d)\1{10}/.test(pan) && luhnValid(pan);
 }

@@ -1,4 +1,5 @@
-// Spanish DNI/NIF and NIE (Ministerio del Interior): the control letter is TRWAGMYFPDXBNJZSQVHLCKE[number mod 23];
+// Spanish DNI/NIF and NIE (Ministerio del Interior): the control letter is TRWAGMYFPDXBNJZSQVHLCKE[number mod 23]
+// (older DNIs are written with 7 digits, the leading zero left out);
 // an NIE's leading X, Y, Z count as 0, 1, 2.
 const CONTROL_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 const NIE_PREFIX: Record<string, string> = { X: '0', Y: '1', Z: '2' };
@@ -9,7 +10,7 @@ function controlLetterMatches(digits: string, letter: string): boolean {
 
 export function isSpainDni(value: string): boolean {
   const v = value.replace(/[\s-]/g, '').toUpperCase();
-  const m = /^(\d{8})([A-Z])$/.exec(v);
+  const m = /^(\d{7,8})([A-Z])$/.exec(v);
   return m !== null && controlLetterMatches(m[1] ?? '', m[2] ?? '');
 }
 

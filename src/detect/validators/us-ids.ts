@@ -1,6 +1,6 @@
-// United States identifiers with structural rules or checksums: SSN, ITIN (IRS/SSA numbering rules) and the
+// United States identifiers with structural rules or checksums: SSN, ITIN, EIN (IRS/SSA numbering rules) and the
 // ABA routing transit number (ABA checksum 3-7-1).
-import { digitsOf, weightedSum } from './digits.ts';
+import { digitsOf, isPlaceholderDigits, weightedSum } from './digits.ts';
 
 // Numbers the SSA voided after they were published (advertising and the Woolworth wallet card).
 const VOIDED_SSNS = new Set(['078051120', '219099999']);
@@ -34,4 +34,31 @@ export function isAbaRouting(value: string): boolean {
   const prefixOk =
     prefix <= 12 || (prefix >= 21 && prefix <= 32) || (prefix >= 61 && prefix <= 72) || prefix === 80;
   return prefixOk && d !== '000000000' && weightedSum(d, [3, 7, 1, 3, 7, 1, 3, 7, 1]) % 10 === 0;
+}
+
+// EIN prefixes the IRS has never assigned to a campus or the online application.
+const UNUSED_EIN_PREFIXES = new Set([
+  '00',
+  '07',
+  '08',
+  '09',
+  '17',
+  '18',
+  '19',
+  '28',
+  '29',
+  '49',
+  '69',
+  '70',
+  '78',
+  '79',
+  '89',
+  '96',
+  '97',
+]);
+
+/** EIN: 9 digits written NN-NNNNNNN, with an assigned 2-digit prefix. */
+export function isUsEin(value: string): boolean {
+  const d = digitsOf(value);
+  return d.length === 9 && !UNUSED_EIN_PREFIXES.has(d.slice(0, 2)) && !isPlaceholderDigits(d);
 }

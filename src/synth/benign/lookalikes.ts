@@ -21,7 +21,7 @@ const LOOKALIKES: ((rng: Rng) => string)[] = [
   () => '+1 to reverting, the flag can stay off until Monday.',
   (r) => `Supported range: ${semver(r)} <= v < ${semver(r)}; tested on 1.2.3.4-style four-part builds too.`,
   (r) =>
-    `Subnets 10.${r.int(0, 255)}.0.0/16 and 192.168.${r.int(0, 255)}.0/24 are peered; MAC ${Array.from({ length: 6 }, () => r.chars(HEX, 2)).join(':')} is the gateway.`,
+    `Subnets 10.${r.int(0, 255)}.0.0/16 and 192.168.${r.int(0, 255)}.0/24 are peered; multicast MAC 01:00:5e:${Array.from({ length: 3 }, () => r.chars(HEX, 2)).join(':')} carries the mDNS traffic.`,
   (r) => `Trace id ${r.chars(HEX, 32)}, span id ${r.chars(HEX, 16)}, request id ${uuid(r)}.`,
   (r) => `Release ${semver(r)} went out on ${isoDate(r)}; the changelog is in the wiki.`,
   () => `Set token: \${{ secrets.NPM_TOKEN }} in the workflow and password: \${DB_PASSWORD} in compose.`,

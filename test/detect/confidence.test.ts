@@ -1,0 +1,70 @@
+// Confidence, not silent drops: a value whose format alone is ambiguous is reported with the evidence it has
+// (format only, standing alone in its field, a context word), and the threshold decides. The rule plan runs such
+// rules only where they can pass the threshold, which must change no finding (prefilter on = prefilter off).
+import { describe, expect, it } from 'vitest';
+import { createDetector, DEFAULT_MIN_CONFIDENCE } from '../../src/detect/engine.ts';
+import { prepareRule } from '../../src/detect/evaluate.ts';
+import { loadRules } from '../../src/detect/load-rules.ts';
+import { planRule } from '../../src/detect/rule-plan.ts';
+import { VALIDATORS } from '../../src/detect/validators/index.ts';
+
+const rules = loadRules('test/fixtures/rules-confidence');
+const key = Buffer.alloc(32, 8);
+const ID = 'Q482913';
+
+function ambiguous(text: string, minConfidence?: number) {
+  return createDetector(rules, { key, minConfidence })
+    .scan(text)
+    .filter((f) => f.ruleId === 'fixture-ambiguous-id')
+    .map((f) => ({ confidence: f.confidence, explanation: f.explanation }));
+}
+
+describe('confidence from evidence', () => {
+  it.each([
+    ['format only, default threshold', `order ${ID} shipped`, undefined, []],
+    ['format only, threshold 0', `order ${ID} shipped`, 0, [{ confidence: 0.25, explanation: 'pattern' }]],
+    ['alone in its field', ID, undefined, [{ confidence: 0.45, explanation: 'pattern; standalone value' }]],
+    ['alone, quoted, with blank lines', `\n "${ID}" \n`, undefined, [{ confidence: 0.45 }]],
+    ['alone, but the threshold is higher', ID, 0.5, []],
+    ['with a context word', `ref ${ID} shipped`, undefined, [{ confidence: 0.75 }]],
+    ['with a context word out of the window', `ref ${'.'.repeat(40)} ${ID}`, undefined, []],
+    ['with the context word inside another word', `preference ${ID} shipped`, undefined, []],
+  ])('%s', (_name, text, minConfidence, expected) => {
+    expect(ambiguous(text, minConfidence)).toMatchObject(expected);
+  });
+
+  it('documents the default threshold the commands use', () => {
+    expect(DEFAULT_MIN_CONFIDENCE).toBe(0.4);
+  });
+});
+
+describe('rule plan', () => {
+  const prepared = prepareRule(
+    rules.find((r) => r.spec.id === 'fixture-ambiguous-id')!,
+    VALIDATORS,
+  );
+  it.each([
+    [0, { whole: true, standalone: false, words: [] }],
+    [0.4, { whole: false, standalone: true, words: ['member ref', 'ref'] }],
+    [0.75, { whole: false, standalone: true, words: ['member ref', 'ref'] }],
+    [0.9, { whole: false, standalone: true, words: [] }],
+    [0.96, { whole: false, standalone: false, words: [] }],
+  ])('at threshold %f', (minConfidence, expected) => {
+    expect(planRule(prepared, minConfidence, true)).toMatchObject(expected);
+  });
+
+  const texts = [
+    ID,
+    ` (${ID}) `,
+    `order ${ID} shipped`,
+    `member ref ${ID}, ref ${ID}; ${'x'.repeat(200)} ${ID}`,
+    `REF:${ID}`,
+    `preference ${ID}`,
+    `${ID} ${ID}`,
+  ];
+  it.each([0, 0.3, DEFAULT_MIN_CONFIDENCE, 0.7, 1])('finds the same values at threshold %f', (min) => {
+    const planned = createDetector(rules, { key, minConfidence: min });
+    const everywhere = createDetector(rules, { key, minConfidence: min, prefilter: false });
+    for (const text of texts) expect(planned.scan(text)).toEqual(everywhere.scan(text));
+  });
+});
