@@ -16,10 +16,16 @@ export interface TargetFlags {
 const FINDING_ID = /^[1-9]\d*$/;
 const FINGERPRINT = /^[0-9a-f]{8,128}$/i;
 
-/** The closest ids to `id` by edit distance, nearest first. */
+/**
+ * The closest ids to `id`, nearest first: ids that contain the typed one or sit inside it (`email-address` for
+ * `email`), then by edit distance, which alone would rank `mac-address` above `email`.
+ */
 export function nearest(id: string, ids: Iterable<string>, count = 3): string[] {
+  const typed = id.toLowerCase();
+  const rank = (candidate: string) =>
+    (typed.includes(candidate) || candidate.includes(typed) ? 0 : 1000) + distance(typed, candidate);
   return [...new Set(ids)]
-    .map((candidate) => [candidate, distance(id, candidate)] as const)
+    .map((candidate) => [candidate, rank(candidate)] as const)
     .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
     .slice(0, count)
     .map(([candidate]) => candidate);

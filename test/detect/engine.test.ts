@@ -87,11 +87,11 @@ describe('checks', () => {
     },
   );
 
-  it('reports by default only what stays at or above the default threshold', () => {
+  it('reports by default what stays at or above the default threshold after an illustrative word', () => {
     const reported = createDetector(rules, { key })
-      .scan(`blob:QwErTyUiOp and password = Hq7#kLp2!vZ9`)
+      .scan(`example: blob:QwErTyUiOp\nexample: ${TOKEN}`)
       .map((f) => f.ruleId);
-    expect(reported).toEqual(['fixture-password']); // fixture-blob's confidence 0.3 is below 0.5
+    expect(reported).toEqual(['fixture-token']); // fixture-blob 0.5 - 0.15 is under 0.4; fixture-token 0.8 is not
   });
 });
 
