@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { DEFAULT_SITE_SPEC } from '../fake-site/generator.ts';
 import { DEFAULT_EMAIL, DEFAULT_TOKEN, startFakeSite } from '../fake-site/server.ts';
-import type { JiraRole } from '../fake-site/site.ts';
+import type { ConfluenceRole, JiraRole } from '../fake-site/site.ts';
 import { isKnownZone } from '../fake-site/time-zone.ts';
 
 export interface FakeSiteFlags {
@@ -19,9 +19,11 @@ export interface FakeSiteFlags {
   userTz: string;
   siteTz: string;
   jiraRole: string;
+  confluenceRole: string;
 }
 
 const JIRA_ROLES: readonly JiraRole[] = ['admin', 'project-admin', 'user'];
+const CONFLUENCE_ROLES: readonly ConfluenceRole[] = ['admin', 'user'];
 
 function integer(name: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
@@ -36,10 +38,10 @@ function zone(name: string, raw: string): string {
   return raw;
 }
 
-function jiraRole(raw: string): JiraRole {
-  const role = JIRA_ROLES.find((r) => r === raw);
-  if (!role) throw new UsageError(`--jira-role must be one of ${JIRA_ROLES.join(', ')}`);
-  return role;
+function role<T extends string>(name: string, raw: string, roles: readonly T[]): T {
+  const found = roles.find((r) => r === raw);
+  if (!found) throw new UsageError(`--${name} must be one of ${roles.join(', ')}`);
+  return found;
 }
 
 /** Runs until `stopSignal` aborts; resolves once every socket is closed. */
@@ -60,7 +62,8 @@ export async function runFakeSite(
     token: flags.token,
     userTimeZone: zone('user-tz', flags.userTz),
     siteTimeZone: zone('site-tz', flags.siteTz),
-    jiraRole: jiraRole(flags.jiraRole),
+    jiraRole: role('jira-role', flags.jiraRole, JIRA_ROLES),
+    confluenceRole: role('confluence-role', flags.confluenceRole, CONFLUENCE_ROLES),
   };
   const site = await startFakeSite({ spec, ...options });
   if (flags.truth)
@@ -71,7 +74,7 @@ export async function runFakeSite(
       `  email: ${site.email}`,
       `  token: ${site.token}`,
       `  time zones: site ${options.siteTimeZone}, user ${options.userTimeZone}`,
-      `  Jira role of the API user: ${options.jiraRole}`,
+      `  roles of the API user: Jira ${options.jiraRole}, Confluence ${options.confluenceRole}`,
       `  admin API: ${site.url}/__admin/ (stats, truth, churn, clock, faults)`,
       ...(flags.truth ? [`  truth manifest written to ${flags.truth}`] : []),
       'press Ctrl-C to stop',
@@ -105,6 +108,11 @@ export function register(program: Command): void {
     .option(
       '--jira-role <role>',
       "the API user's Jira role: admin, project-admin (sees its team-managed workflows only) or user (no workflows)",
+      'admin',
+    )
+    .option(
+      '--confluence-role <role>',
+      "the API user's Confluence role: admin (Confluence Administrator) or user; neither sees the space LEGAL",
       'admin',
     )
     .action(async (flags: FakeSiteFlags) => {

@@ -13,7 +13,7 @@ import { jiraRoutes } from './jira-routes.ts';
 import { createSiteContent, DEFAULT_SITE_SPEC } from './generator.ts';
 import type { SiteContent, SiteSpec } from './model.ts';
 import { json, Router, type AuthOutcome, type Reply } from './router.ts';
-import { DEFAULT_PAGE_SIZES, Site, type JiraRole, type PageSizes } from './site.ts';
+import { DEFAULT_PAGE_SIZES, Site, type ConfluenceRole, type JiraRole, type PageSizes } from './site.ts';
 
 export const DEFAULT_EMAIL = 'demo@example.com';
 /** The fake's own fixed credential: deliberately not shaped like any real token format. */
@@ -32,6 +32,10 @@ export interface FakeSiteOptions {
   pageSizes?: Partial<PageSizes>;
   /** The API user's Jira role (default admin): see SiteOptions.jiraRole. */
   jiraRole?: JiraRole;
+  /** The API user's Confluence role (default admin): see SiteOptions.confluenceRole. */
+  confluenceRole?: ConfluenceRole;
+  /** Comment replies carry their page's id (default false): see SiteOptions.replyOwnerIds. */
+  replyOwnerIds?: boolean;
 }
 
 export interface FakeSite {
@@ -193,6 +197,8 @@ export async function startFakeSite(options: FakeSiteOptions): Promise<FakeSite>
     pageSizes: { ...DEFAULT_PAGE_SIZES, ...options.pageSizes },
     faults: options.faults ?? {},
     jiraRole: options.jiraRole ?? 'admin',
+    confluenceRole: options.confluenceRole ?? 'admin',
+    replyOwnerIds: options.replyOwnerIds ?? false,
   });
   const instance = new FakeSiteServer(site);
   await new Promise<void>((resolve, reject) => {

@@ -19,7 +19,16 @@ const FLAGS: FakeSiteFlags = {
   userTz: 'Europe/Berlin',
   siteTz: 'America/Los_Angeles',
   jiraRole: 'admin',
+  confluenceRole: 'admin',
 };
+
+const AUTH = `Basic ${Buffer.from('someone@example.com:tok-for-tests').toString('base64')}`;
+
+/** GETs a path of the site as the API user; the status and body text. */
+async function get(url: string, path: string): Promise<[number, string]> {
+  const response = await fetch(`${url}${path}`, { headers: { Authorization: AUTH } });
+  return [response.status, await response.text()];
+}
 
 describe('exposure fake-site', () => {
   it('serves the generated site with the given credentials until stopped, and writes the truth', async () => {
@@ -34,9 +43,7 @@ describe('exposure fake-site', () => {
     await expect.poll(() => printed.join('')).toContain('press Ctrl-C');
     const url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(printed.join(''))![1]!;
     expect(printed.join('')).toContain('token: tok-for-tests');
-    const auth = `Basic ${Buffer.from('someone@example.com:tok-for-tests').toString('base64')}`;
-    const me = await fetch(`${url}/rest/api/3/myself`, { headers: { Authorization: auth } });
-    expect(me.status).toBe(200);
+    expect((await get(url, '/rest/api/3/myself'))[0]).toBe(200);
     const manifest = JSON.parse(readFileSync(truth, 'utf8')) as { planted: unknown[] };
     expect(manifest.planted.length).toBeGreaterThan(0);
     controller.abort();
@@ -45,25 +52,31 @@ describe('exposure fake-site', () => {
   });
 
   it.each([
-    ['admin', 200],
-    ['user', 403],
-  ])('answers the workflow search as the --jira-role %s would get it: %i', async (role, status) => {
-    const printed: string[] = [];
-    const controller = new AbortController();
-    const running = runFakeSite(
-      { ...FLAGS, jiraRole: role },
-      { write: (text: string) => printed.push(text) },
-      controller.signal,
-    );
-    await expect.poll(() => printed.join('')).toContain('press Ctrl-C');
-    expect(printed.join('')).toContain(`Jira role of the API user: ${role}`);
-    const url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(printed.join(''))![1]!;
-    const auth = `Basic ${Buffer.from('someone@example.com:tok-for-tests').toString('base64')}`;
-    const search = await fetch(`${url}/rest/api/3/workflows/search`, { headers: { Authorization: auth } });
-    expect(search.status).toBe(status);
-    controller.abort();
-    await running;
-  });
+    ['admin', 'admin', 200, true, true],
+    ['user', 'user', 403, false, false],
+  ])(
+    'answers as --jira-role %s --confluence-role %s would get it: workflows %i, FIN listed %s, Confluence admin %s',
+    async (jiraRole, confluenceRole, workflows, listsFin, confluenceAdmin) => {
+      const printed: string[] = [];
+      const controller = new AbortController();
+      const running = runFakeSite(
+        { ...FLAGS, jiraRole, confluenceRole },
+        { write: (text: string) => printed.push(text) },
+        controller.signal,
+      );
+      await expect.poll(() => printed.join('')).toContain('press Ctrl-C');
+      expect(printed.join('')).toContain(
+        `roles of the API user: Jira ${jiraRole}, Confluence ${confluenceRole}`,
+      );
+      const url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(printed.join(''))![1]!;
+      expect((await get(url, '/rest/api/3/workflows/search'))[0]).toBe(workflows);
+      expect((await get(url, '/rest/api/3/project/search'))[1].includes('"key":"FIN"')).toBe(listsFin);
+      const [, me] = await get(url, '/wiki/rest/api/user/current?expand=operations');
+      expect(me.includes('"operation":"administer"')).toBe(confluenceAdmin);
+      controller.abort();
+      await running;
+    },
+  );
 
   it.each([
     [{ port: '70000' }, '--port'],
@@ -72,6 +85,7 @@ describe('exposure fake-site', () => {
     [{ userTz: 'Mars/Olympus' }, '--user-tz'],
     [{ siteTz: 'nowhere' }, '--site-tz'],
     [{ jiraRole: 'owner' }, '--jira-role'],
+    [{ confluenceRole: 'project-admin' }, '--confluence-role'],
   ])('rejects %j as a usage error', async (override, flag) => {
     const controller = new AbortController();
     controller.abort();
