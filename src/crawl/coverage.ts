@@ -1,8 +1,17 @@
 // Per-container accounting: what was listed, scanned and skipped (and why). Nothing is skipped silently.
 import type { Coverage } from './ports.ts';
 
+/** `unattributed`: a listed comment reply whose page could not be found (see comment-owners.ts). */
 export type SkipReason =
-  'forbidden' | 'not-found' | 'timeout' | 'throttled' | 'too-large' | 'unparseable' | 'truncated' | 'error';
+  | 'forbidden'
+  | 'not-found'
+  | 'timeout'
+  | 'throttled'
+  | 'too-large'
+  | 'unparseable'
+  | 'truncated'
+  | 'unattributed'
+  | 'error';
 
 export class CoverageCounter {
   readonly value: Coverage = { listed: 0, scanned: 0, bytes: 0, skipped: {} };

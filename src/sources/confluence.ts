@@ -1,12 +1,12 @@
 // Confluence Cloud REST v2 through confluence.js: spaces, pages and blog posts with their storage bodies in the
-// listings (no per-page calls), and footer/inline comments from the site-wide listings (replies included,
-// attributed to their page by pageId / blogPostId), 250 per request.
+// listings (no per-page calls), and footer/inline comments from the site-wide listings (replies included; a reply
+// that does not name its page is placed through its parent comment, see crawl/comment-owners.ts), 250 per request.
 import type { createV1Client, createV2Client } from 'confluence.js';
 import type { Container, Doc, Item } from '../types.ts';
 import { webuiWithoutSlug } from './content-url.ts';
 import { storageText } from './extract.ts';
 import { quoteLiteral } from './query-literal.ts';
-import { listOf, MalformedResponseError } from './response-shape.ts';
+import { listOf, MalformedResponseError, recordsOf } from './response-shape.ts';
 import { CrossOriginError } from './transport.ts';
 import type { SourceItem } from './jira.ts';
 
@@ -146,6 +146,16 @@ export class ConfluenceSource {
       comments: listOf<RawComment>(page, 'results', `${kind} comment`, ['id']),
       cursor: nextCursor(page._links as Links, this.site),
     };
+  }
+
+  /** One comment by id, without its body: where a reply sits (its page, or the comment it replies to). */
+  async comment(kind: 'footer' | 'inline', id: string): Promise<RawComment> {
+    const params = { commentId: Number(id) };
+    const found =
+      kind === 'footer'
+        ? await this.v2.comment.getFooterCommentById(params)
+        : await this.v2.comment.getInlineCommentById(params);
+    return recordsOf<RawComment>([found], `${kind} comment`, ['id'])[0]!;
   }
 
   /** One page of the site-wide listing of trashed pages or blog posts: deletions, cheaply. */
