@@ -64,6 +64,17 @@ export class ConfluenceSource {
     this.maxChars = maxChars;
   }
 
+  /**
+   * Whether the API user is a Confluence administrator: GET /wiki/rest/api/user/current?expand=operations lists
+   * the global operations the user may perform, `administer` on `application` among them for an administrator.
+   */
+  async isAdmin(): Promise<boolean> {
+    const me = (await this.v1.users.getCurrentUser({ expand: ['operations'] })) as {
+      operations?: Array<{ operation?: string; targetType?: string }> | null;
+    };
+    return (me.operations ?? []).some((o) => o.operation === 'administer' && o.targetType === 'application');
+  }
+
   async whoami(): Promise<{ timeZone: string | undefined }> {
     const me = (await this.v1.users.getCurrentUser()) as { timeZone?: string | null };
     return { timeZone: me.timeZone ?? undefined };
