@@ -2,13 +2,13 @@
 // planted in readable content has an open finding of its category at its place (item, field, comment or field id),
 // nothing of the forbidden project and space is stored, and both are recorded as not covered.
 // Runs the built binary: `npm run build` first.
-import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSiteContent } from '../../src/fake-site/generator.ts';
 import type { PlantedRecord } from '../../src/fake-site/model.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
-import { CLI, ScanWorkspace } from './scan-process.ts';
+import { BUILT, ScanWorkspace } from './scan-process.ts';
+import { describeWith } from '../support/requirement.ts';
 
 const SPEC = { seed: 23, issues: 3000, pages: 600, now: '2026-05-04T08:00:00.000Z' };
 
@@ -41,7 +41,7 @@ function at(record: PlantedRecord, row: Row): boolean {
   return row.field === field;
 }
 
-describe.runIf(existsSync(CLI))('a full scan against the ground truth (built binary, SQLite)', () => {
+describeWith(BUILT, 'a full scan against the ground truth (built binary, SQLite)', () => {
   let site: FakeSite;
   let work: ScanWorkspace;
   let rows: Row[];
