@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSiteContent } from '../../src/fake-site/generator.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
 import { SITE_KEY } from '../../src/crawl/jira-crawl.ts';
-import { crawl, itemIdsFor, TruthScanner } from './harness.ts';
+import { crawl, TruthScanner, unseen } from './harness.ts';
 import { MemorySink } from './memory-sink.ts';
 
 const SPEC = { seed: 7, issues: 200, pages: 160, now: '2026-01-15T12:00:00.000Z' };
@@ -49,10 +49,7 @@ describe.each([false, true])('comment replies, their page named on them: %s', (r
     const scanner = new TruthScanner(inReplies.map((p) => p.value));
     const sink = new MemorySink();
     const result = await crawl(site, sink, scanner);
-    const missed = inReplies.filter(
-      (p) =>
-        !itemIdsFor(sink, p).some((id) => (scanner.seen.get(id) ?? []).some((d) => d.text.includes(p.value))),
-    );
+    const missed = unseen(sink, scanner, inReplies);
     expect(missed.map((p) => `${p.item}/${p.field}`)).toEqual([]);
     expect(siteGaps(result)?.unattributed).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSiteContent } from '../../src/fake-site/generator.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
-import { crawl, itemIdsFor, TruthScanner } from './harness.ts';
+import { crawl, TruthScanner, unseen } from './harness.ts';
 import { MemorySink } from './memory-sink.ts';
 
 const SPEC = { seed: 7, issues: 400, pages: 120, now: '2026-01-15T12:00:00.000Z' };
@@ -19,10 +19,7 @@ describe('crawler against the fake site', () => {
     const scanner = new TruthScanner(readable.map((p) => p.value));
     const sink = new MemorySink();
     const result = await crawl(site, sink, scanner);
-    const missed = readable.filter(
-      (p) =>
-        !itemIdsFor(sink, p).some((id) => (scanner.seen.get(id) ?? []).some((d) => d.text.includes(p.value))),
-    );
+    const missed = unseen(sink, scanner, readable);
     expect(missed.map((p) => `${p.container}/${p.item}/${p.field}/${p.kind}`)).toEqual([]);
     // The project the administrator's token lists but cannot browse is reported as not covered, and the crawl
     // as incomplete; the space it may not view is listed nowhere, so nothing of it is stored or counted.

@@ -105,13 +105,17 @@ function slots(plan: Omit<ContentPlan, 'plants'>): Slot[] {
 const RESTRICTED_SHARE = 0.04;
 
 /**
- * Whether the item carries its own view restriction. Only the newest quarter of a space's items do: an older page
- * heads a large subtree, and one restricted near the root would hide a seed-dependent share of the space. A stream
- * of its own, so that restrictions move no other draw of the plan.
+ * Only the newest quarter of a space's items may carry a view restriction of their own: an older page heads a
+ * large subtree, and one restricted near the root would hide a seed-dependent share of the space. Parents come
+ * before their children, so no item outside that quarter inherits one either.
  */
-function ownRestriction(seed: number, space: SpaceRecord, type: ContentType, index: number): boolean {
+function restrictable(space: SpaceRecord, type: ContentType, index: number): boolean {
   const count = type === 'page' ? space.pageCount : space.blogPostCount;
-  if (index * 4 < count * 3) return false;
+  return index * 4 >= count * 3;
+}
+
+/** Whether the item carries its own view restriction: a stream of its own, so no other draw of the plan moves. */
+function ownRestriction(seed: number, space: SpaceRecord, type: ContentType, index: number): boolean {
   return createRng(seed)
     .fork(`confluence/${space.key}/${type}/${index}/restriction`)
     .chance(RESTRICTED_SHARE);
@@ -143,8 +147,9 @@ export function planContent(
   // Confluence view restrictions are inherited: a page under a restricted page is hidden too.
   const parent = parentId === null ? undefined : parseContentId(parentId);
   const restricted =
-    ownRestriction(seed, space, type, index) ||
-    (parent !== undefined && planContent(seed, spaceOrdinal, space, 'page', parent.index).restricted);
+    restrictable(space, type, index) &&
+    (ownRestriction(seed, space, type, index) ||
+      (parent !== undefined && planContent(seed, spaceOrdinal, space, 'page', parent.index).restricted));
   const shape = {
     id,
     status: itemStatus,
