@@ -4,7 +4,7 @@
 // id (GET /footer-comments/{id} documents pageId and blogPostId), climbing while the parent is a reply too. A
 // reply whose page cannot be found is returned as unattributed, for the caller to count as a gap: never dropped
 // silently.
-import type { RawComment } from '../sources/confluence.ts';
+import type { RawComment } from '../sources/confluence-comments.ts';
 
 /** Owners remembered for replies still to come: a few megabytes at most; older ones are read again by id. */
 const REMEMBERED = 100_000;

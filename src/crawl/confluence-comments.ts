@@ -2,7 +2,8 @@
 // cursor chain, as long as the longest space). A comment is recorded on its page only once this run has recorded
 // the page, since a page recorded afterwards as a whole item would drop it; until then the comment waits in a
 // bounded buffer, and when the buffer is full the listing waits for the spaces to finish.
-import type { ConfluenceSource, RawComment } from '../sources/confluence.ts';
+import type { ConfluenceSource } from '../sources/confluence.ts';
+import type { RawComment } from '../sources/confluence-comments.ts';
 import type { SourceItem } from '../sources/jira.ts';
 import { CommentOwners, type AttributedComment } from './comment-owners.ts';
 import { groupByContainer, pageContext, type CrawlContext } from './context.ts';
@@ -104,7 +105,7 @@ class CommentRecorder {
       const parent = known.get(ownerId);
       if (!parent || !this.spaces.has(parent.item.containerKey)) continue; // a page outside this crawl's scope
       const group = groups.get(parent.item.id) ?? { item: parent.item, docs: [], truncated: 0 };
-      const { docs, truncated } = this.source.commentDocs(comment, kind, parent.item.id, parent.item.url);
+      const { docs, truncated } = this.source.comments.docs(comment, kind, parent.item.id, parent.item.url);
       group.docs.push(...docs);
       group.truncated += truncated;
       groups.set(parent.item.id, group);
@@ -134,7 +135,7 @@ export async function crawlComments(
   let complete = true;
   const readKind = async (kind: Kind) => {
     const owners = new CommentOwners((id) =>
-      source.comment(kind, id).catch((error: unknown) => {
+      source.comments.byId(kind, id).catch((error: unknown) => {
         if (statusOf(error) === 404) return undefined; // deleted since it was listed
         throw error;
       }),
@@ -143,7 +144,7 @@ export async function crawlComments(
     const resumeAt = saved?.runId === ctx.run.runId ? saved : undefined;
     if (resumeAt) complete = false;
     if (resumeAt?.done) return;
-    const fetchPage = (cursor?: string) => settled(source.commentPage(kind, cursor, newestFirst));
+    const fetchPage = (cursor?: string) => settled(source.comments.page(kind, cursor, newestFirst));
     let cursor = resumeAt?.cursor;
     for (let pending = fetchPage(cursor); ;) {
       if (ctx.signal.aborted) {

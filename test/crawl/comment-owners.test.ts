@@ -2,7 +2,7 @@
 // listing, or through parents read by id; a reply whose page cannot be found is returned, never dropped.
 import { describe, expect, it } from 'vitest';
 import { CommentOwners } from '../../src/crawl/comment-owners.ts';
-import type { RawComment } from '../../src/sources/confluence.ts';
+import type { RawComment } from '../../src/sources/confluence-comments.ts';
 
 const root = (id: string, pageId: string): RawComment => ({ id, pageId });
 const blogRoot = (id: string, blogPostId: string): RawComment => ({ id, blogPostId });

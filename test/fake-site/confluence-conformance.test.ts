@@ -3,13 +3,13 @@
 import { createV1Client, createV2Client, isAuthError, isApiError, isNotFoundError } from 'confluence.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
+import { everything, errorOf, type Listing } from './confluence-paging.ts';
 import { createFixtureContent, RESTRICTED_PAGE_INDEX } from './fixture-content.ts';
 
 let site: FakeSite;
 let v2: ReturnType<typeof createV2Client>;
 let v1: ReturnType<typeof createV1Client>;
 const ENG = 65538;
-const LEGAL = 65541;
 const FIRST_PAGE = 100000;
 const RESTRICTED_PAGE = FIRST_PAGE + RESTRICTED_PAGE_INDEX;
 
@@ -24,35 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => site.stop());
 
-type Listing<T> = { results?: T[]; _links?: { next?: string } };
-
-/** Follows `_links.next` to the end, counting requests; the cursor is read from the link, never assumed last. */
-async function everything<T>(
-  fetchPage: (cursor: string | undefined) => Promise<Listing<T>>,
-): Promise<{ items: T[]; pages: number }> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await fetchPage(cursor);
-    pages++;
-    items.push(...(page.results ?? []));
-    cursor = page._links?.next
-      ? (new URL(page._links.next, site.url).searchParams.get('cursor') ?? undefined)
-      : undefined;
-  } while (cursor);
-  return { items, pages };
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
 describe('confluence.js v2 against the fake site', () => {
   it('lists the spaces the API user may view, with type and status filters', async () => {
     const all = await everything((cursor) => v2.space.getSpaces({ cursor, limit: 2 }));
@@ -61,43 +32,6 @@ describe('confluence.js v2 against the fake site', () => {
     expect((await v2.space.getSpaces({ type: 'personal' })).results).toHaveLength(1);
     expect((await v2.space.getSpaces({ status: 'archived' })).results!.map((s) => s.key)).toEqual(['OLD']);
     expect((await v2.space.getSpaceById({ id: ENG })).key).toBe('ENG');
-  });
-
-  // The v2 reference: getSpaces returns only spaces the user has permission to view; invisible things are 404.
-  it.each([
-    ['the space listing, asked by key', () => v2.space.getSpaces({ keys: ['LEGAL'] })],
-    ['the space listing, asked by id', () => v2.space.getSpaces({ ids: [LEGAL] })],
-    ['the site-wide page listing of that space', () => v2.page.getPages({ spaceId: [LEGAL] })],
-    ['the site-wide blog post listing', () => v2.blogPost.getBlogPosts({ spaceId: [LEGAL] })],
-  ])('leaves a space the API user may not view out of %s', async (_where, list) => {
-    expect((await list()).results).toEqual([]);
-  });
-
-  it.each([
-    ['the space', () => v2.space.getSpaceById({ id: LEGAL })],
-    ['its pages', () => v2.page.getPagesInSpace({ id: LEGAL })],
-    ['its blog posts', () => v2.blogPost.getBlogPostsInSpace({ id: LEGAL })],
-  ])('answers 404 for %s of a space the API user may not view', async (_what, call) => {
-    expect(isNotFoundError(await errorOf(call()))).toBe(true);
-  });
-
-  it('leaves a view-restricted page out of every listing and answers 404 for it and its comments', async () => {
-    const listings = [
-      await everything((cursor) => v2.page.getPagesInSpace({ id: ENG, cursor, limit: 250 })),
-      await everything((cursor) => v2.page.getPages({ cursor, limit: 250 })),
-      await everything((cursor) => v2.page.getPagesInSpace({ id: ENG, sort: '-id', cursor, limit: 250 })),
-      await everything((cursor) => v2.comment.getFooterComments({ cursor, limit: 250 })),
-    ];
-    for (const listing of listings) {
-      const ids = listing.items.map((p) => (p as { id?: string; pageId?: string }).pageId ?? p.id);
-      expect(ids).not.toContain(String(RESTRICTED_PAGE));
-    }
-    for (const call of [
-      () => v2.page.getPageById({ id: RESTRICTED_PAGE }),
-      () => v2.version.getPageVersions({ id: RESTRICTED_PAGE }),
-      () => v2.comment.getPageFooterComments({ id: RESTRICTED_PAGE }),
-    ])
-      expect(isNotFoundError(await errorOf(call()))).toBe(true);
   });
 
   it.each([
@@ -191,69 +125,6 @@ describe('confluence.js v2 against the fake site', () => {
     );
   });
 
-  it('walks site-wide comment listings to the end, replies after their parents and without a page id', async () => {
-    const footer = await everything((cursor) => v2.comment.getFooterComments({ cursor, limit: 9 }));
-    const inline = await everything((cursor) => v2.comment.getInlineComments({ cursor, limit: 2 }));
-    const ids = footer.items.map((c) => c.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(footer.items.filter((c) => c.pageId === String(FIRST_PAGE))).toHaveLength(30);
-    const replies = [...footer.items, ...inline.items].filter((c) => c.parentCommentId);
-    expect(replies.length).toBeGreaterThan(1);
-    for (const reply of replies) {
-      expect([reply.id, reply.pageId, reply.blogPostId]).toEqual([reply.id, undefined, undefined]);
-      const listed = reply.parentCommentId && footer.items.some((c) => c.id === reply.parentCommentId);
-      if (listed) expect(ids.indexOf(reply.parentCommentId!)).toBeLessThan(ids.indexOf(reply.id!));
-    }
-  });
-
-  // Each comment endpoint's model in the v2 reference (confluence.js 3.2 generates its models from it) documents
-  // its own fields; the fake sends no other, so a crawler cannot come to rely on one a real site never sends.
-  const COMMON = ['id', 'status', 'title', 'version', 'body', '_links', 'resolutionStatus'];
-  const SITE_WIDE = [...COMMON, 'blogPostId', 'pageId', 'parentCommentId', 'properties', 'operations'];
-  const BLOG_POST = FIRST_PAGE + 501;
-  const rootOf = async (id: number) =>
-    Number((await v2.comment.getPageFooterComments({ id })).results![0]!.id);
-  const blogRootOf = async (id: number) =>
-    Number((await v2.comment.getBlogPostFooterComments({ id })).results![0]!.id);
-  it.each([
-    [
-      'page footer comments',
-      [...COMMON, 'pageId'],
-      () => v2.comment.getPageFooterComments({ id: FIRST_PAGE }),
-    ],
-    [
-      'page inline comments',
-      [...COMMON, 'pageId', 'properties'],
-      () => v2.comment.getPageInlineComments({ id: FIRST_PAGE }),
-    ],
-    [
-      'blog post footer comments',
-      [...COMMON, 'blogPostId'],
-      () => v2.comment.getBlogPostFooterComments({ id: BLOG_POST }),
-    ],
-    [
-      'footer comment children',
-      [...COMMON, 'parentCommentId', 'pageId'],
-      async () => v2.comment.getFooterCommentChildren({ id: await rootOf(FIRST_PAGE) }),
-    ],
-    [
-      'footer comment children on a blog post',
-      [...COMMON, 'parentCommentId', 'pageId'],
-      async () => v2.comment.getFooterCommentChildren({ id: await blogRootOf(BLOG_POST) }),
-    ],
-    ['site-wide footer comments', SITE_WIDE, () => v2.comment.getFooterComments({ limit: 250 })],
-    [
-      'site-wide inline comments',
-      [...SITE_WIDE, 'resolutionLastModifierId', 'resolutionLastModifiedAt'],
-      () => v2.comment.getInlineComments({ limit: 250 }),
-    ],
-  ])('sends %s with only the fields their model documents', async (_endpoint, documented, list) => {
-    const comments = (await list()).results ?? [];
-    expect(comments.length).toBeGreaterThan(0);
-    const extra = comments.flatMap((c) => Object.keys(c).filter((key) => !documented.includes(key)));
-    expect(extra).toEqual([]);
-  });
-
   it('sends the next link in the Link header too, with the cursor not always last', async () => {
     const positions = new Set<number>();
     let next = `/wiki/api/v2/spaces/${ENG}/pages?limit=3&status=current&body-format=storage`;
@@ -340,29 +211,4 @@ describe('confluence.js v1 CQL search against the fake site', () => {
       expect((error as { body: { statusCode: number } }).body.statusCode).toBe(400);
     },
   );
-});
-
-describe('comment replies on a site that fills in their page (replyOwnerIds)', () => {
-  let filled: FakeSite;
-  let client: ReturnType<typeof createV2Client>;
-  beforeAll(async () => {
-    filled = await startFakeSite({ content: createFixtureContent(), replyOwnerIds: true });
-    client = createV2Client({
-      host: filled.url,
-      auth: { type: 'basic', email: filled.email, apiToken: filled.token },
-    });
-  });
-  afterAll(() => filled.stop());
-
-  it('carries pageId on page replies, and blogPostId only where the model documents it', async () => {
-    const footer = (await client.comment.getFooterComments({ limit: 250 })).results!;
-    const replies = footer.filter((c) => c.parentCommentId);
-    expect(replies.filter((c) => c.pageId).length).toBeGreaterThan(0);
-    expect(replies.every((c) => (c.pageId ?? c.blogPostId) !== undefined)).toBe(true);
-    const blogRoot = (await client.comment.getBlogPostFooterComments({ id: FIRST_PAGE + 501 })).results![0]!;
-    const children = (await client.comment.getFooterCommentChildren({ id: Number(blogRoot.id) })).results!;
-    expect(children.map((c) => [c.parentCommentId, c.pageId, 'blogPostId' in c])).toEqual([
-      [blogRoot.id, undefined, false],
-    ]);
-  });
 });
