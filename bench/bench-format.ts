@@ -36,3 +36,24 @@ export function table(header: readonly string[], rows: readonly (readonly string
       .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
+
+/** The median of repeated measurements and their range: a README figure quotes all three. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+export function spread(values: readonly number[]): Spread {
+  if (values.length === 0) throw new RangeError('no measurement');
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values.length };
+}
+
+/** `30.0 MB/s (28.1-31.2, 3 runs)`: the median with its unit, then the range over the runs; one run says so. */
+export function showSpread(values: readonly number[], digits = 1, unit = ''): string {
+  const s = spread(values);
+  const f = (n: number) => n.toFixed(digits);
+  const range = s.runs === 1 ? '1 run' : `${f(s.min)}-${f(s.max)}, ${s.runs} runs`;
+  return `${f(s.median)}${unit} (${range})`;
+}

@@ -1,8 +1,8 @@
-// One timed crawl of a fake site for `bench:crawl`: the real crawler with either the real detector pool and
-// SQLite store (what `exposure scan` wires) or a sink and scanner that keep only counts, so the memory figure
-// is the crawler's own and not the findings it holds.
+// One timed crawl of a fake site for `bench:crawl`: the real crawler with the real detector pool and SQLite
+// store (what `exposure scan` wires), the detector with a sink that keeps only counts, or neither (a scanner that
+// finds nothing): the differences between the three set the detector's and the store's memory apart.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStoreSink } from '../src/commands/scan-sink.ts';
@@ -14,7 +14,8 @@ import { silentLogger } from '../src/log.ts';
 import { openStore } from '../src/store/store.ts';
 import type { SiteAddress } from './crawl-site-process.ts';
 
-export type Backend = 'real' | 'count';
+export type Backend = 'real' | 'detector' | 'count';
+export const BACKENDS: readonly Backend[] = ['count', 'detector', 'real'];
 
 export interface CrawlRun {
   result: CrawlResult;
@@ -26,6 +27,8 @@ export interface CrawlRun {
   peakHeapMb: number;
   /** 0 unless asked for (see sampleMemory). */
   peakLiveHeapMb: number;
+  /** The SQLite database and its WAL after the crawl (real backend only; 0 otherwise). */
+  databaseMb: number;
 }
 
 /** Records nothing but the number of batches; `known` is empty, so every item counts as new. */
@@ -74,21 +77,28 @@ function sampleMemory(liveHeap: boolean): () => { rss: number; heap: number; liv
   };
 }
 
-async function withBackend<T>(
-  backend: Backend,
-  site: string,
-  use: (scanner: DocScanner, sink: CrawlSink, runId: number) => Promise<T>,
-): Promise<T> {
+/** What the crawl used: the store's database file, when there is one. */
+type Use<T> = (scanner: DocScanner, sink: CrawlSink, runId: number, database?: string) => Promise<T>;
+
+async function withBackend<T>(backend: Backend, site: string, use: Use<T>): Promise<T> {
   if (backend === 'count') return use(noFindings, countingSink(), 1);
-  const dir = mkdtempSync(join(tmpdir(), 'bench-crawl-'));
-  const store = openStore(join(dir, 'bench.db'));
   const pool = createPool({ key: randomBytes(32), rules: loadRules() });
+  const scanner: DocScanner = {
+    scanDocs: (docs) => pool.scanBatch(docs.map((d) => ({ id: d.itemId, text: d.text }))),
+  };
+  if (backend === 'detector') {
+    try {
+      return await use(scanner, countingSink(), 1);
+    } finally {
+      await pool.close();
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'bench-crawl-'));
+  const database = join(dir, 'bench.db');
+  const store = openStore(database);
   try {
     const { runId, siteId } = store.runs.begin({ site, mode: 'full', options: {}, rulesetHash: 'bench' });
-    const scanner: DocScanner = {
-      scanDocs: (docs) => pool.scanBatch(docs.map((d) => ({ id: d.itemId, text: d.text }))),
-    };
-    return await use(scanner, createStoreSink(store, runId, siteId), runId);
+    return await use(scanner, createStoreSink(store, runId, siteId), runId, database);
   } finally {
     await pool.close();
     store.close();
@@ -96,13 +106,15 @@ async function withBackend<T>(
   }
 }
 
+const fileMb = (file: string) => (statSync(file, { throwIfNoEntry: false })?.size ?? 0) / 1e6;
+
 export async function crawlOnce(
   site: SiteAddress,
   concurrency: number,
   backend: Backend,
   liveHeap = false,
 ): Promise<CrawlRun> {
-  return withBackend(backend, site.url, async (scanner, sink, runId) => {
+  return withBackend(backend, site.url, async (scanner, sink, runId, database) => {
     const stopSampling = sampleMemory(liveHeap);
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
@@ -133,6 +145,7 @@ export async function crawlOnce(
       peakRssMb: peak.rss,
       peakHeapMb: peak.heap,
       peakLiveHeapMb: peak.live,
+      databaseMb: database ? fileMb(database) + fileMb(`${database}-wal`) : 0,
     };
   });
 }

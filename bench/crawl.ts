@@ -1,16 +1,19 @@
 // Crawl economy and speed against the fake site: requests per item of a full scan against a naive peer measured
 // in the same run, wall time with per-request latency against the ideal for the concurrency (see
-// crawl-trace.ts), and peak memory for two site sizes, each in a fresh process so one does not inherit the other.
-// Run: npm run bench:crawl -- [--issues 2000] [--pages 400] [--latency 50] [--concurrency 8,1]
-//        [--naive-sample N] [--memory 10000,100000] [--memory-backend count|real] [--no-memory]
+// crawl-trace.ts), and peak memory for two site sizes, each crawl in a fresh process so one does not inherit the
+// other: with the real detector and SQLite store, with the detector alone, and with neither, so the detector's and
+// the store's shares show apart. Every figure is the median (range) of --runs / --memory-runs runs.
+// Run: npm run bench:crawl -- [--issues 2000] [--pages 400] [--latency 50] [--concurrency 8,1] [--runs 3]
+//        [--naive-sample N] [--memory 10000,100000] [--memory-backends count,detector,real]
+//        [--memory-runs 3] [--no-memory] [--no-latency]
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { table, verdict } from './bench-format.ts';
+import { median, showSpread, table, verdict } from './bench-format.ts';
 import { extrapolatedRequests, naiveCrawl, type NaiveDetail } from './crawl-naive.ts';
 import { latencySection } from './crawl-latency.ts';
-import { crawlOnce, type Backend } from './crawl-run.ts';
+import { BACKENDS, crawlOnce, type Backend } from './crawl-run.ts';
 import { startSiteProcess, type SiteSize } from './crawl-site-process.ts';
 
 const { values: flags } = parseArgs({
@@ -19,11 +22,15 @@ const { values: flags } = parseArgs({
     pages: { type: 'string', default: '400' },
     latency: { type: 'string', default: '50' },
     concurrency: { type: 'string', default: '8,1' },
+    runs: { type: 'string', default: '3' },
     'naive-sample': { type: 'string' },
     memory: { type: 'string', default: '10000,100000' },
-    'memory-backend': { type: 'string', default: 'count' },
+    'memory-backends': { type: 'string', default: BACKENDS.join(',') },
+    'memory-runs': { type: 'string', default: '3' },
     'no-memory': { type: 'boolean', default: false },
+    'no-latency': { type: 'boolean', default: false },
     'memory-child': { type: 'string' },
+    'memory-backend': { type: 'string', default: 'real' },
   },
 });
 
@@ -33,7 +40,11 @@ const count = (text: string, name: string): number => {
   return n;
 };
 const list = (text: string, name: string): number[] => text.split(',').map((t) => count(t.trim(), name));
-const backend = (flags['memory-backend'] === 'real' ? 'real' : 'count') satisfies Backend;
+const backendOf = (name: string): Backend => {
+  const found = BACKENDS.find((b) => b === name);
+  if (!found) throw new RangeError(`backends are ${BACKENDS.join(', ')}`);
+  return found;
+};
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -48,7 +59,7 @@ async function memoryChild(issues: number): Promise<void> {
   try {
     (globalThis as { gc?: () => void }).gc?.();
     const baseline = process.memoryUsage();
-    const run = await crawlOnce(site, 8, backend, true);
+    const run = await crawlOnce(site, 8, backendOf(flags['memory-backend']), true);
     const figures = {
       issues,
       items: run.items,
@@ -59,6 +70,7 @@ async function memoryChild(issues: number): Promise<void> {
       peakRssMb: run.peakRssMb,
       peakHeapMb: run.peakHeapMb,
       peakLiveHeapMb: run.peakLiveHeapMb,
+      databaseMb: run.databaseMb,
     };
     console.log(JSON.stringify(figures));
   } finally {
@@ -109,52 +121,67 @@ async function withoutLatency(size: SiteSize, concurrency: number, sample: numbe
   }
 }
 
-function memory(sizes: number[]): void {
-  console.log(`\n## Peak memory of a full scan (C=8, no latency, ${backend} backend; ${flags.pages} pages)`);
+type MemoryFigures = Record<string, number>;
+
+/** One crawl of `issues` issues with `backend`, in a fresh process; its figures. */
+function memoryRun(issues: number, backend: Backend): MemoryFigures {
   const script = fileURLToPath(import.meta.url);
-  const rows = sizes.map((issues) => {
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--expose-gc',
-        script,
-        '--memory-child',
-        String(issues),
-        '--memory-backend',
-        backend,
-        '--pages',
-        flags.pages,
-      ],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const r = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
-    const n = (key: string) => r[key] ?? NaN;
-    return [
-      fmt(n('issues')),
-      fmt(n('items')),
-      fmt(n('requests')),
-      n('seconds').toFixed(1),
-      fmt(n('items') / n('seconds')),
-      `${fmt(n('baselineRssMb'))} -> ${fmt(n('peakRssMb'))}`,
-      `${fmt(n('baselineHeapMb'))} -> ${fmt(n('peakHeapMb'))}`,
-      fmt(n('peakLiveHeapMb')),
-    ];
+  const args = ['--memory-child', String(issues), '--memory-backend', backend, '--pages', flags.pages];
+  const out = execFileSync(process.execPath, ['--expose-gc', script, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as MemoryFigures;
+}
+
+function memory(sizes: number[], backends: readonly Backend[], runs: number): void {
   console.log(
-    table(
-      [
-        'issues',
-        'items',
-        'requests',
-        's',
-        'items/s',
-        'RSS MB (start -> peak)',
-        'heap MB',
-        'live heap MB (after GC, peak)',
-      ],
-      rows,
-    ),
+    `\n## Peak memory of a full scan of a generated site (C=8, no latency, ${flags.pages} pages), median (range) of ${runs} runs`,
   );
+  const measured = new Map<string, MemoryFigures[]>();
+  // Backends and sizes take turns within each round, so a change of load weighs on all alike.
+  for (let r = 0; r < runs; r++) {
+    for (const issues of sizes) {
+      for (const backend of backends) {
+        const key = `${issues}/${backend}`;
+        measured.set(key, [...(measured.get(key) ?? []), memoryRun(issues, backend)]);
+      }
+    }
+  }
+  const of = (issues: number, backend: Backend, field: string) =>
+    (measured.get(`${issues}/${backend}`) ?? []).map((f) => f[field] ?? NaN);
+  const rows = sizes.flatMap((issues) =>
+    backends.map((backend) => [
+      fmt(issues),
+      backend,
+      fmt(median(of(issues, backend, 'items'))),
+      showSpread(of(issues, backend, 'seconds'), 1),
+      showSpread(of(issues, backend, 'peakRssMb'), 0),
+      showSpread(of(issues, backend, 'peakLiveHeapMb'), 0),
+      backend === 'real' ? showSpread(of(issues, backend, 'databaseMb'), 0) : '-',
+    ]),
+  );
+  console.log(
+    table(['issues', 'backend', 'items', 'scan s', 'peak RSS MB', 'peak live heap MB', 'database MB'], rows),
+  );
+  console.log(
+    'count: a scanner that finds nothing and a sink that keeps counts (the crawler alone); detector: the real\n' +
+      'rules in the worker pool (2 workers, their memory is in RSS), counting sink; real: detector and SQLite store,\n' +
+      'as `exposure scan` wires them. Live heap: the main thread after a full GC every 2 s (workers not included).',
+  );
+  if (backends.includes('detector') && backends.includes('real')) {
+    for (const issues of sizes) {
+      const storeRss = of(issues, 'real', 'peakRssMb').map(
+        (v, i) => v - of(issues, 'detector', 'peakRssMb')[i]!,
+      );
+      const storeHeap = of(issues, 'real', 'peakLiveHeapMb').map(
+        (v, i) => v - of(issues, 'detector', 'peakLiveHeapMb')[i]!,
+      );
+      console.log(
+        `the store's share at ${fmt(issues)} issues (real minus detector, run by run): RSS ${showSpread(storeRss, 0, ' MB')}, live heap ${showSpread(storeHeap, 0, ' MB')}`,
+      );
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -168,10 +195,18 @@ async function main(): Promise<void> {
   );
   const sample =
     flags['naive-sample'] === undefined ? Infinity : count(flags['naive-sample'], 'naive-sample');
-  await withoutLatency(size, concurrencies[0] ?? 8, sample);
-  console.log(`\n## Full scans with ${latencyMs} ms latency per request (fake site in its own process)`);
-  await latencySection(size, concurrencies);
-  if (!flags['no-memory']) memory(list(flags.memory, 'memory'));
+  if (!flags['no-latency']) {
+    await withoutLatency(size, concurrencies[0] ?? 8, sample);
+    const runs = count(flags.runs, 'runs');
+    console.log(
+      `\n## Full scans with ${latencyMs} ms latency per request (fake site in its own process), ${runs} rounds`,
+    );
+    await latencySection(size, concurrencies, runs);
+  }
+  if (!flags['no-memory']) {
+    const backends = flags['memory-backends'].split(',').map((b) => backendOf(b.trim()));
+    memory(list(flags.memory, 'memory'), backends, count(flags['memory-runs'], 'memory-runs'));
+  }
   console.log(`\nload average at end: ${load()}`);
 }
 

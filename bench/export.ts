@@ -1,19 +1,26 @@
-// npm run bench:export — `exposure export csv` of 100,000 and of 1,000,000 findings from one database, each in a
-// fresh process: time, peak RSS and sampled heap peak. Flat memory means the two peaks are about the same.
+// npm run bench:export — `exposure export csv` of 100,000 and of 1,000,000 findings from one database of generated
+// findings, each export in a fresh process, --runs times: time, peak RSS and sampled heap peak, as median (range).
+// Flat memory means the two peaks are about the same.
 // Options: --findings N (default 1,000,000; the small export is one tenth: 5 of the 50 spaces and projects),
-// --db PATH (export an existing bench database, e.g. one kept by `npm run bench:store -- --keep`).
+// --runs N (default 3), --db PATH (export an existing bench database, e.g. one kept by
+// `npm run bench:store -- --keep`).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '../src/store/store.ts';
-import { table } from './bench-format.ts';
+import { showSpread, table } from './bench-format.ts';
 import { benchSite, containers, SITE } from './store-data.ts';
 
 const { values } = parseArgs({
-  options: { findings: { type: 'string', default: '1000000' }, db: { type: 'string' } },
+  options: {
+    findings: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '3' },
+    db: { type: 'string' },
+  },
 });
+const RUNS = Number(values.runs);
 const dir = mkdtempSync(join(tmpdir(), 'exposure-bench-export-'));
 const load = () =>
   loadavg()
@@ -67,7 +74,7 @@ try {
   store.close();
 
   console.log(`export csv: load average at start ${load()} on ${availableParallelism()} cores`);
-  const rows = cases.map(({ name, keys, rows: n }) => {
+  const exportOnce = (keys: string[]): Measured & { mb: number } => {
     const out = join(dir, 'findings.csv');
     const spaces = keys.length === all.length ? [] : ['--space', keys.join(',')];
     const stdout = execFileSync(
@@ -79,22 +86,38 @@ try {
     if (m.code !== 0) throw new Error(`export exited ${m.code}`);
     const mb = statSync(out).size / 1e6;
     rmSync(out);
+    return { ...m, mb };
+  };
+  // The cases take turns, so a change of load on a shared machine weighs on both alike.
+  const runs = cases.map(() => [] as Array<Measured & { mb: number }>);
+  for (let r = 0; r < RUNS; r++) for (const [i, c] of cases.entries()) runs[i]!.push(exportOnce(c.keys));
+  const rows = cases.map(({ name, rows: n }, i) => {
+    const of = (read: (m: Measured & { mb: number }) => number) => runs[i]!.map(read);
     return [
       name,
       n.toLocaleString('en-US'),
-      m.wall.toFixed(2),
-      m.cpu.toFixed(2),
-      Math.round(n / m.wall).toLocaleString('en-US'),
-      m.maxRssMb.toFixed(0),
-      m.heapPeakMb.toFixed(0),
-      mb.toFixed(0),
+      showSpread(
+        of((m) => m.wall),
+        2,
+      ),
+      showSpread(
+        of((m) => n / m.wall),
+        0,
+      ),
+      showSpread(
+        of((m) => m.maxRssMb),
+        0,
+      ),
+      showSpread(
+        of((m) => m.heapPeakMb),
+        0,
+      ),
+      of((m) => m.mb)[0]!.toFixed(0),
     ];
   });
+  console.log(`median (range) of ${RUNS} runs, generated findings (bench/store-data.ts)`);
   console.log(
-    table(
-      ['export', 'rows', 'wall s', 'cpu s', 'rows/s (wall)', 'peak RSS MB', 'heap peak MB', 'file MB'],
-      rows,
-    ),
+    table(['export', 'rows', 'wall s', 'rows/s (wall)', 'peak RSS MB', 'heap peak MB', 'file MB'], rows),
   );
   console.log(
     `load average at end ${load()}; heap peak: V8 used heap sampled every 20 ms (garbage included)`,

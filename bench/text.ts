@@ -8,7 +8,7 @@ import { normalizeForDetection } from '../src/text/normalize.ts';
 import { storageToText } from '../src/text/storage.ts';
 import { benignBlock, benignParagraph } from '../src/synth/benign.ts';
 import { createRng, type Rng } from '../src/synth/rng.ts';
-import { median, table } from './bench-format.ts';
+import { median, showSpread, table } from './bench-format.ts';
 
 const TARGET_CHARS = 20_000_000;
 const RUNS = 5;
@@ -95,10 +95,9 @@ function cpuSeconds(run: () => unknown): number {
   return (used.user + used.system) / 1e6;
 }
 
-function mbPerSecond(sizeChars: number, run: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) times.push(cpuSeconds(run));
-  return sizeChars / MB / median(times);
+/** MB per CPU-second of each run. */
+function mbPerSecond(sizeChars: number, run: () => unknown): number[] {
+  return Array.from({ length: RUNS }, () => sizeChars / MB / cpuSeconds(run));
 }
 
 const rng = createRng(7).fork('bench-text');
@@ -107,7 +106,7 @@ const { doc, jsonChars } = adfCorpus(rng.fork('adf'));
 const plain = storageToText(storage, { maxChars: TARGET_CHARS * 2 }).text;
 const disguised = disguisedText(rng.fork('disguise'), plain);
 
-const rows: [string, number, number, number, string][] = [
+const rows: [string, number, number[], number[], string][] = [
   [
     'storage XHTML -> text',
     storage.length,
@@ -139,17 +138,17 @@ const rows: [string, number, number, number, string][] = [
 ];
 
 console.log(
-  `Text extraction, median CPU time of ${RUNS} runs on seeded inputs (MB = million UTF-16 code units of input; ADF measured by its JSON size)\n`,
+  `Text extraction on generated inputs, MB per CPU-second: median (range) of ${RUNS} runs (MB = million UTF-16 code units of input; ADF measured by its JSON size)\n`,
 );
 console.log(
   table(
-    ['scenario', 'input MB', 'MB/s', 'peer MB/s', 'ratio', 'peer'],
+    ['scenario', 'input MB', 'MB/s', 'peer MB/s', 'ratio (medians)', 'peer'],
     rows.map(([name, size, ours, peer, peerName]) => [
       name,
       (size / MB).toFixed(1),
-      ours.toFixed(1),
-      peer.toFixed(1),
-      `${(ours / peer).toFixed(2)}x`,
+      showSpread(ours, 0),
+      showSpread(peer, 0),
+      `${(median(ours) / median(peer)).toFixed(2)}x`,
       peerName,
     ]),
   ),

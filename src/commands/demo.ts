@@ -76,8 +76,9 @@ export async function runDemo(given: DemoFlags): Promise<number> {
       terminal: process.stderr.isTTY === true,
     });
     process.stderr.write(
-      'demo: one project and one space are forbidden to the demo account on purpose, ' +
-        'to show how content the token cannot read is reported\n',
+      'demo: on purpose, the demo account cannot browse the project FIN (its administrator token lists it, so it ' +
+        'is reported as not covered) nor view the space LEGAL and a few restricted pages (no listing shows them, ' +
+        'so nothing can report them: see "What a scan can see" in the README)\n',
     );
     const { path } = await writeHtmlReport(flags.db, flags.html, { plan: 'standard', excluded: [] });
     process.stdout.write(`\nHTML report: ${path}\n`);

@@ -7,7 +7,7 @@ import { DEFAULT_SITE_SPEC } from '../fake-site/generator.ts';
 import { DEFAULT_EMAIL, DEFAULT_TOKEN, startFakeSite } from '../fake-site/server.ts';
 import type { TokenKind } from '../fake-site/gateway.ts';
 import { DEFAULT_GRANT, parseScopes } from '../fake-site/scopes.ts';
-import type { JiraRole } from '../fake-site/site.ts';
+import type { ConfluenceRole, JiraRole } from '../fake-site/site.ts';
 import { isKnownZone } from '../fake-site/time-zone.ts';
 
 export interface FakeSiteFlags {
@@ -23,10 +23,12 @@ export interface FakeSiteFlags {
   jiraRole: string;
   tokenKind: string;
   scopes?: string;
+  confluenceRole: string;
 }
 
 const JIRA_ROLES: readonly JiraRole[] = ['admin', 'project-admin', 'user'];
 const TOKEN_KINDS: readonly TokenKind[] = ['classic', 'scoped'];
+const CONFLUENCE_ROLES: readonly ConfluenceRole[] = ['admin', 'user'];
 
 function integer(name: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
@@ -41,16 +43,10 @@ function zone(name: string, raw: string): string {
   return raw;
 }
 
-function jiraRole(raw: string): JiraRole {
-  const role = JIRA_ROLES.find((r) => r === raw);
-  if (!role) throw new UsageError(`--jira-role must be one of ${JIRA_ROLES.join(', ')}`);
-  return role;
-}
-
-function tokenKind(raw: string): TokenKind {
-  const kind = TOKEN_KINDS.find((k) => k === raw);
-  if (!kind) throw new UsageError(`--token-kind must be one of ${TOKEN_KINDS.join(', ')}`);
-  return kind;
+function role<T extends string>(name: string, raw: string, roles: readonly T[]): T {
+  const found = roles.find((r) => r === raw);
+  if (!found) throw new UsageError(`--${name} must be one of ${roles.join(', ')}`);
+  return found;
 }
 
 function scopes(raw: string | undefined, kind: TokenKind): Set<string> | undefined {
@@ -90,8 +86,9 @@ export async function runFakeSite(
     token: flags.token,
     userTimeZone: zone('user-tz', flags.userTz),
     siteTimeZone: zone('site-tz', flags.siteTz),
-    jiraRole: jiraRole(flags.jiraRole),
-    tokenKind: tokenKind(flags.tokenKind),
+    jiraRole: role('jira-role', flags.jiraRole, JIRA_ROLES),
+    tokenKind: role('token-kind', flags.tokenKind, TOKEN_KINDS),
+    confluenceRole: role('confluence-role', flags.confluenceRole, CONFLUENCE_ROLES),
   };
   const granted = scopes(flags.scopes, options.tokenKind);
   const site = await startFakeSite({ spec, ...options, scopes: granted });
@@ -103,7 +100,7 @@ export async function runFakeSite(
       `  email: ${site.email}`,
       `  token: ${site.token}`,
       `  time zones: site ${options.siteTimeZone}, user ${options.userTimeZone}`,
-      `  Jira role of the API user: ${options.jiraRole}`,
+      `  roles of the API user: Jira ${options.jiraRole}, Confluence ${options.confluenceRole}`,
       ...(options.tokenKind === 'scoped' ? scopedLines(site, granted ?? DEFAULT_GRANT) : []),
       `  admin API: ${site.url}/__admin/ (stats, truth, churn, clock, faults)`,
       ...(flags.truth ? [`  truth manifest written to ${flags.truth}`] : []),
@@ -148,6 +145,11 @@ export function register(program: Command): void {
     .option(
       '--scopes <list>',
       "a scoped token's scopes (default: those exposure needs), or -scope,... to withhold some of them",
+    )
+    .option(
+      '--confluence-role <role>',
+      "the API user's Confluence role: admin (Confluence Administrator) or user; neither sees the space LEGAL",
+      'admin',
     )
     .action(async (flags: FakeSiteFlags) => {
       const controller = new AbortController();

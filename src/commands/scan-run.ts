@@ -4,6 +4,7 @@ import { existsSync, rmSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Config } from '../config.ts';
 import { crawlSite, type CrawlResult } from '../crawl/crawl.ts';
+import { visibilityLine } from '../crawl/visibility.ts';
 import { SITE_KEY } from '../crawl/jira-crawl.ts';
 import { gatewayOrigin } from '../sources/gateway.ts';
 import { CONFIG_KEY } from '../sources/jira-config.ts';
@@ -169,6 +170,8 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
       `run ${run.runId} (${run.mode}${run.resumed ? ', resumed' : ''}) ${status}: ` +
         `${result.requests.requests} requests, ${result.requests.throttled} throttled\n`,
     );
+    const visible = visibilityLine(result.visibility);
+    if (visible) io.stderr.write(`${visible}\n`);
     for (const line of missingScopeLines(result.missingScopes)) io.stderr.write(`${line}\n`);
     if (gaps.length > 0) io.stderr.write(`coverage incomplete:\n${gaps.join('\n')}\n`);
     for (const line of unlistedLines(result)) io.stderr.write(`${line}\n`);

@@ -57,7 +57,7 @@ export async function sweepDeletedComments(
   const watched = watchedComments(ctx, spaces);
   const unlisted = new Set(watched.keys());
   for (const kind of ['footer', 'inline'] as const) {
-    const fetchPage = (cursor?: string) => settled(source.commentPage(kind, cursor, false, false));
+    const fetchPage = (cursor?: string) => settled(source.comments.page(kind, cursor, false, false));
     for (let pending = fetchPage(); unlisted.size > 0;) {
       if (ctx.signal.aborted) return false;
       const result = await pending;

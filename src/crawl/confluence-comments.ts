@@ -2,11 +2,14 @@
 // cursor chain, as long as the longest space). A comment is recorded on its page only once this run has recorded
 // the page, since a page recorded afterwards as a whole item would drop it; until then the comment waits in a
 // bounded buffer, and when the buffer is full the listing waits for the spaces to finish.
-import type { ConfluenceSource, RawComment } from '../sources/confluence.ts';
+import type { ConfluenceSource } from '../sources/confluence.ts';
+import type { RawComment } from '../sources/confluence-comments.ts';
 import type { SourceItem } from '../sources/jira.ts';
+import { CommentOwners, type AttributedComment } from './comment-owners.ts';
 import { groupByContainer, pageContext, type CrawlContext } from './context.ts';
 import { statusOf } from './errors.ts';
 import { settled } from './fetch-ahead.ts';
+import { SITE_KEY } from './jira-crawl.ts';
 import { scanPage } from './pipeline.ts';
 import type { Checkpoint, ScannedItem } from './ports.ts';
 
@@ -39,14 +42,12 @@ export function commentTime(comment: RawComment): number {
   return Number.isFinite(ms) ? ms : Number.MAX_SAFE_INTEGER;
 }
 
-const parentOf = (c: RawComment) => c.pageId ?? c.blogPostId ?? '';
-
 /** Checkpoint key of a full crawl's comment listing: no space key holds '#'. */
 export const commentListingKey = (kind: Kind) => `#${kind}-comments`;
 
 interface ListingPage {
   kind: Kind;
-  comments: readonly RawComment[];
+  comments: readonly AttributedComment[];
   /** Full crawls: where the listing resumes once this page is recorded. */
   checkpoint?: Checkpoint;
 }
@@ -92,19 +93,19 @@ class CommentRecorder {
 
   private ready(page: ListingPage): boolean {
     if (this.contentDone) return true;
-    const known = this.ctx.sink.known('confluence', [...new Set(page.comments.map(parentOf))]);
-    return page.comments.every((c) => known.get(parentOf(c))?.runId === this.ctx.run.runId);
+    const known = this.ctx.sink.known('confluence', [...new Set(page.comments.map((c) => c.ownerId))]);
+    return page.comments.every((c) => known.get(c.ownerId)?.runId === this.ctx.run.runId);
   }
 
   /** Attaches the comments to their pages and records them as field-scoped updates, with the checkpoint. */
   private async record({ kind, comments, checkpoint }: ListingPage): Promise<void> {
-    const known = this.ctx.sink.known('confluence', [...new Set(comments.map(parentOf))]);
+    const known = this.ctx.sink.known('confluence', [...new Set(comments.map((c) => c.ownerId))]);
     const groups = new Map<string, SourceItem>();
-    for (const comment of comments) {
-      const parent = known.get(parentOf(comment));
+    for (const { comment, ownerId } of comments) {
+      const parent = known.get(ownerId);
       if (!parent || !this.spaces.has(parent.item.containerKey)) continue; // a page outside this crawl's scope
       const group = groups.get(parent.item.id) ?? { item: parent.item, docs: [], truncated: 0 };
-      const { docs, truncated } = this.source.commentDocs(comment, kind, parent.item.id, parent.item.url);
+      const { docs, truncated } = this.source.comments.docs(comment, kind, parent.item.id, parent.item.url);
       group.docs.push(...docs);
       group.truncated += truncated;
       groups.set(parent.item.id, group);
@@ -133,11 +134,17 @@ export async function crawlComments(
   // Read from the first page to the last by this process: only then do unlisted ids mean deleted comments.
   let complete = true;
   const readKind = async (kind: Kind) => {
+    const owners = new CommentOwners((id) =>
+      source.comments.byId(kind, id).catch((error: unknown) => {
+        if (statusOf(error) === 404) return undefined; // deleted since it was listed
+        throw error;
+      }),
+    );
     const saved = newestFirst ? undefined : ctx.sink.checkpoint('confluence', commentListingKey(kind));
     const resumeAt = saved?.runId === ctx.run.runId ? saved : undefined;
     if (resumeAt) complete = false;
     if (resumeAt?.done) return;
-    const fetchPage = (cursor?: string) => settled(source.commentPage(kind, cursor, newestFirst));
+    const fetchPage = (cursor?: string) => settled(source.comments.page(kind, cursor, newestFirst));
     let cursor = resumeAt?.cursor;
     for (let pending = fetchPage(cursor); ;) {
       if (ctx.signal.aborted) {
@@ -163,7 +170,12 @@ export async function crawlComments(
       const checkpoint = newestFirst
         ? undefined
         : { runId: ctx.run.runId, phase: `${kind}-comments`, cursor: page.cursor, done: !more };
-      await recorder.add({ kind, comments: fresh, checkpoint });
+      const { attributed, unattributed } = await owners.attribute(fresh);
+      if (unattributed.length > 0) {
+        ctx.coverage('confluence', SITE_KEY).skip('unattributed', unattributed.length);
+        ctx.logger.warn({ kind, comments: unattributed.length }, 'comments whose page could not be found');
+      }
+      await recorder.add({ kind, comments: attributed, checkpoint });
       if (!more) return;
       if (recorder.full) await listing.contentDone;
     }

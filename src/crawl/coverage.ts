@@ -2,7 +2,8 @@
 import type { Coverage } from './ports.ts';
 
 // `interrupted`: the run stopped (Ctrl-C, a signal) before the end of the place; `unfinished`: a listing the whole
-// product depends on failed before the end of the place.
+// product depends on failed before the end of the place; `unattributed`: a listed comment reply whose page could
+// not be found (see comment-owners.ts).
 export type SkipReason =
   | 'forbidden'
   | 'missing-scope'
@@ -12,6 +13,7 @@ export type SkipReason =
   | 'too-large'
   | 'unparseable'
   | 'truncated'
+  | 'unattributed'
   | 'error'
   | 'interrupted'
   | 'unfinished';

@@ -15,6 +15,7 @@ import { inScope, type CrawlContext, type CrawlScope, type ProgressSink } from '
 import { CoverageCounter } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
 import { maskNames } from './mask-names.ts';
+import { productVisibility, type Visibility } from './visibility.ts';
 import { retireUnlisted, type UnlistedContainer } from './unlisted.ts';
 import { settled, unwrap } from './fetch-ahead.ts';
 import { configDue, crawlJiraConfig } from './jira-config.ts';
@@ -47,6 +48,8 @@ export interface CrawlResult {
   coverage: Array<{ product: Product; containerKey: string; coverage: Coverage; complete: boolean }>;
   /** Stored projects and spaces the site no longer lists: their items were retired. */
   unlisted: UnlistedContainer[];
+  /** How many projects and spaces the token was shown, and whether it administers each product. */
+  visibility: Visibility;
   complete: boolean;
   interrupted: boolean;
   requests: TransportStats;
@@ -101,19 +104,27 @@ async function containersToCrawl(
  * a project, so scope flags name it by its key. The field catalogue travels beside the project listing (settled:
  * the listing may fail first) when the run needs it: full runs, and incremental ones that read the site texts.
  */
-async function crawlJira(context: CrawlContext, jira: JiraSource, coverage: Coverages): Promise<void> {
+async function crawlJira(
+  context: CrawlContext,
+  jira: JiraSource,
+  coverage: Coverages,
+  visibility: Visibility,
+): Promise<void> {
   const { scope, run } = context;
   const config = jira.config.container();
   const readConfig = inScope(config, scope) && configDue(context);
   const catalogue = run.mode === 'full' || readConfig ? settled(jira.config.fieldCatalogue()) : undefined;
-  const listed = [...(await jira.projects(scope.archived)), config];
+  const admin = settled(jira.isAdmin());
+  const projects = await jira.projects(scope.archived);
+  visibility.jira = await productVisibility(projects.length, admin);
+  const listed = [...projects, config];
   const crawled = await containersToCrawl(context, 'jira', listed, coverage);
-  const projects = crawled.filter((c) => c !== config);
+  const inScopeProjects = crawled.filter((c) => c !== config);
   const fields = catalogue?.then(unwrap);
   const crawls = [
     run.mode === 'incremental'
-      ? crawlJiraIncremental(context, jira, projects, fields)
-      : crawlJiraFull(context, jira, projects, fields),
+      ? crawlJiraIncremental(context, jira, inScopeProjects, fields)
+      : crawlJiraFull(context, jira, inScopeProjects, fields),
   ];
   if (crawled.includes(config))
     crawls.push(crawlJiraConfig(context, jira.config, readConfig ? fields : undefined));
@@ -125,14 +136,13 @@ async function crawlConfluence(
   context: CrawlContext,
   confluence: ConfluenceSource,
   coverage: Coverages,
+  visibility: Visibility,
 ): Promise<void> {
   const { scope, run } = context;
-  const spaces = await containersToCrawl(
-    context,
-    'confluence',
-    await confluence.spaces(scope.archived),
-    coverage,
-  );
+  const admin = settled(confluence.isAdmin());
+  const listed = await confluence.spaces(scope.archived);
+  visibility.confluence = await productVisibility(listed.length, admin);
+  const spaces = await containersToCrawl(context, 'confluence', listed, coverage);
   if (run.mode === 'incremental') await crawlConfluenceIncremental(context, confluence, spaces);
   else await crawlConfluenceFull(context, confluence, spaces);
 }
@@ -169,6 +179,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   const uninstall = transport.install();
   const unlisted: UnlistedContainer[] = [];
   const leftOut: CrawlContext['leftOut'] = [];
+  const visibility: Visibility = {};
   const counters = new Map<string, { product: Product; key: string; counter: CoverageCounter }>();
   const coverage = (product: Product, key: string) => {
     const id = `${product}:${key}`;
@@ -209,11 +220,12 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       leftOut,
     };
     const crawls: Array<Promise<void>> = [];
-    if (wantJira) crawls.push(gapOnFailure(context, 'jira', crawlJira(context, sources.jira, coverage)));
-    if (wantConfluence)
-      crawls.push(
-        gapOnFailure(context, 'confluence', crawlConfluence(context, sources.confluence, coverage)),
-      );
+    if (wantJira)
+      crawls.push(gapOnFailure(context, 'jira', crawlJira(context, sources.jira, coverage, visibility)));
+    if (wantConfluence) {
+      const crawl = crawlConfluence(context, sources.confluence, coverage, visibility);
+      crawls.push(gapOnFailure(context, 'confluence', crawl));
+    }
     const stopOthers = (error: unknown) => {
       stop.abort();
       throw error;
@@ -235,6 +247,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   return {
     coverage: report,
     unlisted,
+    visibility,
     complete: !signal.aborted && report.every((r) => r.complete),
     interrupted: signal.aborted,
     requests: { ...transport.stats },

@@ -1,5 +1,8 @@
-// What every Confluence v2 route shares: visibility (forbidden spaces hidden, their content 404), the
-// body-format parameter, the 404 body, and the walks over content of several spaces (status filters, sort).
+// What every Confluence v2 route shares: visibility, the body-format parameter, the 404 body, and the walks over
+// content of several spaces (status filters, sort). Visibility follows the v2 reference: getSpaces returns "only
+// spaces that the user has permission to view", and content under a view restriction the user is not in is left
+// out of every listing and answers 404 by id (atlassian-api.md §1.4: invisible things are 404, not 403). So a
+// space or page the API user may not view leaves no trace a crawler could count.
 import type { ContentType, LiveContent } from './confluence-overlay.ts';
 import type { Walk } from './confluence-pager.ts';
 import { confluenceError, type BodyFormat } from './confluence-render.ts';
@@ -31,6 +34,7 @@ export function isReply(value: unknown): value is Reply {
   return typeof value === 'object' && value !== null && 'status' in value;
 }
 
+/** Spaces the API user may view: the only ones any listing or search shows. */
 export function readableSpaces(context: RequestContext): SpaceRecord[] {
   return context.site.content.spaces.filter((s) => !s.forbidden);
 }
@@ -41,7 +45,7 @@ export function visibleContent(
   type?: ContentType,
 ): LiveContent | undefined {
   const live = context.site.confluence.get(id);
-  if (!live || (type && live.record.type !== type)) return undefined;
+  if (!live || live.record.restricted || (type && live.record.type !== type)) return undefined;
   return context.site.confluence.space(live.record.spaceKey)?.forbidden ? undefined : live;
 }
 
@@ -58,7 +62,8 @@ export function contentWalk(
         const start = s === from.s && t === from.t ? (from.p ?? 0) : 0;
         const wanted = statuses?.length ? statuses : LIST_DEFAULT_STATUS[types[t]!];
         for (const { position, live } of context.site.confluence.list(spaces[s]!.key, types[t]!, start)) {
-          if (wanted.includes(live.status)) yield { item: live, resume: { s, t, p: position + 1 } };
+          if (wanted.includes(live.status) && !live.record.restricted)
+            yield { item: live, resume: { s, t, p: position + 1 } };
         }
       }
     }
@@ -100,7 +105,8 @@ export function sortedContentWalk(
       const { meta, type } = metas[o]!;
       const live = meta.live();
       const wanted = statuses.length ? statuses : LIST_DEFAULT_STATUS[type];
-      if (live && wanted.includes(live.status)) yield { item: live, resume: { o: o + 1 } };
+      if (live && !live.record.restricted && wanted.includes(live.status))
+        yield { item: live, resume: { o: o + 1 } };
     }
   };
 }

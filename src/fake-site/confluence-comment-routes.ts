@@ -30,7 +30,9 @@ export function rootComments(type: ContentType, kind: CommentKind) {
     const walk: Walk<ConfluenceCommentRecord> = function* (from) {
       for (let i = from.i ?? 0; i < list.length; i++) yield { item: list[i]!, resume: { i: i + 1 } };
     };
-    return cursorPage(context, walk, (c) => renderComment(context.site, live.record, c, format));
+    return cursorPage(context, walk, (c) =>
+      renderComment(context.site, live.record, c, format, { endpoint: 'root' }),
+    );
   };
 }
 
@@ -70,7 +72,10 @@ function allComments(kind: CommentKind) {
       }
     };
     return cursorPage(context, walk, ({ live, placed }) =>
-      renderComment(context.site, live.record, placed.comment, format, placed.parentId),
+      renderComment(context.site, live.record, placed.comment, format, {
+        endpoint: 'site-wide',
+        parentId: placed.parentId,
+      }),
     );
   };
 }
@@ -83,7 +88,8 @@ function commentById(kind: CommentKind) {
     if (!found || found.comment.kind !== kind || !visibleContent(context, found.owner.record.id))
       return notFound();
     const parent = findParent(commentsOf(found.owner, kind), found.comment.id);
-    return json(200, renderComment(context.site, found.owner.record, found.comment, format, parent));
+    const placement = { endpoint: 'site-wide' as const, parentId: parent };
+    return json(200, renderComment(context.site, found.owner.record, found.comment, format, placement));
   };
 }
 
@@ -108,7 +114,10 @@ function children(kind: CommentKind) {
       for (let i = from.i ?? 0; i < replies.length; i++) yield { item: replies[i]!, resume: { i: i + 1 } };
     };
     return cursorPage(context, walk, (c) =>
-      renderComment(context.site, found.owner.record, c, format, found.comment.id),
+      renderComment(context.site, found.owner.record, c, format, {
+        endpoint: 'children',
+        parentId: found.comment.id,
+      }),
     );
   };
 }

@@ -18,6 +18,8 @@ const NEW_CONTENT_ID_BASE = 900_000_000;
 const NEW_COMMENT_ID_BASE = 950_000_000;
 
 const STATUSES: ContentRecord['status'][] = ['current', 'archived', 'draft'];
+/** The index tag holds the status's position in STATUSES, plus this bit for view-restricted content. */
+const RESTRICTED_TAG = 8;
 
 function metaOf(record: ContentRecord): ItemMeta {
   return {
@@ -25,13 +27,15 @@ function metaOf(record: ContentRecord): ItemMeta {
     order: Number(record.id),
     created: Date.parse(record.createdAt),
     updated: Date.parse(record.version.createdAt),
-    tag: STATUSES.indexOf(record.status),
+    tag: STATUSES.indexOf(record.status) | (record.restricted ? RESTRICTED_TAG : 0),
   };
 }
 
 /** Index metas of content, with the status search sees (trash and overlay applied). */
 export interface ContentMeta extends ItemMeta {
   status: EffectiveStatus;
+  /** Under a view restriction the API user is not in: search leaves it out. */
+  restricted: boolean;
   live: () => LiveContent | undefined;
 }
 
@@ -124,8 +128,9 @@ export class ConfluenceOverlay {
       const unseen = (lag && !seen) || (seen && seen.spaceKey !== space.key);
       if (this.purged.has(id) || unseen) continue;
       const meta = seen ?? index.meta(i);
-      const status = this.trashed.has(id) ? 'trashed' : STATUSES[meta.tag ?? 0]!;
-      yield { ...meta, status, live: () => this.get(id) };
+      const tag = meta.tag ?? 0;
+      const status = this.trashed.has(id) ? 'trashed' : STATUSES[tag & ~RESTRICTED_TAG]!;
+      yield { ...meta, status, restricted: (tag & RESTRICTED_TAG) !== 0, live: () => this.get(id) };
     }
   }
 
@@ -171,6 +176,7 @@ export class ConfluenceOverlay {
       type,
       spaceKey: space.key,
       status: 'current',
+      restricted: false,
       createdAt: now,
       version,
       versions: [{ ...version, body: template.body, title: template.title }],

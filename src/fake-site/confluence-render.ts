@@ -93,19 +93,39 @@ export function renderContent(
   };
 }
 
+/**
+ * Where a comment is rendered, which decides the fields it carries. Each endpoint's model in the v2 reference (as
+ * confluence.js 3.2 generates them) lists different ones: the root listings of a page or blog post carry `pageId`
+ * or `blogPostId` and no parent; `children` carries `parentCommentId` and `pageId` but has no `blogPostId` at all;
+ * the site-wide listings and GET by id carry all three. Every one is optional, and nothing records whether a real
+ * reply fills in its page: `replyOwnerIds` (off by default) decides, so a crawler must find a reply's page through
+ * its parent comment.
+ */
+export interface CommentPlacement {
+  endpoint: 'root' | 'children' | 'site-wide';
+  /** The comment this one replies to; undefined for a root comment. */
+  parentId?: string;
+}
+
+function ownerIds(site: Site, owner: ContentRecord, { endpoint, parentId }: CommentPlacement) {
+  if (parentId !== undefined && !site.options.replyOwnerIds) return {};
+  if (owner.type === 'page') return { pageId: owner.id };
+  return endpoint === 'children' ? {} : { blogPostId: owner.id };
+}
+
 export function renderComment(
   site: Site,
   owner: ContentRecord,
   comment: ConfluenceCommentRecord,
   format: BodyFormat | undefined,
-  parentId?: string,
+  placement: CommentPlacement,
 ) {
   const base = {
     id: comment.id,
     status: 'current',
     title: `Re: ${owner.title}`,
-    ...(owner.type === 'page' ? { pageId: owner.id } : { blogPostId: owner.id }),
-    ...(parentId ? { parentCommentId: parentId } : {}),
+    ...ownerIds(site, owner, placement),
+    ...(placement.parentId ? { parentCommentId: placement.parentId } : {}),
     version: {
       createdAt: comment.createdAt,
       message: '',

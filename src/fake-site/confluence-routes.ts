@@ -1,5 +1,6 @@
 // Confluence Cloud v2 routes: spaces, pages, blog posts and versions (comments: confluence-comment-routes.ts).
-// Forbidden spaces are hidden from listings and their content answers 404, as on a real site.
+// What the API user may not view (a space, a restricted page) is in no listing and answers 404: see
+// confluence-access.ts.
 import type { ContentType, LiveContent } from './confluence-overlay.ts';
 import { cursorPage, type Walk } from './confluence-pager.ts';
 import {
@@ -62,9 +63,7 @@ function spaces(context: RequestContext): Reply {
   const keys = new Set(listParam(context.query, 'keys'));
   const types = new Set(listParam(context.query, 'type'));
   const statuses = new Set(listParam(context.query, 'status'));
-  // The forbidden space is listed (the space directory shows it) but its content is restricted: its listings
-  // and pages answer 404, which is how a crawler learns what it could not read.
-  const chosen = context.site.content.spaces.filter(
+  const chosen = readableSpaces(context).filter(
     (s) =>
       (!ids.size || ids.has(s.id)) &&
       (!keys.size || keys.has(s.key)) &&

@@ -162,8 +162,23 @@ function contentSearch(context: RequestContext): Reply {
   });
 }
 
+/**
+ * The global operations of the API user, as `expand=operations` lists them (OperationCheckResult: operation and
+ * target type). Confluence administrators hold `administer` on `application`.
+ */
+function operations(context: RequestContext) {
+  const granted = [
+    { operation: 'use', targetType: 'application' },
+    { operation: 'create', targetType: 'space' },
+  ];
+  if (context.site.options.confluenceRole === 'admin')
+    granted.push({ operation: 'administer', targetType: 'application' });
+  return granted;
+}
+
 function currentUser(context: RequestContext): Reply {
   const { site } = context;
+  const expand = new Set(listParam(context.query, 'expand'));
   return json(200, {
     type: 'known',
     accountId: site.me.accountId,
@@ -173,6 +188,8 @@ function currentUser(context: RequestContext): Reply {
     displayName: site.me.displayName,
     timeZone: site.options.userTimeZone,
     isExternalCollaborator: false,
+    ...(expand.has('operations') ? { operations: operations(context) } : {}),
+    _expandable: { ...(expand.has('operations') ? {} : { operations: '' }), personalSpace: '' },
     _links: { self: `${context.origin}/wiki/rest/api/user?accountId=${site.me.accountId}` },
   });
 }

@@ -1,6 +1,8 @@
 // The CQL subset of incremental Confluence crawls: type, space (space.key), id, created and lastmodified
 // comparisons (dates read in the USER zone), and/or/not, parentheses, ORDER BY lastmodified/created.
-// Only current content is searchable: trashed, draft and archived pages are left out, as search does by default.
+// Only current content is searchable: trashed, draft and archived pages are left out, as search does by default,
+// and so is content the API user may not view (a space without view permission, a view-restricted page): CQL
+// search, like the v2 listings, returns only what the searching user is permitted to see.
 import type { ContentMeta, ContentType } from './confluence-overlay.ts';
 import {
   compileWhere,
@@ -77,7 +79,8 @@ export function runCql(site: Site, cql: string): Candidate[] {
     for (const type of ['page', 'blogpost'] as const) {
       for (const meta of site.confluence.metas(space.key, type, true)) {
         const candidate = { ...meta, spaceKey: space.key, type };
-        if (candidate.status === 'current' && predicate(candidate)) found.push(candidate);
+        if (candidate.status === 'current' && !candidate.restricted && predicate(candidate))
+          found.push(candidate);
       }
     }
   }

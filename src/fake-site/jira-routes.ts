@@ -155,11 +155,16 @@ function projectSearch(context: RequestContext): Reply {
   const maxResults = clampInt(query.get('maxResults'), 50, 1, 100);
   const statuses = listParam(query, 'status');
   const keys = new Set(listParam(query, 'keys'));
+  // The reference of GET /project/search ("Get projects paginated", quoted in jira.js's searchProjects): projects
+  // are returned only where the user has Browse Projects or Administer Projects for the project, or Administer
+  // Jira globally. So an administrator's token lists a project it cannot browse (searching it then fails: see
+  // jql.ts), and a plain user's never shows it. A project administrator administers only the team-managed
+  // projects here, so it sees what a plain user sees.
+  const listable = (p: (typeof site.content.projects)[number]) =>
+    !p.forbidden || site.options.jiraRole === 'admin';
   const visible =
     context.auth === 'ok' && (statuses.length === 0 || statuses.includes('live'))
-      ? // The API user sees the forbidden project in the catalogue (as an admin does) but lacks Browse Projects:
-        // its issues are not searchable, which is how a crawler learns what it could not read.
-        site.content.projects.filter((p) => !keys.size || keys.has(p.key))
+      ? site.content.projects.filter((p) => listable(p) && (!keys.size || keys.has(p.key)))
       : [];
   const page = visible.slice(startAt, startAt + maxResults);
   const link = (start: number) =>

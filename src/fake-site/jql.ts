@@ -42,6 +42,13 @@ function dateValue(site: Site, literal: Literal, field: string): number {
   return instant;
 }
 
+/**
+ * A project the query names, if the API user may browse it. Jira's JQL validator counts a project only where the
+ * searcher has Browse Projects on it (its ProjectValuesExistValidator checks BROWSE per project), so a project an
+ * administrator sees in project/search but cannot browse draws the same 400 as an unknown one; and the search/jql
+ * reference includes an issue only where the user has Browse Projects for its project, so a query that names no
+ * project simply never returns its issues.
+ */
 function readableProject(site: Site, value: string) {
   const project = site.content.projects.find(
     (p) => p.key === value.toUpperCase() || p.id === value || p.name.toLowerCase() === value.toLowerCase(),

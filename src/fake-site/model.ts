@@ -38,7 +38,10 @@ export interface ProjectRecord {
   description: string;
   projectTypeKey: 'software' | 'service_desk' | 'business';
   leadAccountId: string;
-  /** The API user cannot see this project: search and issue GETs answer as if it did not exist. */
+  /**
+   * The API user lacks Browse Projects here. project/search still lists it to an administrator (Administer Jira),
+   * never to a plain user; JQL naming it is refused and its issues answer 404, as if it did not exist.
+   */
   forbidden: boolean;
   issueCount: number;
 }
@@ -123,6 +126,7 @@ export interface SpaceRecord {
   authorAccountId: string;
   createdAt: string;
   homepageId: string;
+  /** The API user has no view permission: absent from every listing and search, its content 404, as on a real site. */
   forbidden: boolean;
   pageCount: number;
   blogPostCount: number;
@@ -162,6 +166,11 @@ export interface ContentRecord {
   /** current | archived | draft (only reachable with get-draft / status=draft) */
   status: 'current' | 'archived' | 'draft';
   parentId: string | null;
+  /**
+   * A view restriction the API user is not in (its own, or inherited from an ancestor page): absent from every
+   * listing and search, 404 by id, as Confluence hides what a user may not view.
+   */
+  restricted: boolean;
   authorAccountId: string;
   createdAt: string;
   /** Latest version; versions[versions.length - 1] is the same. */
@@ -192,8 +201,8 @@ export interface PlantedRecord {
   kind: string;
   value: string;
   /**
-   * false where the container is forbidden to the API user, or (in the truth) where the value sits in an
-   * unpublished Confluence draft, which no listing shows.
+   * false where the container, page or blog post is hidden from the API user, or (in the truth) where the value
+   * sits in an unpublished Confluence draft, which no listing shows.
    */
   readable: boolean;
 }

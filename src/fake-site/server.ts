@@ -14,10 +14,10 @@ import { jiraRoutes } from './jira-routes.ts';
 import { createSiteContent, DEFAULT_SITE_SPEC } from './generator.ts';
 import type { SiteContent, SiteSpec } from './model.ts';
 import { json, Router, type AuthOutcome, type Reply } from './router.ts';
-import { DEFAULT_PAGE_SIZES, Site, type JiraRole, type PageSizes } from './site.ts';
 import { addressed, authAt, gatewayRefusal, type ListenerRole, type TokenKind } from './gateway.ts';
 import { readJsonBody } from './request-body.ts';
 import { DEFAULT_GRANT } from './scopes.ts';
+import { DEFAULT_PAGE_SIZES, Site, type ConfluenceRole, type JiraRole, type PageSizes } from './site.ts';
 
 export const DEFAULT_EMAIL = 'demo@example.com';
 /** The fake's own fixed credential: deliberately not shaped like any real token format. */
@@ -40,6 +40,10 @@ export interface FakeSiteOptions {
   tokenKind?: TokenKind;
   /** A scoped token's scopes (default DEFAULT_GRANT). */
   scopes?: Iterable<string>;
+  /** The API user's Confluence role (default admin): see SiteOptions.confluenceRole. */
+  confluenceRole?: ConfluenceRole;
+  /** Comment replies carry their page's id (default false): see SiteOptions.replyOwnerIds. */
+  replyOwnerIds?: boolean;
 }
 
 export interface FakeSite {
@@ -218,6 +222,8 @@ export async function startFakeSite(options: FakeSiteOptions): Promise<FakeSite>
     jiraRole: options.jiraRole ?? 'admin',
     tokenKind: options.tokenKind,
     scopes: options.scopes && new Set(options.scopes),
+    confluenceRole: options.confluenceRole ?? 'admin',
+    replyOwnerIds: options.replyOwnerIds ?? false,
   });
   const instance = new FakeSiteServer(site);
   const url = await listen(instance.server, options.port ?? 0);

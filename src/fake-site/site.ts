@@ -32,6 +32,7 @@ export const DEFAULT_PAGE_SIZES: PageSizes = {
 };
 
 export type JiraRole = 'admin' | 'project-admin' | 'user';
+export type ConfluenceRole = 'admin' | 'user';
 
 export interface SiteOptions {
   credentials: Credentials;
@@ -49,6 +50,14 @@ export interface SiteOptions {
   tokenKind?: TokenKind;
   /** The scoped token's scopes (see scopes.ts; default DEFAULT_GRANT). */
   scopes?: ReadonlySet<string>;
+  /**
+   * The API user's Confluence role: `admin` holds the Confluence Administrator global permission (GET
+   * /wiki/rest/api/user/current?expand=operations lists `administer` on `application`); `user` does not. Neither
+   * sees a space without view permission: Confluence admins recover access through the space permissions page.
+   */
+  confluenceRole: ConfluenceRole;
+  /** Whether comment replies carry their page's id besides `parentCommentId`: see confluence-render.ts. */
+  replyOwnerIds: boolean;
 }
 
 export class RequestStats {

@@ -1,7 +1,7 @@
 // The ground-truth manifest: the generator's planted values, minus those whose item, comment or text is gone
 // after mutations, plus values planted by admin mutations. `readable` is false in forbidden containers, in
-// unpublished Confluence drafts (no listing shows them), and for workflow texts when the API user is not a Jira
-// administrator.
+// view-restricted pages and blog posts and unpublished Confluence drafts (no listing shows them), and for workflow
+// texts when the API user is not a Jira administrator.
 import type { PlantedRecord, WorkflowRecord } from './model.ts';
 import type { Site } from './site.ts';
 
@@ -37,8 +37,10 @@ function confluenceStillThere(site: Site, record: PlantedRecord): PlantedRecord 
   const live = site.confluence.get(record.item);
   if (!live || live.status === 'trashed') return undefined;
   const [field, id] = record.field.split(':');
-  // No listing shows an unpublished draft (only its author reaches it, by id): out of any site-wide scan's reach.
-  const moved = { ...record, container: live.record.spaceKey, readable: live.status !== 'draft' };
+  // No listing shows an unpublished draft (only its author reaches it, by id), nor content under a view
+  // restriction the API user is not in: out of any site-wide scan's reach.
+  const readable = live.status !== 'draft' && !live.record.restricted;
+  const moved = { ...record, container: live.record.spaceKey, readable };
   if (field === 'version') return moved;
   if (field === 'footer-comment' || field === 'inline-comment') {
     const found = site.confluence.comment(id ?? '');

@@ -3,11 +3,9 @@
 // listed without its body is read on its own (`GET /pages/{id}?version=N`).
 import type { Doc, Item } from '../types.ts';
 import type { ConfluenceV2 } from './confluence.ts';
-import { nextCursor } from './confluence.ts';
+import { nextCursor, PAGE_LIMIT } from './confluence-cursor.ts';
 import { storageText } from './extract.ts';
 import type { SourceItem } from './jira.ts';
-
-const PAGE_LIMIT = 250;
 
 interface RawVersion {
   number?: number;

@@ -1,25 +1,19 @@
 // Confluence Cloud REST v2 through confluence.js: spaces, pages and blog posts with their storage bodies in the
-// listings (no per-page calls), and footer/inline comments from the site-wide listings (replies included,
-// attributed to their page by pageId / blogPostId), 250 per request.
+// listings (no per-page calls), 250 per request; comments are confluence-comments.ts.
 import type { createV1Client, createV2Client } from 'confluence.js';
 import type { Container, Doc, Item } from '../types.ts';
 import { webuiWithoutSlug } from './content-url.ts';
 import { storageText } from './extract.ts';
 import { quoteLiteral } from './query-literal.ts';
-import { listOf, MalformedResponseError } from './response-shape.ts';
-import { CrossOriginError } from './request-errors.ts';
+import { ConfluenceComments } from './confluence-comments.ts';
+import { nextCursor, PAGE_LIMIT, type Links } from './confluence-cursor.ts';
+import { listOf } from './response-shape.ts';
 import type { SourceItem } from './jira.ts';
 
 export type ConfluenceV2 = ReturnType<typeof createV2Client>;
 export type ConfluenceV1 = ReturnType<typeof createV1Client>;
 
-const PAGE_LIMIT = 250;
-
-interface Links {
-  next?: string;
-  webui?: string;
-}
-interface RawContent {
+export interface RawContent {
   id?: string;
   title?: string;
   status?: string;
@@ -28,24 +22,6 @@ interface RawContent {
   version?: { number?: number; createdAt?: unknown } | null;
   body?: { storage?: { value?: string } };
   _links?: Links;
-}
-export interface RawComment extends RawContent {
-  pageId?: string;
-  blogPostId?: string;
-  parentCommentId?: string;
-  properties?: { inlineOriginalSelection?: string; 'inline-original-selection'?: string } | null;
-}
-
-/**
- * The v2 cursor lives in `_links.next`, relative to the host, at no fixed position, URL-encoded. A link to another
- * host, port or scheme is refused: only a hostile or broken server sends one.
- */
-export function nextCursor(links: Links | undefined, site: string): string | undefined {
-  if (!links?.next) return undefined;
-  const next = URL.parse(links.next, site);
-  if (!next) throw new MalformedResponseError('next-page link');
-  if (next.origin !== new URL(site).origin) throw new CrossOriginError(next.origin);
-  return next.searchParams.get('cursor') ?? undefined;
 }
 
 const iso = (value: unknown): string | undefined =>
@@ -56,12 +32,26 @@ export class ConfluenceSource {
   private readonly v1: ConfluenceV1;
   private readonly site: string;
   private readonly maxChars: number;
+  /** The site-wide footer and inline comment listings, and comments by id. */
+  readonly comments: ConfluenceComments;
 
   constructor(v2: ConfluenceV2, v1: ConfluenceV1, site: string, maxChars: number) {
     this.v2 = v2;
     this.v1 = v1;
     this.site = site;
     this.maxChars = maxChars;
+    this.comments = new ConfluenceComments({ v2, site, maxChars });
+  }
+
+  /**
+   * Whether the API user is a Confluence administrator: GET /wiki/rest/api/user/current?expand=operations lists
+   * the global operations the user may perform, `administer` on `application` among them for an administrator.
+   */
+  async isAdmin(): Promise<boolean> {
+    const me = (await this.v1.users.getCurrentUser({ expand: ['operations'] })) as {
+      operations?: Array<{ operation?: string; targetType?: string }> | null;
+    };
+    return (me.operations ?? []).some((o) => o.operation === 'administer' && o.targetType === 'application');
   }
 
   async whoami(): Promise<{ timeZone: string | undefined }> {
@@ -127,27 +117,6 @@ export class ConfluenceSource {
     return { items, cursor: nextCursor(page._links as Links, this.site) };
   }
 
-  /** One page of the site-wide footer or inline comment listing (roots and replies), newest first if asked. */
-  async commentPage(
-    kind: 'footer' | 'inline',
-    cursor?: string,
-    newestFirst = false,
-    bodies = true,
-  ): Promise<{ comments: RawComment[]; cursor?: string }> {
-    const sort = newestFirst ? { sort: '-modified-date' } : {};
-    // Without a body format the listing carries no bodies: an id sweep's pages stay small.
-    const format = bodies ? { bodyFormat: 'storage' } : {};
-    const params = { limit: PAGE_LIMIT, cursor, ...format, ...sort } as const;
-    const page =
-      kind === 'footer'
-        ? await this.v2.comment.getFooterComments(params)
-        : await this.v2.comment.getInlineComments(params);
-    return {
-      comments: listOf<RawComment>(page, 'results', `${kind} comment`, ['id']),
-      cursor: nextCursor(page._links as Links, this.site),
-    };
-  }
-
   /** One page of the site-wide listing of trashed pages or blog posts: deletions, cheaply. */
   async trashedPage(type: 'page' | 'blogpost', cursor?: string): Promise<{ ids: string[]; cursor?: string }> {
     const params = { status: ['trashed'], limit: PAGE_LIMIT, cursor };
@@ -206,26 +175,6 @@ export class ConfluenceSource {
     }
     const cursor = nextCursor(page._links as Links | undefined, this.site);
     return { items, next: cursor ? { cursor } : undefined };
-  }
-
-  /** The docs of one comment: its body and, for inline comments, the highlighted page text it anchors to. */
-  commentDocs(
-    comment: RawComment,
-    kind: 'footer' | 'inline',
-    itemId: string,
-    itemUrl: string,
-  ): { docs: Doc[]; truncated: number } {
-    const field = `${kind}-comment`;
-    const url = `${itemUrl}?focusedCommentId=${comment.id}`;
-    const body = storageText(comment.body?.storage?.value ?? '', this.maxChars);
-    const docs: Doc[] = [];
-    if (body.text.trim() !== '') docs.push({ itemId, field, fieldId: comment.id, url, text: body.text });
-    const selection =
-      comment.properties?.['inline-original-selection'] ?? comment.properties?.inlineOriginalSelection;
-    if (typeof selection === 'string' && selection.trim() !== '') {
-      docs.push({ itemId, field: `${field}-selection`, fieldId: comment.id, url, text: selection });
-    }
-    return { docs, truncated: body.truncated ? 1 : 0 };
   }
 
   contentUrl(raw: RawContent, space: Container, type: 'page' | 'blogpost'): string {

@@ -51,10 +51,13 @@ function item(site: string, id: string, title: string, path: string, texts: read
 export class JiraConfig {
   private readonly client: JiraClient;
   private readonly site: string;
+  private readonly isJiraAdmin: () => Promise<boolean>;
 
-  constructor(client: JiraClient, site: string) {
+  /** `isJiraAdmin`: whether the API user holds Administer Jira (asked once per run, see JiraSource.isAdmin). */
+  constructor(client: JiraClient, site: string, isJiraAdmin: () => Promise<boolean>) {
     this.client = client;
     this.site = site;
+    this.isJiraAdmin = isJiraAdmin;
   }
 
   container(): Container {
@@ -117,14 +120,6 @@ export class JiraConfig {
       item: item(this.site, 'workflows', 'Workflow, transition and status names', path, texts),
       complete,
     };
-  }
-
-  /** The Administer Jira global permission, asked beside the first workflow page. */
-  private async isJiraAdmin(): Promise<boolean> {
-    const mine = await this.client.permissions.getMyPermissions({ permissions: 'ADMINISTER' });
-    return (
-      (mine.permissions?.ADMINISTER as { havePermission?: unknown } | undefined)?.havePermission === true
-    );
   }
 
   private async workflowTexts(): Promise<Text[]> {

@@ -72,12 +72,27 @@ export class JiraSource {
   private readonly maxChars: number;
   /** The field catalogue and the site configuration texts (custom field and workflow names), same client. */
   readonly config: JiraConfig;
+  private admin: Promise<boolean> | undefined;
 
   constructor(client: JiraClient, site: string, maxChars: number) {
     this.client = client;
     this.site = site;
     this.maxChars = maxChars;
-    this.config = new JiraConfig(client, site);
+    this.config = new JiraConfig(client, site, () => this.isAdmin());
+  }
+
+  /**
+   * Whether the API user holds the Administer Jira global permission (GET /mypermissions?permissions=ADMINISTER),
+   * asked once: it decides what project/search lists and whether every workflow is readable.
+   */
+  isAdmin(): Promise<boolean> {
+    this.admin ??= this.client.permissions
+      .getMyPermissions({ permissions: 'ADMINISTER' })
+      .then(
+        (mine) =>
+          (mine.permissions?.ADMINISTER as { havePermission?: unknown } | undefined)?.havePermission === true,
+      );
+    return this.admin;
   }
 
   /** The credential probe: /myself never answers anonymously, so a dead token fails here with a 401. */

@@ -97,7 +97,10 @@ describe('exposure demo on the default fake site', () => {
   it('tells the user about the content the demo account cannot read on purpose', () => {
     expect(existsSync(join(home, 'data/demo.db'))).toBe(true);
     expect(stderr).toMatch(/coverage incomplete/);
-    expect(stderr).toMatch(/forbidden to the demo account on purpose/);
+    expect(stderr).toMatch(/^ {2}jira FIN: .*forbidden$/m);
+    expect(stderr).toMatch(
+      /on purpose, the demo account cannot browse the project FIN .* nor view the space LEGAL/,
+    );
   });
 });
 

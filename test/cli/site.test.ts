@@ -37,16 +37,23 @@ afterAll(async () => {
 });
 
 describe('a scan of the fake site', () => {
-  it('exits 3 because FIN and LEGAL cannot be read, and names them', () => {
+  it('exits 3 because the administrator token lists FIN but cannot browse it, and names it', () => {
     expect(firstScan.code).toBe(3);
     expect(firstScan.stderr).toMatch(/coverage incomplete/);
     expect(firstScan.stderr).toMatch(/jira FIN: .*forbidden/);
-    expect(firstScan.stderr).toMatch(/confluence LEGAL: .*forbidden/);
     expect(firstScan.stdout).toMatch(/^PRODUCT\s+KEY\s+NAME\s+SCORE/);
-    // Nothing of them was read: no score that would pass for clean.
+    // Nothing of it was read: no score that would pass for clean.
     expect(firstScan.stdout).toMatch(/^jira\s+FIN\s+Finance\s+not read\s/m);
-    expect(firstScan.stdout).toMatch(/^confluence\s+LEGAL\s+Legal\s+not read\s/m);
     expect(firstScan.stdout).toMatch(/^jira\s+ENG\s+Engineering\s+\d+\.\d\s/m);
+  });
+
+  it('says once what the token could see; the space it may not view appears nowhere', () => {
+    // Six spaces: LEGAL is not listed to this token, and the archived one only with --archived.
+    const visible = firstScan.stderr.match(/^visible to this token: .*$/gm);
+    expect(visible).toEqual([
+      'visible to this token: 6 Jira projects (Jira administrator), 6 Confluence spaces (Confluence administrator)',
+    ]);
+    expect(`${firstScan.stdout}${firstScan.stderr}`).not.toMatch(/LEGAL/);
   });
 
   it('report prints the exposure table; --html writes the file', async () => {

@@ -57,6 +57,18 @@ export function itemIdsFor(sink: MemorySink, p: PlantedRecord): string[] {
   return items.filter((i) => i.product === p.product && matches(i)).map((i) => i.id);
 }
 
+/** The planted values the scanner was never handed in their item. */
+export function unseen(
+  sink: MemorySink,
+  scanner: TruthScanner,
+  planted: readonly PlantedRecord[],
+): PlantedRecord[] {
+  return planted.filter(
+    (p) =>
+      !itemIdsFor(sink, p).some((id) => (scanner.seen.get(id) ?? []).some((d) => d.text.includes(p.value))),
+  );
+}
+
 export function crawl(
   site: FakeSite,
   sink: MemorySink,

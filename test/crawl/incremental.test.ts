@@ -50,6 +50,8 @@ describe('incremental crawl', () => {
     expect(state(sink)).toEqual(state(fresh));
     expect(churn.issues.edited + churn.issues.commented + churn.content.edited).toBeGreaterThan(0);
     expect(churn.issues.deleted + churn.content.deleted).toBeGreaterThan(0);
-    expect(incrementalRequests / fullRequests).toBeLessThanOrEqual(0.05);
+    // Every run, however small, also asks whether the account administers Jira and Confluence (two requests, for
+    // the scan summary): about 0.3% of this full crawl.
+    expect(incrementalRequests / fullRequests).toBeLessThanOrEqual(0.055);
   }, 300_000);
 });

@@ -1,13 +1,13 @@
 // Issues 4 and 7: with 20% 429s, about 5% server errors and connection resets, jittered latency and one SIGKILL
 // in the middle, the reruns end with the database of a clean run. CHAOS_SCALE multiplies the site size
 // (`npm run test:chaos` runs a bigger site). Runs the built binary: `npm run build` first.
-import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FaultConfig } from '../../src/fake-site/faults.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
 import { runs, scanState, totalScans } from './db-state.ts';
 import { killAfterItems } from './kill-point.ts';
-import { CLI, ScanWorkspace, type ScanExit } from './scan-process.ts';
+import { BUILT, ScanWorkspace, type ScanExit } from './scan-process.ts';
+import { describeWith } from '../support/requirement.ts';
 
 const SCALE = Math.max(1, Number(process.env.CHAOS_SCALE ?? 1));
 const SPEC = { seed: 7, issues: 300 * SCALE, pages: 60 * SCALE };
@@ -42,7 +42,7 @@ function requestCounts(exit: ScanExit): { requests: number; throttled: number } 
   return { requests: Number(match?.[1] ?? 0), throttled: Number(match?.[2] ?? 0) };
 }
 
-describe.runIf(existsSync(CLI))('scan under chaos with a SIGKILL (built binary)', () => {
+describeWith(BUILT, 'scan under chaos with a SIGKILL (built binary)', () => {
   let site: FakeSite;
   let work: ScanWorkspace;
 

@@ -1,6 +1,6 @@
 // Disk full, read-only database and uncreatable --db folders, against the built binary: one `exposure:` line,
 // exit 2, no stack trace, the database unchanged (or intact and resumable), no file left behind. Mounting and
-// immutable files need root; without it these tests skip, except under CI where they must run.
+// immutable files need root; without it these tests skip and say why, except under CI where they fail.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,14 +11,17 @@ import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
 import { CliWorkspace, expectOneLineError, runCli, type CliResult } from '../cli/run-cli.ts';
 import { scanState, storedItems } from './db-state.ts';
 import { canMakeReadOnly, canMount, makeReadOnly, Tmpfs, undoReadOnly } from './read-only-fs.ts';
+import { describeWith } from '../support/requirement.ts';
 
 const ws = new CliWorkspace();
 const clean = ws.path('clean.db');
 const mounts: Tmpfs[] = [];
 const readOnlyFiles: string[] = [];
-const mustRun = Boolean(process.env.CI);
-const mountable = canMount();
-const immutable = canMakeReadOnly(ws.path('probe'));
+const mountable = { what: 'the privilege to mount a tmpfs (root or CAP_SYS_ADMIN)', present: canMount() };
+const immutable = {
+  what: 'the privilege to make a file immutable (root or CAP_LINUX_IMMUTABLE)',
+  present: canMakeReadOnly(ws.path('probe')),
+};
 let site: FakeSite;
 let fingerprint: string;
 
@@ -96,7 +99,7 @@ function commands(place: string): Array<[string, (db: string) => string[], strin
   ];
 }
 
-describe.skipIf(!mountable && !mustRun)('on a tmpfs (needs mount)', () => {
+describeWith(mountable, 'on a tmpfs (needs mount)', () => {
   it('a disk that fills mid-scan: one line, exit 2, the database intact, and a rerun elsewhere completes', async () => {
     const small = new Tmpfs('320k');
     mounts.push(small);
@@ -144,7 +147,7 @@ describe.skipIf(!mountable && !mustRun)('on a tmpfs (needs mount)', () => {
   });
 });
 
-describe.skipIf(!immutable && !mustRun)('a read-only database file (mode 0400, immutable for root)', () => {
+describeWith(immutable, 'a read-only database file (mode 0400, immutable for root)', () => {
   it.each(commands('file').slice(0, 2))(
     '%s: one line, exit 2, file unchanged, nothing left beside it',
     async (name, args) => {

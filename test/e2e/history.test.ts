@@ -1,11 +1,11 @@
 // `exposure scan --include-history` (built binary) against the fake site: findings in former page versions are
 // stored under version:<n> with a link to that version, only with the flag, and a rescan of an unchanged site
 // reads no version again. Runs the built binary: `npm run build` first.
-import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
-import { CLI, ScanWorkspace } from './scan-process.ts';
+import { BUILT, ScanWorkspace } from './scan-process.ts';
+import { describeWith } from '../support/requirement.ts';
 
 // Pages enough for the generator to plant values in former versions.
 const SPEC = { seed: 7, issues: 60, pages: 600 };
@@ -25,7 +25,7 @@ function versionFindings(db: string): Array<{ item: string; field: string; url: 
   }
 }
 
-describe.runIf(existsSync(CLI))('scan --include-history (built binary)', () => {
+describeWith(BUILT, 'scan --include-history (built binary)', () => {
   let site: FakeSite;
   let work: ScanWorkspace;
   beforeAll(async () => {

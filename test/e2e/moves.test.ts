@@ -3,13 +3,13 @@
 // deleted. Each next incremental scan ends in the database a fresh full scan makes: moved items and their open
 // findings under their new container, none left in the old one; nothing open left of the deleted containers.
 // Runs the built binary: `npm run build` first.
-import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSiteContent } from '../../src/fake-site/generator.ts';
 import type { PlantedRecord } from '../../src/fake-site/model.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
 import { placedState as placed, scanState } from './db-state.ts';
-import { CLI, ScanWorkspace } from './scan-process.ts';
+import { BUILT, ScanWorkspace } from './scan-process.ts';
+import { describeWith } from '../support/requirement.ts';
 
 const SPEC = { seed: 5, issues: 300, pages: 80, now: '2026-03-02T09:00:00.000Z' };
 
@@ -30,7 +30,7 @@ function pick(
   return { record, target };
 }
 
-describe.runIf(existsSync(CLI))('content moved or deleted between scans (built binary)', () => {
+describeWith(BUILT, 'content moved or deleted between scans (built binary)', () => {
   let site: FakeSite;
   let work: ScanWorkspace;
   let moved: { issueId: string; issueKey: string; from: string; to: string; pageId: string; space: string };

@@ -1,5 +1,5 @@
 // Small and read-only file systems for fault tests: tmpfs mounts and immutable files. Both need privileges
-// (root here, CAP_SYS_ADMIN / CAP_LINUX_IMMUTABLE in general); tests skip without them, except under CI.
+// (root here, CAP_SYS_ADMIN / CAP_LINUX_IMMUTABLE in general); tests skip without them, and fail under CI.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

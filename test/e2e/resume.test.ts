@@ -1,15 +1,16 @@
 // Issue 4: a scan killed at any point (SIGKILL included) or stopped by SIGTERM/SIGINT resumes on the next run and
 // ends with the database an uninterrupted run produces. Runs the built binary: `npm run build` first.
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
 import { runs, scanState, totalScans, type ScanState } from './db-state.ts';
 import { killAfterItems } from './kill-point.ts';
-import { CLI, ScanWorkspace } from './scan-process.ts';
+import { BUILT, ScanWorkspace } from './scan-process.ts';
+import { describeWith } from '../support/requirement.ts';
 
 const SPEC = { seed: 4, issues: 300, pages: 60 };
 
-describe.runIf(existsSync(CLI))('scan resume after a kill (built binary)', () => {
+describeWith(BUILT, 'scan resume after a kill (built binary)', () => {
   let site: FakeSite;
   let work: ScanWorkspace;
   let clean: ScanState;

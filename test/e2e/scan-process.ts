@@ -5,8 +5,15 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FakeSite } from '../../src/fake-site/server.ts';
+import type { Requirement } from '../support/requirement.ts';
 
 export const CLI = resolve(import.meta.dirname, '../../dist/src/cli.js');
+
+/** The end-to-end suites run the built binary. */
+export const BUILT: Requirement = {
+  what: 'the built binary dist/src/cli.js (npm run build)',
+  present: existsSync(CLI),
+};
 
 export interface ScanExit {
   code: number | null;

@@ -1,14 +1,15 @@
 // The site's own texts through the built binary and the real detectors: the planted workflow secret is found in
 // the Jira site configuration container with a link free of the value, and a project or space renamed to hold a
 // secret is found by the next incremental scan. Runs the built binary: `npm run build` first.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
 import { createRng } from '../../src/synth/rng.ts';
 import { SENSITIVE_KINDS } from '../../src/synth/sensitive.ts';
 import { CliWorkspace, runCli } from '../cli/run-cli.ts';
-import { CLI, ScanWorkspace } from './scan-process.ts';
+import { BUILT, ScanWorkspace } from './scan-process.ts';
+import { describeWith } from '../support/requirement.ts';
 
 const SPEC = { seed: 3, issues: 80, pages: 30 };
 
@@ -45,7 +46,7 @@ function githubToken(seed: number): string {
   return kind.generate(createRng(seed));
 }
 
-describe.runIf(existsSync(CLI))('the site texts, scanned by the built binary', () => {
+describeWith(BUILT, 'the site texts, scanned by the built binary', () => {
   let site: FakeSite;
   let work: ScanWorkspace;
   let db: string;
@@ -118,7 +119,7 @@ describe.runIf(existsSync(CLI))('the site texts, scanned by the built binary', (
   });
 });
 
-describe.runIf(existsSync(CLI))('the site texts, scanned by a project administrator (built binary)', () => {
+describeWith(BUILT, 'the site texts, scanned by a project administrator (built binary)', () => {
   let site: FakeSite;
   let work: ScanWorkspace;
   afterAll(async () => {

@@ -20,6 +20,7 @@ const FLAGS: FakeSiteFlags = {
   siteTz: 'America/Los_Angeles',
   jiraRole: 'admin',
   tokenKind: 'classic',
+  confluenceRole: 'admin',
 };
 
 const AUTH = `Basic ${Buffer.from('someone@example.com:tok-for-tests').toString('base64')}`;
@@ -39,13 +40,18 @@ async function running(flags: Partial<FakeSiteFlags>) {
   return { text, url, stop: () => (controller.abort(), done) };
 }
 
+/** GETs a path of the site as the API user; the status and body text. */
+async function get(url: string, path: string): Promise<[number, string]> {
+  const response = await fetch(`${url}${path}`, { headers: { Authorization: AUTH } });
+  return [response.status, await response.text()];
+}
+
 describe('exposure fake-site', () => {
   it('serves the generated site with the given credentials until stopped, and writes the truth', async () => {
     const truth = join(dir, 'truth.json');
     const { text, url, stop } = await running({ truth });
     expect(text).toContain('token: tok-for-tests');
-    const me = await fetch(`${url}/rest/api/3/myself`, { headers: { Authorization: AUTH } });
-    expect(me.status).toBe(200);
+    expect((await get(url, '/rest/api/3/myself'))[0]).toBe(200);
     const manifest = JSON.parse(readFileSync(truth, 'utf8')) as { planted: unknown[] };
     expect(manifest.planted.length).toBeGreaterThan(0);
     await stop();
@@ -53,15 +59,20 @@ describe('exposure fake-site', () => {
   });
 
   it.each([
-    ['admin', 200],
-    ['user', 403],
-  ])('answers the workflow search as the --jira-role %s would get it: %i', async (role, status) => {
-    const { text, url, stop } = await running({ jiraRole: role });
-    expect(text).toContain(`Jira role of the API user: ${role}`);
-    const search = await fetch(`${url}/rest/api/3/workflows/search`, { headers: { Authorization: AUTH } });
-    expect(search.status).toBe(status);
-    await stop();
-  });
+    ['admin', 'admin', 200, true, true],
+    ['user', 'user', 403, false, false],
+  ])(
+    'answers as --jira-role %s --confluence-role %s would get it: workflows %i, FIN listed %s, Confluence admin %s',
+    async (jiraRole, confluenceRole, workflows, listsFin, confluenceAdmin) => {
+      const { text, url, stop } = await running({ jiraRole, confluenceRole });
+      expect(text).toContain(`roles of the API user: Jira ${jiraRole}, Confluence ${confluenceRole}`);
+      expect((await get(url, '/rest/api/3/workflows/search'))[0]).toBe(workflows);
+      expect((await get(url, '/rest/api/3/project/search'))[1].includes('"key":"FIN"')).toBe(listsFin);
+      const [, me] = await get(url, '/wiki/rest/api/user/current?expand=operations');
+      expect(me.includes('"operation":"administer"')).toBe(confluenceAdmin);
+      await stop();
+    },
+  );
 
   it.each([
     [undefined, 'read:jira-user', 200],
@@ -97,6 +108,7 @@ describe('exposure fake-site', () => {
     [{ scopes: 'read:jira-work' }, '--scopes needs --token-kind scoped'],
     [{ tokenKind: 'scoped', scopes: 'read:jira-work,-read:jira-user' }, '--scopes'],
     [{ tokenKind: 'scoped', scopes: 'everything' }, '--scopes: not a scope: everything'],
+    [{ confluenceRole: 'project-admin' }, '--confluence-role'],
   ])('rejects %j as a usage error', async (override, flag) => {
     const controller = new AbortController();
     controller.abort();

@@ -135,6 +135,9 @@ function confluenceComment(
   };
 }
 
+/** ENG's last page: hidden from the API user by a view restriction. */
+export const RESTRICTED_PAGE_INDEX = 29;
+
 function contentId(spaceIndex: number, type: 'page' | 'blogpost', index: number): number {
   return 100_000 + spaceIndex * 1000 + (type === 'page' ? index : 500 + index);
 }
@@ -162,6 +165,8 @@ function content(spaceKey: string, type: 'page' | 'blogpost', index: number): Co
     status:
       index === 1 && type === 'page' ? 'archived' : index === 2 && type === 'page' ? 'draft' : 'current',
     parentId: type === 'page' && index > 0 ? String(contentId(s, 'page', 0)) : null,
+    // The last ENG page carries a view restriction the API user is not in.
+    restricted: spaceKey === 'ENG' && type === 'page' && index === RESTRICTED_PAGE_INDEX,
     authorAccountId: USERS[0]!.accountId,
     createdAt: iso(createdAt),
     version: {

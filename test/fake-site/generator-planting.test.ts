@@ -19,6 +19,12 @@ function fieldText(record: PlantedRecord): string {
   return where ? contentFieldText(site.content(where.spaceKey, where.type, where.index), record.field) : '';
 }
 
+/** Whether a view restriction hides the page or blog post with this id. */
+function restricted(id: string): boolean {
+  const where = site.locateContent(id)!;
+  return site.content(where.spaceKey, where.type, where.index).restricted;
+}
+
 const share = (records: readonly PlantedRecord[], test: (r: PlantedRecord) => boolean): number =>
   records.filter(test).length / records.length;
 
@@ -67,15 +73,41 @@ describe('planted values', () => {
   );
 
   it.each(site.spaces.map((s) => [s.key, !s.forbidden] as const))(
-    'mark Confluence %s records readable=%s',
-    (key, readable) => {
+    'mark Confluence %s records readable=%s, unless a view restriction hides their page',
+    (key, spaceReadable) => {
       const records = confluence.filter((r) => r.container === key);
       expect(records.length).toBeGreaterThan(0);
-      expect(
-        records.every((r) => r.readable === readable && site.locateContent(r.item)?.spaceKey === key),
-      ).toBe(true);
+      const wrong = records.filter(
+        (r) =>
+          r.readable !== (spaceReadable && !restricted(r.item)) ||
+          site.locateContent(r.item)?.spaceKey !== key,
+      );
+      expect(wrong.map((r) => `${r.item} ${r.field}`)).toEqual([]);
     },
   );
+});
+
+describe('view restrictions', () => {
+  const pages = site.spaces.flatMap((space) =>
+    Array.from({ length: space.pageCount }, (_, index) => site.content(space.key, 'page', index)),
+  );
+  const byId = new Map(pages.map((p) => [p.id, p]));
+
+  it('hide a few pages, never a home page, and planted values among them', () => {
+    const hidden = pages.filter((p) => p.restricted);
+    expect(hidden.length / pages.length).toBeGreaterThan(0.005);
+    expect(hidden.length / pages.length).toBeLessThan(0.05);
+    expect(hidden.some((p) => p.parentId === null)).toBe(false);
+    expect(confluence.some((r) => !r.readable && restricted(r.item))).toBe(true);
+  });
+
+  it('are inherited: every page under a restricted page is restricted', () => {
+    const leaks = pages.filter(
+      (p) => p.parentId !== null && byId.get(p.parentId)?.restricted && !p.restricted,
+    );
+    expect(leaks.map((p) => p.id)).toEqual([]);
+    expect(pages.some((p) => p.restricted && !byId.get(p.parentId ?? '')?.restricted)).toBe(true);
+  });
 });
 
 describe('planting rate and mix', () => {

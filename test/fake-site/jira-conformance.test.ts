@@ -2,6 +2,7 @@
 import { createCloudClient, isAuthError, isNotFoundError, isApiError } from 'jira.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
+import type { JiraRole } from '../../src/fake-site/site.ts';
 import { createFixtureContent } from './fixture-content.ts';
 
 let site: FakeSite;
@@ -54,7 +55,7 @@ describe('jira.js against the fake site', () => {
     [2, 2],
     [100, 1],
   ])(
-    'pages projects with maxResults %i in %i page(s), the forbidden one listed',
+    'pages projects with maxResults %i in %i page(s), to an administrator the unbrowsable one too',
     async (maxResults, pages) => {
       const keys: string[] = [];
       let startAt = 0;
@@ -254,5 +255,40 @@ describe('jira.js against the fake site', () => {
     for (const field of present) expect(issue.fields).toHaveProperty(field);
     expect(issue.fields).not.toHaveProperty('description');
     expect(body.names !== undefined).toBe(names);
+  });
+});
+
+// GET /project/search lists a project where the user has Browse Projects or Administer Projects on it, or
+// Administer Jira: an administrator sees the project it cannot browse (and JQL naming it fails, as above),
+// a project administrator of other projects and a plain user never do.
+describe.each([
+  ['admin', ['ENG', 'SUP', 'FIN']],
+  ['project-admin', ['ENG', 'SUP']],
+  ['user', ['ENG', 'SUP']],
+] as const)('project/search for a %s', (jiraRole: JiraRole, expected) => {
+  let roleSite: FakeSite;
+  beforeAll(async () => {
+    roleSite = await startFakeSite({ content: createFixtureContent(), jiraRole });
+  });
+  afterAll(() => roleSite.stop());
+
+  it(`lists ${expected.join(', ')}, and the unbrowsable project's issues stay unsearchable`, async () => {
+    const client = createCloudClient({
+      host: roleSite.url,
+      auth: { type: 'basic', email: roleSite.email, apiToken: roleSite.token },
+      onSchemaMismatch: 'throw',
+    });
+    const page = await client.projects.searchProjects({ maxResults: 100 });
+    expect([page.values.map((p) => p.key), page.total]).toEqual([expected, expected.length]);
+    const search = await errorOf(
+      client.issueSearch.searchAndReconsileIssuesUsingJqlPost({ jql: 'project = FIN', fields: ['summary'] }),
+    );
+    expect(isApiError(search) && search.status).toBe(400);
+    const all = await client.issueSearch.searchAndReconsileIssuesUsingJqlPost({
+      jql: 'updated >= -10000d',
+      fields: ['summary'],
+      maxResults: 100,
+    });
+    expect(all.issues?.some((i) => i.key?.startsWith('FIN-'))).toBe(false);
   });
 });

@@ -12,6 +12,8 @@ const site = new Site(createFixtureContent(), {
   pageSizes: DEFAULT_PAGE_SIZES,
   faults: {},
   jiraRole: 'admin',
+  confluenceRole: 'admin',
+  replyOwnerIds: false,
 });
 
 function run(jql: string): string[] {

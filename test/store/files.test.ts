@@ -46,6 +46,27 @@ describe('file permissions', () => {
 });
 
 describe('scan lock', () => {
+  it('is created 0600 even under a permissive umask, also when it replaces a stale lock', () => {
+    const { path } = temp();
+    const previous = process.umask(0);
+    try {
+      const first = openStore(path, { scanLock: true });
+      expect(mode(`${path}.lock`)).toBe(0o600);
+      first.close();
+      const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+      writeFileSync(
+        `${path}.lock`,
+        JSON.stringify({ pid: dead, host: hostname(), startedAt: '', token: 't' }),
+      );
+      chmodSync(`${path}.lock`, 0o644);
+      const second = openStore(path, { scanLock: true });
+      expect(mode(`${path}.lock`)).toBe(0o600);
+      second.close();
+    } finally {
+      process.umask(previous);
+    }
+  });
+
   it('refuses a second scan while the first holds the lock, and allows it afterwards', () => {
     const { path } = temp();
     const first = openStore(path, { scanLock: true });

@@ -195,6 +195,7 @@ export function buildContent(
     title: titleText,
     status: plan.status,
     parentId: plan.parentId,
+    restricted: plan.restricted,
     authorAccountId: versions[0]?.authorAccountId ?? last.authorAccountId,
     createdAt: iso(created),
     version: {

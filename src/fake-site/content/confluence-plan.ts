@@ -3,7 +3,7 @@
 
 import type { ContentRecord, SpaceRecord } from '../model.ts';
 import { SPACE_DEFS } from './containers.ts';
-import { commentId, contentId, type ContentType } from './ids.ts';
+import { commentId, contentId, parseContentId, type ContentType } from './ids.ts';
 import { planPlants, shareWeight, type Plant, type Slot } from './planting.ts';
 import { createRng, type Rng } from '../../synth/rng.ts';
 
@@ -19,6 +19,8 @@ export interface ContentPlan {
   id: string;
   status: ContentRecord['status'];
   parentId: string | null;
+  /** A view restriction the API user is not in, its own or inherited from an ancestor page. */
+  restricted: boolean;
   versionCount: number;
   footer: CommentShape[];
   inline: CommentShape[];
@@ -99,6 +101,26 @@ function slots(plan: Omit<ContentPlan, 'plants'>): Slot[] {
   ];
 }
 
+/** Share of the newest quarter of pages and blog posts with a view restriction of their own. */
+const RESTRICTED_SHARE = 0.04;
+
+/**
+ * Only the newest quarter of a space's items may carry a view restriction of their own: an older page heads a
+ * large subtree, and one restricted near the root would hide a seed-dependent share of the space. Parents come
+ * before their children, so no item outside that quarter inherits one either.
+ */
+function restrictable(space: SpaceRecord, type: ContentType, index: number): boolean {
+  const count = type === 'page' ? space.pageCount : space.blogPostCount;
+  return index * 4 >= count * 3;
+}
+
+/** Whether the item carries its own view restriction: a stream of its own, so no other draw of the plan moves. */
+function ownRestriction(seed: number, space: SpaceRecord, type: ContentType, index: number): boolean {
+  return createRng(seed)
+    .fork(`confluence/${space.key}/${type}/${index}/restriction`)
+    .chance(RESTRICTED_SHARE);
+}
+
 export function planContent(
   seed: number,
   spaceOrdinal: number,
@@ -117,13 +139,22 @@ export function planContent(
     streams.shape.chance(0.25) ? streams.shape.int(1, 4) : 0,
     'inline',
   );
+  const itemStatus = status(streams.shape, type, index);
+  const parentId =
+    type === 'blogpost' || index === 0
+      ? null
+      : contentId(spaceOrdinal, 'page', streams.shape.int(Math.floor(index / 3), index - 1));
+  // Confluence view restrictions are inherited: a page under a restricted page is hidden too.
+  const parent = parentId === null ? undefined : parseContentId(parentId);
+  const restricted =
+    restrictable(space, type, index) &&
+    (ownRestriction(seed, space, type, index) ||
+      (parent !== undefined && planContent(seed, spaceOrdinal, space, 'page', parent.index).restricted));
   const shape = {
     id,
-    status: status(streams.shape, type, index),
-    parentId:
-      type === 'blogpost' || index === 0
-        ? null
-        : contentId(spaceOrdinal, 'page', streams.shape.int(Math.floor(index / 3), index - 1)),
+    status: itemStatus,
+    parentId,
+    restricted,
     versionCount:
       1 +
       (streams.shape.chance(0.5) ? streams.shape.int(1, 3) : 0) +

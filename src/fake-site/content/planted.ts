@@ -41,7 +41,7 @@ export function* confluencePlanted(seed: number, spaces: readonly SpaceRecord[])
             category: p.category,
             kind: p.kind,
             value: p.value,
-            readable: !space.forbidden,
+            readable: !space.forbidden && !plan.restricted,
           };
           yield { ...record, field: p.field };
           // A highlighted value is on the page too, inside its inline-comment marker.
