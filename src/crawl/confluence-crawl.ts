@@ -12,6 +12,7 @@ import { crawlComments, type CommentListing, type CommentResult } from './conflu
 import { settled } from './fetch-ahead.ts';
 import { lastSweep, resolveComments, sweepIfDue, watchedComments } from './comment-sweep.ts';
 import { historyExtras } from './confluence-history.ts';
+import { advanceWatermarks, type ReadSplit } from './baselines.ts';
 import { processPage, type Extras } from './pipeline.ts';
 
 const keysOf = (containers: readonly Container[]) => new Set(containers.map((c) => c.key));
@@ -19,7 +20,7 @@ const keysOf = (containers: readonly Container[]) => new Set(containers.map((c) 
 const PHASES = ['page', 'blogpost'] as const;
 
 /** The last run that set the site watermark read former versions too. */
-const historyScannedBefore = (ctx: CrawlContext) =>
+export const historyScannedBefore = (ctx: CrawlContext) =>
   ctx.sink.checkpoint('confluence', SITE_KEY)?.history === true;
 
 async function crawlSpace(
@@ -35,6 +36,7 @@ async function crawlSpace(
   // Counts so far travel in the checkpoint: a resumed run reports the whole container, not only its tail.
   if (resuming && saved.coverage) coverage.restore(saved.coverage);
   if (resuming && saved.done) {
+    ctx.sink.recordBaseline('confluence', space.key, { complete: true });
     coverage.finish();
     return saved.watermark;
   }
@@ -82,13 +84,18 @@ async function crawlSpace(
     watermark,
   });
   ctx.sink.reconcile('confluence', space.key, { keepArchived: !ctx.scope.archived });
+  ctx.sink.recordBaseline('confluence', space.key, { complete: true });
   coverage.finish();
   return watermark;
 }
 
-/** `commentsSwept`: when the last complete comment listing that resolved deleted comments started. */
+/**
+ * The product's watermark, on the site checkpoint and on every space this run read to its end. `commentsSwept`:
+ * when the last complete comment listing that resolved deleted comments started.
+ */
 function saveWatermark(
   ctx: CrawlContext,
+  spaces: readonly Container[],
   times: ReadonlyArray<number | string | undefined>,
   commentsSwept: string | undefined,
 ): void {
@@ -97,6 +104,7 @@ function saveWatermark(
     .filter((t): t is number => t !== undefined && Number.isFinite(t) && t < Number.MAX_SAFE_INTEGER);
   if (ctx.signal.aborted || ms.length === 0) return;
   const watermark = new Date(Math.max(...ms)).toISOString();
+  advanceWatermarks(ctx, 'confluence', spaces, watermark);
   const history = ctx.history !== undefined;
   const { runId, mode } = ctx.run;
   const value = { runId, phase: mode, done: true, watermark, history, commentsSwept };
@@ -135,47 +143,63 @@ export async function crawlConfluenceFull(
   // Sizes the progress bar only: asked for when one is shown, and never waited for.
   const progress = ctx.progress;
   if (progress) void source.count([...keysOf(spaces)]).then((n) => progress.total('confluence', n));
-  const startedAt = new Date().toISOString();
-  const watched = watchedComments(ctx, keysOf(spaces));
-  const unlisted = new Set(watched.keys());
-  const [marks, comments] = await withComments(ctx, source, { spaces: keysOf(spaces), unlisted }, () =>
+  const [marks, comments, swept] = await withAllComments(ctx, source, spaces, () =>
     crawlSpaces(ctx, source, spaces),
   );
-  // Only a listing read from its first page to its last by this run proves the unlisted comments gone.
-  const swept = comments.complete && !ctx.signal.aborted;
-  if (swept) resolveComments(ctx, watched, unlisted);
-  saveWatermark(ctx, [...marks, comments.latest], swept ? startedAt : lastSweep(ctx));
+  saveWatermark(ctx, spaces, [...marks, comments.latest], swept);
 }
 
 /**
- * Pages and blog posts changed since the watermark from one CQL search (bodies included), comments from the
- * newest end of the site-wide listings; spaces never crawled before get a full crawl. Deleted pages are found in
- * the trash, deleted comments by an ids-only sweep of the comment listings (at most every COMMENT_SWEEP_MS).
+ * The content crawl beside the whole comment listings, which resolve the comments no longer listed. Returns
+ * when the last such sweep started: now when the listings were read to their end, the previous one otherwise.
+ */
+async function withAllComments<T>(
+  ctx: CrawlContext,
+  source: ConfluenceSource,
+  spaces: readonly Container[],
+  content: () => Promise<T>,
+): Promise<[T, CommentResult, string | undefined]> {
+  const startedAt = new Date().toISOString();
+  const watched = watchedComments(ctx, keysOf(spaces));
+  const unlisted = new Set(watched.keys());
+  const [done, comments] = await withComments(ctx, source, { spaces: keysOf(spaces), unlisted }, content);
+  // Only a listing read from its first page to its last by this run proves the unlisted comments gone.
+  const swept = comments.complete && !ctx.signal.aborted;
+  if (swept) resolveComments(ctx, watched, unlisted);
+  return [done, comments, swept ? startedAt : lastSweep(ctx)];
+}
+
+/**
+ * Pages and blog posts changed since the earliest watermark of the spaces read incrementally, from one CQL search
+ * (bodies included), and comments from the newest end of the site-wide listings. The spaces that need a full read
+ * (see baselines.ts) get one first; when one of them could be read, the comment listings are then read whole, as
+ * its older comments are unread (a space still refused costs its one probe only). Deleted pages are found in the
+ * trash, deleted comments by an ids-only sweep of the comment listings (at most every COMMENT_SWEEP_MS).
  */
 export async function crawlConfluenceIncremental(
   ctx: CrawlContext,
   source: ConfluenceSource,
-  spaces: Container[],
+  reads: Required<ReadSplit>,
 ): Promise<void> {
-  const since = ctx.sink.checkpoint('confluence', SITE_KEY)?.watermark;
-  // History asked for the first time: only a full crawl lists the unchanged pages whose versions are unread.
-  if (!since || (ctx.history && !historyScannedBefore(ctx))) return crawlConfluenceFull(ctx, source, spaces);
-  const fresh = spaces.filter((s) => ctx.sink.checkpoint('confluence', s.key) === undefined);
-  const known = spaces.filter((s) => !fresh.includes(s));
-  const overlap = Date.parse(since) - DEFAULT_OVERLAP_MINUTES * 60_000;
-  const listing = { spaces: keysOf(spaces), since: overlap };
-  const [[marks, latest, swept], comments] = await withComments(ctx, source, listing, async () =>
-    Promise.all([
-      crawlSpaces(ctx, source, fresh),
-      crawlChanged(ctx, source, known, since),
-      sweepIfDue(ctx, source, listing.spaces),
-    ]),
-  );
+  const { full, incremental: known, since } = reads;
+  const spaces = [...full, ...known];
+  const marks = await crawlSpaces(ctx, source, full);
+  const readWhole = full.some((s) => !ctx.coverage('confluence', s.key).value.skipped.forbidden);
+  const changed = () => crawlChanged(ctx, source, known, since);
+  let latest: number, comments: CommentResult, swept: string | undefined;
+  if (readWhole) [latest, comments, swept] = await withAllComments(ctx, source, spaces, changed);
+  else {
+    const overlap = Date.parse(since) - DEFAULT_OVERLAP_MINUTES * 60_000;
+    const listing = { spaces: keysOf(spaces), since: overlap };
+    [[latest, swept], comments] = await withComments(ctx, source, listing, () =>
+      Promise.all([changed(), sweepIfDue(ctx, source, listing.spaces)]),
+    );
+  }
   await sweepTrash(ctx, source);
   await refreshMetadata(ctx, known);
   if (ctx.signal.aborted) return;
   for (const space of known) ctx.coverage('confluence', space.key).finish();
-  saveWatermark(ctx, [latest, comments.latest, ...marks], swept);
+  saveWatermark(ctx, spaces, [latest, comments.latest, ...marks], swept);
 }
 
 /**

@@ -10,7 +10,8 @@ import { SiteTransport, type TransportOptions, type TransportStats } from '../so
 import type { Container, Product } from '../types.ts';
 import type { SiteCredentials } from './clients.ts';
 import { connect, type GatewayChoice } from './connect.ts';
-import { crawlConfluenceFull, crawlConfluenceIncremental } from './confluence-crawl.ts';
+import { splitReads, type PlaceRead } from './baselines.ts';
+import { crawlConfluenceFull, crawlConfluenceIncremental, historyScannedBefore } from './confluence-crawl.ts';
 import { inScope, type CrawlContext, type CrawlScope, type ProgressSink } from './context.ts';
 import { CoverageCounter } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
@@ -19,7 +20,8 @@ import { productVisibility, type Visibility } from './visibility.ts';
 import { retireUnlisted, type UnlistedContainer } from './unlisted.ts';
 import { settled, unwrap } from './fetch-ahead.ts';
 import { configDue, crawlJiraConfig } from './jira-config.ts';
-import { crawlJiraFull, crawlJiraIncremental, SITE_KEY } from './jira-crawl.ts';
+import { crawlJiraFull, SITE_KEY } from './jira-crawl.ts';
+import { crawlJiraIncremental } from './jira-incremental.ts';
 import type { Coverage, CrawlSink, DocScanner, RunInfo } from './ports.ts';
 
 export interface CrawlOptions extends SiteCredentials {
@@ -44,8 +46,17 @@ export interface CrawlOptions extends SiteCredentials {
   notice?: (line: string) => void;
 }
 
+export interface PlaceCoverage {
+  product: Product;
+  containerKey: string;
+  coverage: Coverage;
+  complete: boolean;
+  /** How the run read the place (site-wide listings and the site configuration have none). */
+  read?: PlaceRead;
+}
+
 export interface CrawlResult {
-  coverage: Array<{ product: Product; containerKey: string; coverage: Coverage; complete: boolean }>;
+  coverage: PlaceCoverage[];
   /** Stored projects and spaces the site no longer lists: their items were retired. */
   unlisted: UnlistedContainer[];
   /** How many projects and spaces the token was shown, and whether it administers each product. */
@@ -121,10 +132,11 @@ async function crawlJira(
   const crawled = await containersToCrawl(context, 'jira', listed, coverage);
   const inScopeProjects = crawled.filter((c) => c !== config);
   const fields = catalogue?.then(unwrap);
+  const reads = splitReads(context, 'jira', inScopeProjects);
   const crawls = [
-    run.mode === 'incremental'
-      ? crawlJiraIncremental(context, jira, inScopeProjects, fields)
-      : crawlJiraFull(context, jira, inScopeProjects, fields),
+    reads.since === undefined
+      ? crawlJiraFull(context, jira, inScopeProjects, fields)
+      : crawlJiraIncremental(context, jira, { ...reads, since: reads.since }, fields),
   ];
   if (crawled.includes(config))
     crawls.push(crawlJiraConfig(context, jira.config, readConfig ? fields : undefined));
@@ -138,13 +150,16 @@ async function crawlConfluence(
   coverage: Coverages,
   visibility: Visibility,
 ): Promise<void> {
-  const { scope, run } = context;
+  const { scope } = context;
   const admin = settled(confluence.isAdmin());
   const listed = await confluence.spaces(scope.archived);
   visibility.confluence = await productVisibility(listed.length, admin);
   const spaces = await containersToCrawl(context, 'confluence', listed, coverage);
-  if (run.mode === 'incremental') await crawlConfluenceIncremental(context, confluence, spaces);
-  else await crawlConfluenceFull(context, confluence, spaces);
+  // History asked for the first time: only a full crawl lists the unchanged pages whose versions are unread.
+  const history = context.history && !historyScannedBefore(context) ? 'history' : undefined;
+  const reads = splitReads(context, 'confluence', spaces, history);
+  if (reads.since === undefined) await crawlConfluenceFull(context, confluence, spaces);
+  else await crawlConfluenceIncremental(context, confluence, { ...reads, since: reads.since });
 }
 
 /**
@@ -237,11 +252,21 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   } finally {
     uninstall();
   }
-  const report = [...counters.values()].map(({ product, key, counter }) => {
+  const report = [...counters.values()].map(({ product, key, counter }): PlaceCoverage => {
     // A place whose crawl did not reach its end: Ctrl-C, or a site-wide listing failing, stopped it first.
     if (key !== SITE_KEY && !counter.finished) counter.skip(signal.aborted ? 'interrupted' : 'unfinished');
     sink.coverage(product, key, counter.value);
-    return { product, containerKey: key, coverage: counter.value, complete: counter.complete };
+    // Refused: the next run probes it apart and reads it in full once it is readable (see baselines.ts).
+    if (key !== SITE_KEY && counter.value.skipped.forbidden)
+      sink.recordBaseline(product, key, { forbidden: true });
+    const read = key === SITE_KEY ? undefined : sink.readPlan(product, key);
+    return {
+      product,
+      containerKey: key,
+      coverage: counter.value,
+      complete: counter.complete,
+      ...(read ? { read } : {}),
+    };
   });
   for (const place of leftOut) sink.leftOut(place.product, place.key);
   return {
