@@ -7,17 +7,18 @@ import type { ConfluenceSource } from '../sources/confluence.ts';
 import type { JiraSource } from '../sources/jira.ts';
 import { safeTimeZone } from '../sources/query-time.ts';
 import { SiteTransport, type TransportOptions, type TransportStats } from '../sources/transport.ts';
-import type { Container, Product } from '../types.ts';
+import type { Product } from '../types.ts';
 import type { SiteCredentials } from './clients.ts';
 import { connect, type GatewayChoice } from './connect.ts';
 import { splitReads, type PlaceRead } from './baselines.ts';
-import { crawlConfluenceFull, crawlConfluenceIncremental, historyScannedBefore } from './confluence-crawl.ts';
+import { crawlConfluenceFull, historyScannedBefore } from './confluence-crawl.ts';
+import { crawlConfluenceIncremental } from './confluence-incremental.ts';
 import { inScope, type CrawlContext, type CrawlScope, type ProgressSink } from './context.ts';
+import { containersToCrawl } from './listed-places.ts';
 import { CoverageCounter } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
-import { maskNames } from './mask-names.ts';
 import { productVisibility, type Visibility } from './visibility.ts';
-import { retireUnlisted, type UnlistedContainer } from './unlisted.ts';
+import type { UnlistedContainer } from './unlisted.ts';
 import { settled, unwrap } from './fetch-ahead.ts';
 import { configDue, crawlJiraConfig } from './jira-config.ts';
 import { crawlJiraFull, SITE_KEY } from './jira-crawl.ts';
@@ -68,59 +69,12 @@ export interface CrawlResult {
   missingScopes: string[];
 }
 
-/** Containers named in the scope that the listing does not show: unreadable, and said so. */
-function missingContainers(
-  product: Product,
-  named: readonly string[],
-  listed: readonly Container[],
-): Container[] {
-  return named
-    .filter((key) => !listed.some((c) => c.key === key))
-    .map((key) => ({ product, id: key, key, name: key, url: '' }));
-}
-
-type Coverages = (product: Product, key: string) => CoverageCounter;
-
-/**
- * Records the listed containers in scope, and those the scope names that the listing does not show (forbidden);
- * retires stored ones the listing no longer shows; returns the ones to crawl.
- */
-async function containersToCrawl(
-  context: CrawlContext,
-  product: Product,
-  listed: readonly Container[],
-  coverage: Coverages,
-): Promise<Container[]> {
-  const { scope, sink } = context;
-  const crawled = listed.filter((c) => inScope(c, scope));
-  const excluded = listed.filter((c) => !inScope(c, scope));
-  const named = product === 'jira' ? scope.projects : scope.spaces;
-  const missing = missingContainers(product, named, listed);
-  // Places left out are stored too: the reports show them as excluded (or never scanned), never as clean.
-  sink.upsertContainers(await maskNames(context.scanner, [...crawled, ...missing, ...excluded]));
-  for (const m of missing) {
-    coverage(product, m.key).skip('forbidden');
-    coverage(product, m.key).finish();
-  }
-  // Every place in scope has a counter from now on: one the run does not reach is reported as such.
-  for (const c of crawled) coverage(product, c.key);
-  const { retired, archivedKept } = retireUnlisted(context, product, listed, named);
-  context.unlisted.push(...retired);
-  context.leftOut.push(...[...excluded, ...archivedKept].map((c) => ({ product, key: c.key })));
-  return crawled;
-}
-
 /**
  * Projects, and the site configuration container (custom field and workflow names) beside them: it is listed like
  * a project, so scope flags name it by its key. The field catalogue travels beside the project listing (settled:
  * the listing may fail first) when the run needs it: full runs, and incremental ones that read the site texts.
  */
-async function crawlJira(
-  context: CrawlContext,
-  jira: JiraSource,
-  coverage: Coverages,
-  visibility: Visibility,
-): Promise<void> {
+async function crawlJira(context: CrawlContext, jira: JiraSource, visibility: Visibility): Promise<void> {
   const { scope, run } = context;
   const config = jira.config.container();
   const readConfig = inScope(config, scope) && configDue(context);
@@ -129,7 +83,7 @@ async function crawlJira(
   const projects = await jira.projects(scope.archived);
   visibility.jira = await productVisibility(projects.length, admin);
   const listed = [...projects, config];
-  const crawled = await containersToCrawl(context, 'jira', listed, coverage);
+  const crawled = await containersToCrawl(context, 'jira', listed);
   const inScopeProjects = crawled.filter((c) => c !== config);
   const fields = catalogue?.then(unwrap);
   const reads = splitReads(context, 'jira', inScopeProjects);
@@ -147,14 +101,13 @@ async function crawlJira(
 async function crawlConfluence(
   context: CrawlContext,
   confluence: ConfluenceSource,
-  coverage: Coverages,
   visibility: Visibility,
 ): Promise<void> {
   const { scope } = context;
   const admin = settled(confluence.isAdmin());
   const listed = await confluence.spaces(scope.archived);
   visibility.confluence = await productVisibility(listed.length, admin);
-  const spaces = await containersToCrawl(context, 'confluence', listed, coverage);
+  const spaces = await containersToCrawl(context, 'confluence', listed);
   // History asked for the first time: only a full crawl lists the unchanged pages whose versions are unread.
   const history = context.history && !historyScannedBefore(context) ? 'history' : undefined;
   const reads = splitReads(context, 'confluence', spaces, history);
@@ -235,10 +188,9 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       leftOut,
     };
     const crawls: Array<Promise<void>> = [];
-    if (wantJira)
-      crawls.push(gapOnFailure(context, 'jira', crawlJira(context, sources.jira, coverage, visibility)));
+    if (wantJira) crawls.push(gapOnFailure(context, 'jira', crawlJira(context, sources.jira, visibility)));
     if (wantConfluence) {
-      const crawl = crawlConfluence(context, sources.confluence, coverage, visibility);
+      const crawl = crawlConfluence(context, sources.confluence, visibility);
       crawls.push(gapOnFailure(context, 'confluence', crawl));
     }
     const stopOthers = (error: unknown) => {
