@@ -46,6 +46,10 @@ const countingSink = (): CrawlSink => ({
   liveIds: () => [],
   openFields: () => [],
   remove: () => 0,
+  baseline: () => undefined,
+  recordBaseline: () => undefined,
+  readPlan: () => undefined,
+  recordReadPlan: () => undefined,
 });
 
 const noFindings: DocScanner = { scanDocs: async (docs) => docs.map(() => []) };

@@ -2,6 +2,7 @@
 // a sink that persists results. The command wires the real worker pool and SQLite store behind them, and tests
 // can wire in-memory ones.
 import type { Container, Doc, Finding, Item, Product } from '../types.ts';
+import type { Baseline, PlaceRead } from './baselines.ts';
 
 export interface DocScanner {
   /** Findings per document, in the order given. Offsets index each Doc.text. */
@@ -67,6 +68,15 @@ export interface RunInfo {
   resumed: boolean;
   /** Start of the last complete run, for incremental watermarks. */
   previousStart?: string;
+  /** Auto mode: a place whose last complete read is older than this many days is read in full again. */
+  fullAfterDays?: number;
+}
+
+/** A change to a place's baseline: read to its end by this run, covered up to a watermark (only moves forward), or refused. */
+export interface BaselineChange {
+  complete?: true;
+  watermark?: string;
+  forbidden?: boolean;
 }
 
 export interface CrawlSink {
@@ -107,4 +117,11 @@ export interface CrawlSink {
   liveIds(product: Product, containerKey: string): string[];
   /** Marks these items deleted (found gone by an id sweep or in the trash); their findings are resolved. */
   remove(product: Product, containerKey: string, ids: readonly string[]): number;
+  /** The place's baseline (see baselines.ts); undefined for a place no run has tried to read. */
+  baseline(product: Product, containerKey: string): Baseline | undefined;
+  /** `complete`: this run read the place to its end (the run's start becomes its last complete read). */
+  recordBaseline(product: Product, containerKey: string, change: BaselineChange): void;
+  /** How this run reads the place, once planned (a resumed run keeps the plan). */
+  readPlan(product: Product, containerKey: string): PlaceRead | undefined;
+  recordReadPlan(product: Product, containerKey: string, plan: PlaceRead): void;
 }

@@ -5,6 +5,7 @@ import {
   renameField,
   renameProject,
   renameSpace,
+  setForbidden,
   updateWorkflow,
   type PlantedInput,
   type TextChange,
@@ -195,6 +196,11 @@ export class AdminApi {
   /** Deletes a project or a space with everything in it. */
   deleteContainer(what: 'project' | 'space', key: string): boolean {
     return deleteContainer(this.site, what, key);
+  }
+
+  /** Refuses the API user a project or space, or lets it in again; false when there is no such place. */
+  setForbidden(what: 'project' | 'space', key: string, forbidden: boolean): boolean {
+    return setForbidden(this.site, what, key, forbidden);
   }
 
   /** Changes what the API user may administer (see SiteOptions.jiraRole), e.g. a token moved to another account. */

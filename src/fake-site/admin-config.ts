@@ -47,6 +47,22 @@ export function deleteContainer(site: Site, what: 'project' | 'space', key: stri
   return remove(list, (c) => c.key === key);
 }
 
+/**
+ * Takes the API user's access to a project or space away (`forbidden`), or gives it back, as a permission scheme
+ * or space permission change would: see ProjectRecord.forbidden and SpaceRecord.forbidden for what the API then
+ * answers. False when there is no such place.
+ */
+export function setForbidden(
+  site: Site,
+  what: 'project' | 'space',
+  key: string,
+  forbidden: boolean,
+): boolean {
+  const list: Array<{ key: string; forbidden: boolean }> =
+    what === 'project' ? site.content.projects : site.content.spaces;
+  return replace(list, (c) => c.key === key, { forbidden });
+}
+
 type Where = Pick<PlantedRecord, 'product' | 'container' | 'item'>;
 
 function records(where: Where, planted: readonly PlantedInput[] = [], field?: string): PlantedRecord[] {

@@ -3,6 +3,7 @@
 // The SQL lives in TypeScript (not .sql files) so that the built binary carries it without a copy step.
 import { V2_ITEM_EXPOSURE, V3_ITEM_COUNTS } from './item-exposure.ts';
 import { V3_VALUE_KEY } from './value-key.ts';
+import { V6_BASELINES } from './baselines.ts';
 
 const V1_INITIAL = `
 CREATE TABLE sites (
@@ -191,6 +192,8 @@ export const MIGRATIONS: readonly string[] = [
   V3_VALUE_KEY + V3_ITEM_COUNTS,
   V4_SITE_GAPS,
   V5_PLACES_AND_PEOPLE,
+  // Per-place baselines and each run's per-place read mode: see baselines.ts.
+  V6_BASELINES,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,7 @@
 // An in-memory CrawlSink for crawler tests: the same contract as the SQLite adapter, none of the storage.
+import type { Baseline, PlaceRead } from '../../src/crawl/baselines.ts';
 import type {
+  BaselineChange,
   Checkpoint,
   Coverage,
   CrawlSink,
@@ -26,6 +28,11 @@ export class MemorySink implements CrawlSink {
   /** Places listed but left out by the scope, as `product:key`. */
   readonly excluded = new Set<string>();
   recordCalls = 0;
+  readonly baselines = new Map<string, Baseline>();
+  /** How each run read each place: `runId:product:key`. */
+  readonly reads = new Map<string, PlaceRead>();
+  /** Run start instants, for complete reads (tests set older ones to make a place due). */
+  runStart = new Date().toISOString();
 
   upsertContainers(containers: readonly Container[]): void {
     for (const c of containers) this.containers.set(`${c.product}:${c.key}`, c);
@@ -153,6 +160,30 @@ export class MemorySink implements CrawlSink {
       }
     }
     return n;
+  }
+
+  baseline(product: Product, containerKey: string): Baseline | undefined {
+    return this.baselines.get(`${product}:${containerKey}`);
+  }
+
+  recordBaseline(product: Product, containerKey: string, change: BaselineChange): void {
+    const key = `${product}:${containerKey}`;
+    const saved = this.baselines.get(key) ?? { forbidden: false };
+    const later = (a?: string, b?: string) => (!a || (b !== undefined && b > a) ? b : a);
+    this.baselines.set(key, {
+      ...saved,
+      ...(change.complete ? { completeRun: this.runId, completeAt: this.runStart, forbidden: false } : {}),
+      ...(change.forbidden === undefined ? {} : { forbidden: change.forbidden }),
+      ...(change.watermark ? { watermark: later(saved.watermark, change.watermark) } : {}),
+    });
+  }
+
+  readPlan(product: Product, containerKey: string): PlaceRead | undefined {
+    return this.reads.get(`${this.runId}:${product}:${containerKey}`);
+  }
+
+  recordReadPlan(product: Product, containerKey: string, plan: PlaceRead): void {
+    this.reads.set(`${this.runId}:${product}:${containerKey}`, plan);
   }
 
   openFindings(): LocatedFinding[] {
