@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import type { Config } from '../config.ts';
 import { crawlSite, type CrawlResult } from '../crawl/crawl.ts';
 import { visibilityLine } from '../crawl/visibility.ts';
+import { unknownVisibilityLine } from '../crawl/place-visibility.ts';
 import { SITE_KEY } from '../crawl/jira-crawl.ts';
 import { gatewayOrigin } from '../sources/gateway.ts';
 import { CONFIG_KEY } from '../sources/jira-config.ts';
@@ -172,6 +173,8 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
     );
     const visible = visibilityLine(result.visibility);
     if (visible) io.stderr.write(`${visible}\n`);
+    const unknown = unknownVisibilityLine(result.permissions);
+    if (unknown) io.stderr.write(`${unknown}\n`);
     for (const line of missingScopeLines(result.missingScopes)) io.stderr.write(`${line}\n`);
     if (gaps.length > 0) io.stderr.write(`coverage incomplete:\n${gaps.join('\n')}\n`);
     for (const line of unlistedLines(result)) io.stderr.write(`${line}\n`);

@@ -16,6 +16,7 @@ import { CoverageCounter } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
 import { maskNames } from './mask-names.ts';
 import { productVisibility, type Visibility } from './visibility.ts';
+import { recordPlaceVisibility, type PermissionTally, type PlaceAccessRead } from './place-visibility.ts';
 import { retireUnlisted, type UnlistedContainer } from './unlisted.ts';
 import { settled, unwrap } from './fetch-ahead.ts';
 import { configDue, crawlJiraConfig } from './jira-config.ts';
@@ -50,6 +51,8 @@ export interface CrawlResult {
   unlisted: UnlistedContainer[];
   /** How many projects and spaces the token was shown, and whether it administers each product. */
   visibility: Visibility;
+  /** Permission reads per product (one per place read) and the places whose visibility stays unknown. */
+  permissions: Partial<Record<Product, PermissionTally>>;
   complete: boolean;
   interrupted: boolean;
   requests: TransportStats;
@@ -109,6 +112,7 @@ async function crawlJira(
   jira: JiraSource,
   coverage: Coverages,
   visibility: Visibility,
+  access: PlaceAccessRead,
 ): Promise<void> {
   const { scope, run } = context;
   const config = jira.config.container();
@@ -121,6 +125,9 @@ async function crawlJira(
   const crawled = await containersToCrawl(context, 'jira', listed, coverage);
   const inScopeProjects = crawled.filter((c) => c !== config);
   const fields = catalogue?.then(unwrap);
+  const permissions = recordPlaceVisibility(context, 'jira', inScopeProjects, (p) =>
+    access.read.project(p.key),
+  );
   const crawls = [
     run.mode === 'incremental'
       ? crawlJiraIncremental(context, jira, inScopeProjects, fields)
@@ -129,6 +136,7 @@ async function crawlJira(
   if (crawled.includes(config))
     crawls.push(crawlJiraConfig(context, jira.config, readConfig ? fields : undefined));
   const failure = (await Promise.allSettled(crawls)).find((r) => r.status === 'rejected');
+  access.tally.jira = await permissions;
   if (failure) throw failure.reason;
 }
 
@@ -137,14 +145,20 @@ async function crawlConfluence(
   confluence: ConfluenceSource,
   coverage: Coverages,
   visibility: Visibility,
+  access: PlaceAccessRead,
 ): Promise<void> {
   const { scope, run } = context;
   const admin = settled(confluence.isAdmin());
   const listed = await confluence.spaces(scope.archived);
   visibility.confluence = await productVisibility(listed.length, admin);
   const spaces = await containersToCrawl(context, 'confluence', listed, coverage);
-  if (run.mode === 'incremental') await crawlConfluenceIncremental(context, confluence, spaces);
-  else await crawlConfluenceFull(context, confluence, spaces);
+  const permissions = recordPlaceVisibility(context, 'confluence', spaces, (s) => access.read.space(s.id));
+  try {
+    if (run.mode === 'incremental') await crawlConfluenceIncremental(context, confluence, spaces);
+    else await crawlConfluenceFull(context, confluence, spaces);
+  } finally {
+    access.tally.confluence = await permissions;
+  }
 }
 
 /**
@@ -180,6 +194,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   const unlisted: UnlistedContainer[] = [];
   const leftOut: CrawlContext['leftOut'] = [];
   const visibility: Visibility = {};
+  const permissions: CrawlResult['permissions'] = {};
   const counters = new Map<string, { product: Product; key: string; counter: CoverageCounter }>();
   const coverage = (product: Product, key: string) => {
     const id = `${product}:${key}`;
@@ -220,10 +235,13 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       leftOut,
     };
     const crawls: Array<Promise<void>> = [];
-    if (wantJira)
-      crawls.push(gapOnFailure(context, 'jira', crawlJira(context, sources.jira, coverage, visibility)));
+    const access = { read: sources.permissions, tally: permissions };
+    if (wantJira) {
+      const crawl = crawlJira(context, sources.jira, coverage, visibility, access);
+      crawls.push(gapOnFailure(context, 'jira', crawl));
+    }
     if (wantConfluence) {
-      const crawl = crawlConfluence(context, sources.confluence, coverage, visibility);
+      const crawl = crawlConfluence(context, sources.confluence, coverage, visibility, access);
       crawls.push(gapOnFailure(context, 'confluence', crawl));
     }
     const stopOthers = (error: unknown) => {
@@ -248,6 +266,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     coverage: report,
     unlisted,
     visibility,
+    permissions,
     complete: !signal.aborted && report.every((r) => r.complete),
     interrupted: signal.aborted,
     requests: { ...transport.stats },

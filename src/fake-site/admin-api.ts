@@ -5,6 +5,7 @@ import {
   renameField,
   renameProject,
   renameSpace,
+  setAccess,
   updateWorkflow,
   type PlantedInput,
   type TextChange,
@@ -195,6 +196,11 @@ export class AdminApi {
   /** Deletes a project or a space with everything in it. */
   deleteContainer(what: 'project' | 'space', key: string): boolean {
     return deleteContainer(this.site, what, key);
+  }
+
+  /** Makes a project or space public, open to logged-in users, or restricted to its members. */
+  setAccess(what: 'project' | 'space', key: string, access: unknown): boolean {
+    return setAccess(this.site, what, key, access);
   }
 
   /** Changes what the API user may administer (see SiteOptions.jiraRole), e.g. a token moved to another account. */

@@ -185,12 +185,22 @@ CREATE TABLE field_names (
 ) WITHOUT ROWID;
 `;
 
+// Version 6: who may see each place (containers.visibility: public, logged-in, restricted or unknown, from the
+// project's permission scheme or the space's permissions) and when its permissions were last read, so that
+// incremental runs read them again only when due (crawl/place-visibility.ts).
+const V6_PLACE_VISIBILITY = `
+ALTER TABLE containers ADD COLUMN visibility TEXT NOT NULL DEFAULT 'unknown'
+  CHECK (visibility IN ('public', 'logged-in', 'restricted', 'unknown'));
+ALTER TABLE containers ADD COLUMN visibility_read_at TEXT;
+`;
+
 export const MIGRATIONS: readonly string[] = [
   V1_INITIAL,
   V2_ITEM_EXPOSURE,
   V3_VALUE_KEY + V3_ITEM_COUNTS,
   V4_SITE_GAPS,
   V5_PLACES_AND_PEOPLE,
+  V6_PLACE_VISIBILITY,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
