@@ -57,7 +57,7 @@ export async function recordPlaceVisibility(
 
 const WHY: Record<Product, [string, string]> = {
   jira: ['Jira project', "a project's permission scheme needs Administer Jira or Administer Projects"],
-  confluence: ['Confluence space', "a space's permissions need view permission on the space"],
+  confluence: ['Confluence space', "a space's permissions needs view permission on the space"],
 };
 
 /** `visibility unknown for 6 Jira projects (...)`: one line when the token could not say who sees some places. */
