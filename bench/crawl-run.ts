@@ -39,6 +39,8 @@ const countingSink = (): CrawlSink => ({
   checkpoint: () => undefined,
   coverage: () => undefined,
   leftOut: () => undefined,
+  placeVisibility: () => new Map(),
+  recordVisibility: () => undefined,
   fieldNames: () => undefined,
   reconcile: () => 0,
   storedContainers: () => [],

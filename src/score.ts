@@ -1,7 +1,8 @@
 // The exposure formula and the coverage that qualifies it: here and only here (see README "Exposure score").
 //
 //   weight(finding)  = SEVERITY_WEIGHT[severity] × confidence            (critical 10, high 5, medium 2, low 0.5)
-//   W                = Σ over distinct fingerprints of the largest weight among that value's occurrences
+//   W                = Σ over distinct fingerprints of the largest weight among that value's occurrences,
+//                      times the place's visibility factor (public 2, logged-in 1.25, restricted or unknown 1)
 //   score            = W, rounded to one decimal                           (0 and up; never capped)
 //   rank             = places ordered by W, largest first; equal W share a rank (1, 2, 2, 4)
 //   density          = live items with ≥ 1 open finding / live items scanned (at any run so far)
@@ -17,8 +18,17 @@
 // is W itself so that it keeps growing with harm: an exponential scale capped at 100 tied every exposed place at
 // the cap, and three new critical keys in the top place changed nothing. There is no category factor: each rule's
 // severity already encodes how harmful its category is. Suppressed findings never enter W. The site roll-up
-// applies the same formula to the union of the site's distinct values (a key pasted into five spaces is one key).
-import { SEVERITIES, type Severity } from './types.ts';
+// applies the same formula to the union of the site's distinct values (a key pasted into five spaces is one key),
+// each occurrence weighed with its own place's factor.
+//
+// Why the visibility factors: who can read a place decides how far its content has already gone. A public place
+// (anonymous access) is readable by anyone on the internet and by search engines, without an account: its values
+// are as good as published, so it counts double. A place every logged-in user may read reaches the whole
+// organisation (contractors, new hires, every account a phished password opens) rather than a team: a quarter
+// more. Restricted places count as they are, and so do places whose permissions the token could not read: an
+// unknown visibility is never guessed upwards. The factors only reorder places holding comparable findings: a
+// public place needs half the findings of a restricted one to rank beside it, never a tenth.
+import { SEVERITIES, type PlaceVisibility, type Severity } from './types.ts';
 
 export const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = {
   critical: 10,
@@ -34,6 +44,24 @@ export const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = {
 export function findingWeightSql(severity: string, confidence: string): string {
   const cases = SEVERITIES.map((s) => `WHEN '${s}' THEN ${SEVERITY_WEIGHT[s]}`).join(' ');
   return `((CASE ${severity} ${cases} ELSE 0 END) * MIN(1.0, MAX(0.0, COALESCE(${confidence}, 0.0))))`;
+}
+
+export const VISIBILITY_FACTOR: Readonly<Record<PlaceVisibility, number>> = {
+  public: 2,
+  'logged-in': 1.25,
+  restricted: 1,
+  unknown: 1,
+};
+
+/**
+ * The factor of each finding's place as an SQL expression over its container id column (only places whose factor
+ * is not 1 are named), for the site roll-up, where one value may sit in places of different visibility.
+ */
+export function visibilityFactorSql(column: string, places: ReadonlyMap<number, PlaceVisibility>): string {
+  const cases = [...places]
+    .filter(([, v]) => VISIBILITY_FACTOR[v] !== 1)
+    .map(([id, v]) => `WHEN ${Math.trunc(id)} THEN ${VISIBILITY_FACTOR[v]}`);
+  return cases.length > 0 ? `(CASE ${column} ${cases.join(' ')} ELSE 1 END)` : '1';
 }
 
 export type ScoreBand = 'green' | 'amber' | 'red';

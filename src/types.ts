@@ -27,6 +27,20 @@ export interface Container {
   description?: string;
 }
 
+/**
+ * Who may read a place: anyone, anonymous visitors included (`public`); every logged-in user of the product
+ * (`logged-in`); only the people, groups and roles its permissions name (`restricted`); or `unknown` when the
+ * token could not read its permissions (never guessed).
+ */
+export type PlaceVisibility = 'public' | 'logged-in' | 'restricted' | 'unknown';
+
+export const PLACE_VISIBILITIES: readonly PlaceVisibility[] = [
+  'public',
+  'logged-in',
+  'restricted',
+  'unknown',
+];
+
 export type ItemKind = 'issue' | 'page' | 'blogpost' | 'project' | 'space';
 
 /** An issue, page or blog post (or the container's own metadata, kind project/space). */

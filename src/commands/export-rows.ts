@@ -41,6 +41,7 @@ export const FINDING_COLUMNS = [
   'ai_contributed',
   'ai_contribution_reason',
   'why',
+  'visibility',
 ] as const;
 
 export const SUMMARY_COLUMNS = [
@@ -67,6 +68,7 @@ export const SUMMARY_COLUMNS = [
   'last_scanned',
   'rank',
   'weight',
+  'visibility',
 ] as const;
 
 export interface Contribution {
@@ -130,6 +132,7 @@ export function* findingRows(
         container ? (container.contributed ? 'yes' : 'no') : '',
         container?.why ?? '',
         singleLine(f.explanation),
+        container?.visibility ?? '',
       ];
     }
   }
@@ -170,6 +173,7 @@ export function* summaryRows(data: ReportData): Generator<unknown[]> {
       place?.lastScanned?.at ?? (place ? '' : data.run.started),
       place?.rank ?? '',
       fixed(measure?.weight, 4),
+      place?.visibility ?? '',
     ];
   }
 }

@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import type { Config } from '../config.ts';
 import { crawlSite, type CrawlResult } from '../crawl/crawl.ts';
 import { visibilityLine } from '../crawl/visibility.ts';
+import { unknownVisibilityLine } from '../crawl/place-visibility.ts';
 import { gatewayOrigin } from '../sources/gateway.ts';
 import { missingScopeLines } from '../sources/scopes.ts';
 import type { DocScanner, RunInfo } from '../crawl/ports.ts';
@@ -146,6 +147,8 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
     );
     const visible = visibilityLine(result.visibility);
     if (visible) io.stderr.write(`${visible}\n`);
+    const unknown = unknownVisibilityLine(result.permissions);
+    if (unknown) io.stderr.write(`${unknown}\n`);
     for (const line of missingScopeLines(result.missingScopes)) io.stderr.write(`${line}\n`);
     const reads = fullReadsLine(result.coverage);
     if (reads) io.stderr.write(`${reads}\n`);

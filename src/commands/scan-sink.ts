@@ -19,6 +19,8 @@ export function createStoreSink(store: Store, runId: number, siteId: number): Cr
       if (key === SITE_KEY) store.runs.recordSiteGaps(runId, product, coverage.skipped);
       else store.runs.recordCoverage(runId, { product, key }, coverage);
     },
+    placeVisibility: (product) => store.containers.visibility(siteId, product),
+    recordVisibility: (product, places) => store.containers.recordVisibility(siteId, product, places),
     fieldNames: (product, fields) => store.fieldNames.record(siteId, product, fields),
     leftOut: (product, key) =>
       store.runs.recordCoverage(

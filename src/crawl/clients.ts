@@ -7,6 +7,7 @@ import { ConfluenceHistory } from '../sources/confluence-history.ts';
 import { ConfluenceSource } from '../sources/confluence.ts';
 import { siteBases, type ApiBases } from '../sources/gateway.ts';
 import { JiraSource } from '../sources/jira.ts';
+import { PermissionReader } from '../sources/permissions.ts';
 
 export interface SiteCredentials {
   site: string;
@@ -37,5 +38,6 @@ export function createSources(
     jira: new JiraSource(jira, site, maxChars),
     confluence: new ConfluenceSource(v2, v1, site, maxChars),
     history: new ConfluenceHistory(v2, site, maxChars),
+    permissions: new PermissionReader(jira, v2, site),
   };
 }

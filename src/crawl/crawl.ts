@@ -18,6 +18,7 @@ import { containersToCrawl } from './listed-places.ts';
 import { CoverageCounter } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
 import { productVisibility, type Visibility } from './visibility.ts';
+import { recordPlaceVisibility, type PermissionTally, type PlaceAccessRead } from './place-visibility.ts';
 import type { UnlistedContainer } from './unlisted.ts';
 import { settled, unwrap } from './fetch-ahead.ts';
 import { configDue, crawlJiraConfig } from './jira-config.ts';
@@ -62,6 +63,8 @@ export interface CrawlResult {
   unlisted: UnlistedContainer[];
   /** How many projects and spaces the token was shown, and whether it administers each product. */
   visibility: Visibility;
+  /** Permission reads per product (one per place read) and the places whose visibility stays unknown. */
+  permissions: Partial<Record<Product, PermissionTally>>;
   complete: boolean;
   interrupted: boolean;
   requests: TransportStats;
@@ -74,7 +77,12 @@ export interface CrawlResult {
  * a project, so scope flags name it by its key. The field catalogue travels beside the project listing (settled:
  * the listing may fail first) when the run needs it: full runs, and incremental ones that read the site texts.
  */
-async function crawlJira(context: CrawlContext, jira: JiraSource, visibility: Visibility): Promise<void> {
+async function crawlJira(
+  context: CrawlContext,
+  jira: JiraSource,
+  visibility: Visibility,
+  access: PlaceAccessRead,
+): Promise<void> {
   const { scope, run } = context;
   const config = jira.config.container();
   const readConfig = inScope(config, scope) && configDue(context);
@@ -86,6 +94,9 @@ async function crawlJira(context: CrawlContext, jira: JiraSource, visibility: Vi
   const crawled = await containersToCrawl(context, 'jira', listed);
   const inScopeProjects = crawled.filter((c) => c !== config);
   const fields = catalogue?.then(unwrap);
+  const permissions = recordPlaceVisibility(context, 'jira', inScopeProjects, (p) =>
+    access.read.project(p.key),
+  );
   const reads = splitReads(context, 'jira', inScopeProjects);
   const crawls = [
     reads.since === undefined
@@ -95,6 +106,7 @@ async function crawlJira(context: CrawlContext, jira: JiraSource, visibility: Vi
   if (crawled.includes(config))
     crawls.push(crawlJiraConfig(context, jira.config, readConfig ? fields : undefined));
   const failure = (await Promise.allSettled(crawls)).find((r) => r.status === 'rejected');
+  access.tally.jira = await permissions;
   if (failure) throw failure.reason;
 }
 
@@ -102,17 +114,23 @@ async function crawlConfluence(
   context: CrawlContext,
   confluence: ConfluenceSource,
   visibility: Visibility,
+  access: PlaceAccessRead,
 ): Promise<void> {
   const { scope } = context;
   const admin = settled(confluence.isAdmin());
   const listed = await confluence.spaces(scope.archived);
   visibility.confluence = await productVisibility(listed.length, admin);
   const spaces = await containersToCrawl(context, 'confluence', listed);
+  const permissions = recordPlaceVisibility(context, 'confluence', spaces, (s) => access.read.space(s.id));
   // History asked for the first time: only a full crawl lists the unchanged pages whose versions are unread.
   const history = context.history && !historyScannedBefore(context) ? 'history' : undefined;
   const reads = splitReads(context, 'confluence', spaces, history);
-  if (reads.since === undefined) await crawlConfluenceFull(context, confluence, spaces);
-  else await crawlConfluenceIncremental(context, confluence, { ...reads, since: reads.since });
+  try {
+    if (reads.since === undefined) await crawlConfluenceFull(context, confluence, spaces);
+    else await crawlConfluenceIncremental(context, confluence, { ...reads, since: reads.since });
+  } finally {
+    access.tally.confluence = await permissions;
+  }
 }
 
 /**
@@ -148,6 +166,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   const unlisted: UnlistedContainer[] = [];
   const leftOut: CrawlContext['leftOut'] = [];
   const visibility: Visibility = {};
+  const permissions: CrawlResult['permissions'] = {};
   const counters = new Map<string, { product: Product; key: string; counter: CoverageCounter }>();
   const coverage = (product: Product, key: string) => {
     const id = `${product}:${key}`;
@@ -188,9 +207,13 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       leftOut,
     };
     const crawls: Array<Promise<void>> = [];
-    if (wantJira) crawls.push(gapOnFailure(context, 'jira', crawlJira(context, sources.jira, visibility)));
+    const access = { read: sources.permissions, tally: permissions };
+    if (wantJira) {
+      const crawl = crawlJira(context, sources.jira, visibility, access);
+      crawls.push(gapOnFailure(context, 'jira', crawl));
+    }
     if (wantConfluence) {
-      const crawl = crawlConfluence(context, sources.confluence, visibility);
+      const crawl = crawlConfluence(context, sources.confluence, visibility, access);
       crawls.push(gapOnFailure(context, 'confluence', crawl));
     }
     const stopOthers = (error: unknown) => {
@@ -225,6 +248,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     coverage: report,
     unlisted,
     visibility,
+    permissions,
     complete: !signal.aborted && report.every((r) => r.complete),
     interrupted: signal.aborted,
     requests: { ...transport.stats },

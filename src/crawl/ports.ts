@@ -1,7 +1,7 @@
 // What the crawler needs from the rest of the system, as narrow interfaces: a detector that scans documents and
 // a sink that persists results. The command wires the real worker pool and SQLite store behind them, and tests
 // can wire in-memory ones.
-import type { Container, Doc, Finding, Item, Product } from '../types.ts';
+import type { Container, Doc, Finding, Item, PlaceVisibility, Product } from '../types.ts';
 import type { Baseline, PlaceRead } from './baselines.ts';
 
 export interface DocScanner {
@@ -91,6 +91,13 @@ export interface CrawlSink {
   checkpoint(product: Product, containerKey: string): Checkpoint | undefined;
   /** What the run listed, scanned and could not read of one place (called once per place the run crawls). */
   coverage(product: Product, containerKey: string, coverage: Coverage): void;
+  /** Each stored place's visibility and when its permissions were last read, by key. */
+  placeVisibility(product: Product): Map<string, { visibility: PlaceVisibility; readAt?: string }>;
+  /** Who may see these places, as their permissions said at `readAt` (`unknown` when they could not be read). */
+  recordVisibility(
+    product: Product,
+    places: ReadonlyArray<{ key: string; visibility: PlaceVisibility; readAt: string }>,
+  ): void;
   /** A place the site listed that the run's options (--exclude-project, --space...) left out. */
   leftOut(product: Product, containerKey: string): void;
   /** Custom field names by id, masked, from the field catalogue this run read. */

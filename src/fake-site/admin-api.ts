@@ -6,6 +6,7 @@ import {
   renameProject,
   renameSpace,
   setForbidden,
+  setAccess,
   updateWorkflow,
   type PlantedInput,
   type TextChange,
@@ -201,6 +202,11 @@ export class AdminApi {
   /** Refuses the API user a project or space, or lets it in again; false when there is no such place. */
   setForbidden(what: 'project' | 'space', key: string, forbidden: boolean): boolean {
     return setForbidden(this.site, what, key, forbidden);
+  }
+
+  /** Makes a project or space public, open to logged-in users, or restricted to its members. */
+  setAccess(what: 'project' | 'space', key: string, access: unknown): boolean {
+    return setAccess(this.site, what, key, access);
   }
 
   /** Changes what the API user may administer (see SiteOptions.jiraRole), e.g. a token moved to another account. */

@@ -2,7 +2,7 @@
 // custom field's name, a workflow's name and description) and deletions of projects and spaces. Catalogue records
 // are the site's own copies (see Site), replaced or removed in place; the values planted by a rename go to the
 // truth with the place they were put.
-import type { PlantedRecord } from './model.ts';
+import type { PlaceAccess, PlantedRecord } from './model.ts';
 import type { Site } from './site.ts';
 
 export interface PlantedInput {
@@ -61,6 +61,20 @@ export function setForbidden(
   const list: Array<{ key: string; forbidden: boolean }> =
     what === 'project' ? site.content.projects : site.content.spaces;
   return replace(list, (c) => c.key === key, { forbidden });
+}
+
+const ACCESS: readonly PlaceAccess[] = ['public', 'logged-in', 'restricted'];
+
+/**
+ * Opens or closes a project or space: who holds Browse Projects or the View space permission besides its
+ * members. False when there is no such place; throws on an unknown access.
+ */
+export function setAccess(site: Site, what: 'project' | 'space', key: string, access: unknown): boolean {
+  if (!ACCESS.includes(access as PlaceAccess))
+    throw new RangeError(`access must be one of ${ACCESS.join(', ')}`);
+  const list: Array<{ key: string; access: PlaceAccess }> =
+    what === 'project' ? site.content.projects : site.content.spaces;
+  return replace(list, (c) => c.key === key, { access: access as PlaceAccess });
 }
 
 type Where = Pick<PlantedRecord, 'product' | 'container' | 'item'>;

@@ -97,6 +97,11 @@ export const adminRoutes: Route[] = [
     template: `${A}/${what}s/{key}`,
     handle: handler((api, _b, c) => api.deleteContainer(what, c.params.key!)),
   })),
+  ...(['project', 'space'] as const).map((what): Route => ({
+    method: 'PUT',
+    template: `${A}/${what}s/{key}/access`,
+    handle: handler((api, b, c) => api.setAccess(what, c.params.key!, b.access)),
+  })),
   {
     method: 'POST',
     template: `${A}/clock`,

@@ -25,6 +25,12 @@ export interface SiteSpec {
   now: string;
 }
 
+/**
+ * Who may read a place besides its members: anyone, anonymous visitors included (`public`); every logged-in
+ * user of the product (`logged-in`); or only the roles, groups and users named (`restricted`).
+ */
+export type PlaceAccess = 'public' | 'logged-in' | 'restricted';
+
 export interface FakeUser {
   accountId: string;
   displayName: string;
@@ -43,6 +49,8 @@ export interface ProjectRecord {
    * never to a plain user; JQL naming it is refused and its issues answer 404, as if it did not exist.
    */
   forbidden: boolean;
+  /** Who holds Browse Projects in the project's permission scheme. */
+  access: PlaceAccess;
   issueCount: number;
 }
 
@@ -128,6 +136,8 @@ export interface SpaceRecord {
   homepageId: string;
   /** The API user has no view permission: absent from every listing and search, its content 404, as on a real site. */
   forbidden: boolean;
+  /** Who holds the View (read space) permission. */
+  access: PlaceAccess;
   pageCount: number;
   blogPostCount: number;
 }

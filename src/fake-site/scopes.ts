@@ -20,7 +20,7 @@ const RULES: ReadonlyArray<[RegExp, Alternatives]> = [
   [/^\/wiki\/rest\/api\/(content\/)?search$/, [['search:confluence']]],
   [/^\/wiki\/api\/v2\/(.+\/)?(footer|inline)-comments(\/|$)/, [['read:comment:confluence']]],
   [/^\/wiki\/api\/v2\/(spaces\/\{id\}\/)?(pages|blogposts)(\/|$)/, [['read:page:confluence']]],
-  [/^\/wiki\/api\/v2\/spaces(\/\{id\})?$/, [['read:space:confluence']]],
+  [/^\/wiki\/api\/v2\/spaces(\/\{id\}(\/permissions)?)?$/, [['read:space:confluence']]],
 ];
 
 /**

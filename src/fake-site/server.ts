@@ -11,6 +11,7 @@ import { confluenceRoutes } from './confluence-routes.ts';
 import type { FaultConfig } from './faults.ts';
 import { jiraConfigRoutes } from './jira-config-routes.ts';
 import { jiraRoutes } from './jira-routes.ts';
+import { permissionRoutes } from './permission-routes.ts';
 import { createSiteContent, DEFAULT_SITE_SPEC } from './generator.ts';
 import type { SiteContent, SiteSpec } from './model.ts';
 import { json, Router, type AuthOutcome, type Reply } from './router.ts';
@@ -60,7 +61,7 @@ export interface FakeSite {
   stop(): Promise<void>;
 }
 
-const emulated = new Router([...jiraRoutes, ...jiraConfigRoutes, ...confluenceRoutes]);
+const emulated = new Router([...jiraRoutes, ...jiraConfigRoutes, ...confluenceRoutes, ...permissionRoutes]);
 const admin = new Router(adminRoutes);
 
 function notFound(path: string): Reply {

@@ -16,7 +16,7 @@ th,td{border-bottom:1px solid #e9ecef;padding:.3rem .5rem;text-align:left;vertic
 td.n{text-align:right;font-variant-numeric:tabular-nums}.red{color:#c92a2a;font-weight:600}.amber{color:#e67700}.green{color:#2b8a3e}
 figure{margin:0}figure svg{width:100%;height:auto}
 .na{color:#495057;font-style:italic;background:repeating-linear-gradient(45deg,#f1f3f5,#f1f3f5 6px,#e9ecef 6px,#e9ecef 12px)}
-.stale{color:#868e96}.demo{border:1px solid #e67700;background:#fff4e6;border-radius:6px;padding:.5rem 1rem}
+.vis-public{color:#c92a2a;font-weight:600}.vis-logged-in{color:#e67700}.stale{color:#868e96}.demo{border:1px solid #e67700;background:#fff4e6;border-radius:6px;padding:.5rem 1rem}
 details summary{cursor:pointer}details ul{margin:.2rem 0 .4rem 1rem;padding:0}code{font-size:.9em}
 @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}h2{break-after:avoid}table{page-break-inside:auto}tr{break-inside:avoid}}`;
 

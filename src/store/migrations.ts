@@ -186,6 +186,15 @@ CREATE TABLE field_names (
 ) WITHOUT ROWID;
 `;
 
+// Version 7: who may see each place (containers.visibility: public, logged-in, restricted or unknown, from the
+// project's permission scheme or the space's permissions) and when its permissions were last read, so that
+// incremental runs read them again only when due (crawl/place-visibility.ts).
+const V7_PLACE_VISIBILITY = `
+ALTER TABLE containers ADD COLUMN visibility TEXT NOT NULL DEFAULT 'unknown'
+  CHECK (visibility IN ('public', 'logged-in', 'restricted', 'unknown'));
+ALTER TABLE containers ADD COLUMN visibility_read_at TEXT;
+`;
+
 export const MIGRATIONS: readonly string[] = [
   V1_INITIAL,
   V2_ITEM_EXPOSURE,
@@ -194,6 +203,7 @@ export const MIGRATIONS: readonly string[] = [
   V5_PLACES_AND_PEOPLE,
   // Per-place baselines and each run's per-place read mode: see baselines.ts.
   V6_BASELINES,
+  V7_PLACE_VISIBILITY,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,5 @@
 // Types of the store's public API (the shared domain types live in ../types.ts).
-import type { Category, Finding, Item, Product, Severity } from '../types.ts';
+import type { Category, Finding, Item, PlaceVisibility, Product, Severity } from '../types.ts';
 
 /** A container is named by product and key: a Jira project and a Confluence space may share a key. */
 export interface ContainerRef {
@@ -46,6 +46,8 @@ export interface StoredContainer extends ContainerRef {
   url: string;
   type: string | null;
   status: string | null;
+  /** Who may see the place, as its permissions said when last read (`unknown` before any read). */
+  visibility: PlaceVisibility;
 }
 
 /** A detector finding placed in its item: which field, which comment, where to click. */

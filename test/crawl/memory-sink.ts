@@ -9,7 +9,7 @@ import type {
   LocatedFinding,
   ScannedItem,
 } from '../../src/crawl/ports.ts';
-import type { Container, Product } from '../../src/types.ts';
+import type { Container, PlaceVisibility, Product } from '../../src/types.ts';
 
 interface StoredItem extends KnownItem {
   findings: LocatedFinding[];
@@ -33,9 +33,25 @@ export class MemorySink implements CrawlSink {
   readonly reads = new Map<string, PlaceRead>();
   /** Run start instants, for complete reads (tests set older ones to make a place due). */
   runStart = new Date().toISOString();
+  /** Who may see each place, by `product:key`, with the time its permissions were read. */
+  readonly visibility = new Map<string, { visibility: PlaceVisibility; readAt?: string }>();
 
   upsertContainers(containers: readonly Container[]): void {
     for (const c of containers) this.containers.set(`${c.product}:${c.key}`, c);
+  }
+
+  placeVisibility(product: Product): Map<string, { visibility: PlaceVisibility; readAt?: string }> {
+    const prefix = `${product}:`;
+    return new Map(
+      [...this.visibility].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]),
+    );
+  }
+
+  recordVisibility(
+    product: Product,
+    places: ReadonlyArray<{ key: string; visibility: PlaceVisibility; readAt: string }>,
+  ): void {
+    for (const { key, ...seen } of places) this.visibility.set(`${product}:${key}`, seen);
   }
 
   known(product: Product, ids: readonly string[]): Map<string, KnownItem> {
