@@ -41,6 +41,9 @@ export const FINDING_COLUMNS = [
   'ai_contributed',
   'ai_contribution_reason',
   'why',
+  // Jira comments and worklogs: public (a service desk reply the customer sees), internal, restricted; empty
+  // elsewhere.
+  'visibility',
 ] as const;
 
 export const SUMMARY_COLUMNS = [
@@ -130,6 +133,7 @@ export function* findingRows(
         container ? (container.contributed ? 'yes' : 'no') : '',
         container?.why ?? '',
         singleLine(f.explanation),
+        f.visibility ?? '',
       ];
     }
   }

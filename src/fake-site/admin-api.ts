@@ -61,6 +61,7 @@ export class AdminApi {
       customFields: {},
       labels: [],
       comments: [],
+      worklogs: [],
     });
     this.plant('jira', issue.projectKey, issue.key, input.planted);
     return issue;

@@ -185,12 +185,20 @@ CREATE TABLE field_names (
 ) WITHOUT ROWID;
 `;
 
+// Version 6: findings.visibility, who can read the Jira comment or worklog holding a finding (public: a service
+// desk reply the customer sees; internal: a service desk note or worklog; restricted: limited to a role or group);
+// NULL where not marked. Stored findings stay NULL (weight unchanged) until their item is scanned again.
+const V6_COMMENT_VISIBILITY = `
+ALTER TABLE findings ADD COLUMN visibility TEXT CHECK (visibility IN ('public', 'internal', 'restricted'));
+`;
+
 export const MIGRATIONS: readonly string[] = [
   V1_INITIAL,
   V2_ITEM_EXPOSURE,
   V3_VALUE_KEY + V3_ITEM_COUNTS,
   V4_SITE_GAPS,
   V5_PLACES_AND_PEOPLE,
+  V6_COMMENT_VISIBILITY,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -48,7 +48,7 @@ export interface ScoreScope {
   since?: string;
 }
 
-const WEIGHT = findingWeightSql('f.severity', 'f.confidence');
+const WEIGHT = findingWeightSql('f.severity', 'f.confidence', 'f.visibility');
 
 interface Tally extends ContainerCounts {
   weighted: number;
