@@ -41,14 +41,22 @@ export function visibilityOf(
   return kind === 'comment' && entry.jsdPublic !== false ? 'public' : 'internal';
 }
 
-/** Offset paging to the end: `startAt` advances by what each page held, until `total` or an empty page. */
-async function pageAll<T>(fetch: (startAt: number) => Promise<{ list: T[]; total: number }>): Promise<T[]> {
+/**
+ * Offset paging to the end: `startAt` advances by what each page held in `page[key]`, until `total` or an empty
+ * page.
+ */
+async function pageAll<T>(
+  key: string,
+  what: string,
+  fetch: (startAt: number) => Promise<{ total?: number }>,
+): Promise<T[]> {
   const all: T[] = [];
   for (let startAt = 0; ;) {
-    const { list, total } = await fetch(startAt);
+    const page = await fetch(startAt);
+    const list = listOf<T>(page, key, what);
     all.push(...list);
     startAt += list.length;
-    if (list.length === 0 || startAt >= total) return all;
+    if (list.length === 0 || startAt >= (page.total ?? 0)) return all;
   }
 }
 
@@ -72,18 +80,14 @@ export class JiraActivity {
     const embedded = fields.comment as Embedded | undefined;
     // A search result without the comment field says nothing about comments: ask the endpoint.
     const listed = embedded ? complete<RawComment>(embedded, 'comments', 'issue comment') : undefined;
-    return (
-      listed ??
-      pageAll(async (startAt) => {
-        const page = await this.client.issueComments.getComments({
-          issueIdOrKey: issueId,
-          startAt,
-          maxResults: PAGE,
-          orderBy: 'created',
-        });
-        return { list: listOf<RawComment>(page, 'comments', 'issue comment'), total: page.total ?? 0 };
-      })
-    );
+    const page = (startAt: number) =>
+      this.client.issueComments.getComments({
+        issueIdOrKey: issueId,
+        startAt,
+        maxResults: PAGE,
+        orderBy: 'created',
+      });
+    return listed ?? pageAll<RawComment>('comments', 'issue comment', page);
   }
 
   /**
@@ -92,16 +96,8 @@ export class JiraActivity {
    */
   async worklogs(issueId: string, fields: Record<string, unknown>): Promise<RawWorklog[]> {
     const listed = complete<RawWorklog>(fields.worklog as Embedded | undefined, 'worklogs', 'issue worklog');
-    return (
-      listed ??
-      pageAll(async (startAt) => {
-        const page = await this.client.issueWorklogs.getIssueWorklog({
-          issueIdOrKey: issueId,
-          startAt,
-          maxResults: PAGE,
-        });
-        return { list: listOf<RawWorklog>(page, 'worklogs', 'issue worklog'), total: page.total ?? 0 };
-      })
-    );
+    const page = (startAt: number) =>
+      this.client.issueWorklogs.getIssueWorklog({ issueIdOrKey: issueId, startAt, maxResults: PAGE });
+    return listed ?? pageAll<RawWorklog>('worklogs', 'issue worklog', page);
   }
 }

@@ -41,7 +41,7 @@ function audience(rng: Rng, serviceDesk: boolean): CommentVisibility {
 }
 
 function worklogCount(rng: Rng): number {
-  if (rng.chance(0.03)) return rng.int(EMBEDDED_WORKLOGS + 1, 40);
+  if (rng.chance(0.01)) return rng.int(EMBEDDED_WORKLOGS + 1, 40);
   return rng.chance(0.33) ? rng.int(1, 4) : 0;
 }
 
