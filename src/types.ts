@@ -41,6 +41,14 @@ export const PLACE_VISIBILITIES: readonly PlaceVisibility[] = [
   'unknown',
 ];
 
+/**
+ * Who can read a Jira comment or worklog beyond the project's users: `public` (a service desk reply the customer
+ * sees, jsdPublic), `internal` (a service desk note or worklog, agents only), `restricted` (limited to a role or
+ * group). Undefined elsewhere: an ordinary project's comment is read by whoever browses the project.
+ */
+export type CommentVisibility = 'public' | 'internal' | 'restricted';
+export const COMMENT_VISIBILITIES: readonly CommentVisibility[] = ['public', 'internal', 'restricted'];
+
 export type ItemKind = 'issue' | 'page' | 'blogpost' | 'project' | 'space';
 
 /** An issue, page or blog post (or the container's own metadata, kind project/space). */
@@ -64,7 +72,7 @@ export interface Item {
 }
 
 /**
- * One scannable field of an item. `field` is one of: title, description, body, comment,
+ * One scannable field of an item. `field` is one of: title, description, body, comment, worklog,
  * environment, customfield_<n>, inline-comment, footer-comment, name, metadata.
  */
 export interface Doc {
@@ -75,6 +83,8 @@ export interface Doc {
   /** Deep link to the place (the comment where applicable). */
   url: string;
   text: string;
+  /** Jira comments and worklogs: who can read it (see CommentVisibility). */
+  visibility?: CommentVisibility;
 }
 
 /** What the detector reports. It never carries the raw value. */

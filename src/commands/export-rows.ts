@@ -41,7 +41,11 @@ export const FINDING_COLUMNS = [
   'ai_contributed',
   'ai_contribution_reason',
   'why',
+  // Jira comments and worklogs: public (a service desk reply the customer sees), internal, restricted; empty
+  // elsewhere.
   'visibility',
+  // Who may read the place (public, logged-in, restricted, unknown): the summary CSV's `visibility`.
+  'place_visibility',
 ] as const;
 
 export const SUMMARY_COLUMNS = [
@@ -132,6 +136,7 @@ export function* findingRows(
         container ? (container.contributed ? 'yes' : 'no') : '',
         container?.why ?? '',
         singleLine(f.explanation),
+        f.visibility ?? '',
         container?.visibility ?? '',
       ];
     }

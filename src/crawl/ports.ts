@@ -9,7 +9,7 @@ export interface DocScanner {
   scanDocs(docs: readonly Doc[]): Promise<Finding[][]>;
 }
 
-export type LocatedFinding = Finding & { field: string; fieldId?: string; url: string };
+export type LocatedFinding = Finding & Pick<Doc, 'field' | 'fieldId' | 'url' | 'visibility'>;
 
 export interface ScannedItem {
   item: Item;

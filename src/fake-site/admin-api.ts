@@ -63,6 +63,7 @@ export class AdminApi {
       customFields: {},
       labels: [],
       comments: [],
+      worklogs: [],
     });
     this.plant('jira', issue.projectKey, issue.key, input.planted);
     return issue;

@@ -3,7 +3,7 @@
 // (seed, container, index), so 100,000 issues never sit in memory at once. The server keeps mutations
 // (create, edit, delete, move, churn) in an overlay on top of these records.
 
-import type { Category } from '../types.ts';
+import type { Category, CommentVisibility } from '../types.ts';
 
 /** ADF document as Jira v3 and Confluence atlas_doc_format carry it. */
 export interface AdfNode {
@@ -97,12 +97,34 @@ export interface WorkflowRecord {
   updated: string;
 }
 
+/** A comment or worklog restricted to a role or a group (Jira's `visibility`). */
+export interface RestrictionRecord {
+  type: 'role' | 'group';
+  value: string;
+}
+
 export interface CommentRecord {
   id: string;
   authorAccountId: string;
   body: AdfNode;
   created: string; // ISO UTC
   updated: string;
+  /** A service desk reply the customer sees; false for an internal note. Absent: true, Jira's default. */
+  jsdPublic?: boolean;
+  /** The API user holds the role or group (hiding restricted comments from others is not emulated). */
+  visibility?: RestrictionRecord;
+}
+
+/** Logged work; its comment is text people type, in ADF. */
+export interface WorklogRecord {
+  id: string;
+  authorAccountId: string;
+  comment: AdfNode | null;
+  started: string; // ISO UTC
+  created: string;
+  updated: string;
+  timeSpentSeconds: number;
+  visibility?: RestrictionRecord;
 }
 
 export interface IssueRecord {
@@ -122,6 +144,8 @@ export interface IssueRecord {
   created: string; // ISO UTC; the server renders Jira timestamps in the site zone
   updated: string;
   comments: CommentRecord[];
+  /** Oldest first; search results embed the first 20 (see jira-render.ts). */
+  worklogs: WorklogRecord[];
 }
 
 export interface SpaceRecord {
@@ -199,7 +223,7 @@ export interface PlantedRecord {
   /** Issue key, or page/blog post id. */
   item: string;
   /**
-   * summary | description | environment | comment:<id> | customfield_<n> | title | body |
+   * summary | description | environment | comment:<id> | worklog:<id> | customfield_<n> | title | body |
    * footer-comment:<id> | inline-comment:<id> | version:<n> (only in an older page version) |
    * name | description (of the project or space itself: item = its key) |
    * field-name (item = customfield id) | workflow-name | workflow-description | transition-name |
@@ -215,6 +239,11 @@ export interface PlantedRecord {
    * sits in an unpublished Confluence draft, which no listing shows.
    */
   readable: boolean;
+  /**
+   * Jira comments and worklogs, in the truth: who can read the value (as CommentVisibility: public and internal
+   * on service desks, restricted wherever a role or group limits it); absent where nothing is marked.
+   */
+  visibility?: CommentVisibility;
 }
 
 /** What the generator gives the server. Everything is deterministic for a given SiteSpec. */

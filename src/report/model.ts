@@ -4,7 +4,7 @@
 // untrusted: renderers escape it (HTML), neutralise it (CSV) or strip control sequences (terminal).
 import type { ScoreBand } from '../score.ts';
 import type { PlaceState } from '../store/places.ts';
-import type { Category, PlaceVisibility, Product, Severity } from '../types.ts';
+import type { Category, CommentVisibility, PlaceVisibility, Product, Severity } from '../types.ts';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -101,8 +101,17 @@ export interface TopItem {
   findings: number;
   worst: Severity;
   categories: Category[];
-  /** The item's open findings (masked previews), so the report explains the item without following its link. */
-  details: Array<{ field: string; ruleId: string; severity: Severity; preview: string }>;
+  /**
+   * The item's open findings (masked previews), so the report explains the item without following its link; a
+   * Jira comment's or worklog's says who can read it (null where not marked).
+   */
+  details: Array<{
+    field: string;
+    ruleId: string;
+    severity: Severity;
+    preview: string;
+    visibility: CommentVisibility | null;
+  }>;
 }
 
 export interface ReportData {

@@ -31,8 +31,8 @@ export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
   },
   {
     product: 'jira',
-    family: 'Jira comments',
-    endpoints: ['GET /rest/api/3/issue/{id}/comment'],
+    family: 'Jira comments and worklogs',
+    endpoints: ['GET /rest/api/3/issue/{id}/comment', 'GET /rest/api/3/issue/{id}/worklog'],
     scope: 'read:jira-work',
   },
   {

@@ -195,6 +195,13 @@ ALTER TABLE containers ADD COLUMN visibility TEXT NOT NULL DEFAULT 'unknown'
 ALTER TABLE containers ADD COLUMN visibility_read_at TEXT;
 `;
 
+// Version 8: findings.visibility, who can read the Jira comment or worklog holding a finding (public: a service
+// desk reply the customer sees; internal: a service desk note or worklog; restricted: limited to a role or group);
+// NULL where not marked. Stored findings stay NULL (weight unchanged) until their item is scanned again.
+const V8_COMMENT_VISIBILITY = `
+ALTER TABLE findings ADD COLUMN visibility TEXT CHECK (visibility IN ('public', 'internal', 'restricted'));
+`;
+
 export const MIGRATIONS: readonly string[] = [
   V1_INITIAL,
   V2_ITEM_EXPOSURE,
@@ -204,6 +211,7 @@ export const MIGRATIONS: readonly string[] = [
   // Per-place baselines and each run's per-place read mode: see baselines.ts.
   V6_BASELINES,
   V7_PLACE_VISIBILITY,
+  V8_COMMENT_VISIBILITY,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,13 @@
 // Types of the store's public API (the shared domain types live in ../types.ts).
-import type { Category, Finding, Item, PlaceVisibility, Product, Severity } from '../types.ts';
+import type {
+  Category,
+  CommentVisibility,
+  Finding,
+  Item,
+  PlaceVisibility,
+  Product,
+  Severity,
+} from '../types.ts';
 
 /** A container is named by product and key: a Jira project and a Confluence space may share a key. */
 export interface ContainerRef {
@@ -55,6 +63,8 @@ export interface PlacedFinding extends Finding {
   field: string;
   fieldId?: string;
   url: string;
+  /** Jira comments and worklogs: who can read them (undefined: not marked). */
+  visibility?: CommentVisibility;
 }
 
 export interface ScannedItem {
@@ -94,6 +104,8 @@ export interface FindingRecord {
   field: string;
   fieldId: string;
   url: string;
+  /** Who can read the comment or worklog holding it; null where not marked (schema 6 on). */
+  visibility: CommentVisibility | null;
   start: number;
   end: number;
   firstSeenRun: number;

@@ -8,7 +8,7 @@ import {
   siteCoverage,
   type RunCoverage,
   type ScoreBand,
-  VISIBILITY_FACTOR,
+  PLACE_VISIBILITY_FACTOR,
   visibilityFactorSql,
 } from '../score.ts';
 import { CATEGORIES, SEVERITIES, type Category } from '../types.ts';
@@ -50,7 +50,7 @@ export interface ScoreScope {
   since?: string;
 }
 
-const WEIGHT = findingWeightSql('f.severity', 'f.confidence');
+const WEIGHT = findingWeightSql('f.severity', 'f.confidence', 'f.visibility');
 
 interface Tally extends ContainerCounts {
   weighted: number;
@@ -104,7 +104,7 @@ export class ScoreRepository {
         GROUP BY f.container_id, f.value_key ORDER BY f.container_id, f.value_key) GROUP BY id`);
     // W counts as far as the place is seen: its visibility factor (score.ts).
     for (const r of distinct.all(params) as Array<{ id: number; weighted: number; n: number }>) {
-      const factor = VISIBILITY_FACTOR[containers.get(r.id)?.visibility ?? 'unknown'];
+      const factor = PLACE_VISIBILITY_FACTOR[containers.get(r.id)?.visibility ?? 'unknown'];
       Object.assign(tally(r.id), { weighted: r.weighted * factor, distinctValues: r.n });
     }
     // Items in table order (through the site index, each row is a lookup: twice the time).

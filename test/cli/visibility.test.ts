@@ -84,9 +84,9 @@ describe('an administrator scan', () => {
   });
 
   it.each([
-    ['the summary CSV', ['--summary']],
-    ['the findings CSV', []],
-  ])('shows them as public in %s, and every place as the report does', async (_what, extra) => {
+    ['the summary CSV', ['--summary'], 'visibility'],
+    ['the findings CSV', [], 'place_visibility'],
+  ])('shows them as public in %s, and every place as the report does', async (_what, extra, column) => {
     const csv = (await admin.exposure(['export', 'csv', '--out', '-', ...extra])).stdout;
     const rows = (parse(csv, { columns: true }) as Array<Record<string, string>>).filter(
       (r) => r.product !== 'site',
@@ -94,11 +94,11 @@ describe('an administrator scan', () => {
     const expected = new Map(
       (await admin.report()).containers.map((c) => [`${c.product}:${c.key}`, c.visibility]),
     );
-    const seen = new Map(rows.map((r) => [`${r.product}:${r.container_key}`, r.visibility]));
+    const seen = new Map(rows.map((r) => [`${r.product}:${r.container_key}`, r[column]]));
     expect(seen.get('confluence:SUP')).toBe('public');
     expect(seen.get('jira:SUP')).toBe('public');
     for (const [place, visibility] of seen) expect([place, visibility]).toEqual([place, expected.get(place)]);
-    expect(new Set(rows.map((r) => r.visibility)).size).toBeGreaterThan(1);
+    expect(new Set(rows.map((r) => r[column])).size).toBeGreaterThan(1);
   });
 
   it('moves a restricted space made public through the admin API up the ranking on the next run', async () => {

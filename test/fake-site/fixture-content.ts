@@ -121,6 +121,7 @@ function issue(projectKey: string, index: number): IssueRecord {
     created: iso(created),
     updated: iso(updated),
     comments: issueComments(id, commentCount, created),
+    worklogs: [],
   };
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportData } from '../../src/report/model.ts';
 import { buildReportData } from '../../src/report/report-data.ts';
 import { beginRun, container, item, sampleKey, scanned, tempStore } from '../store/helpers.ts';
-import { forbiddenRow, placeRow, reportData } from './report-fixture.ts';
+import { forbiddenRow, placeRow, reportData, topItem } from './report-fixture.ts';
 import { schemaErrors } from './report-schema.ts';
 
 /** A run that reads ENG, finds FIN forbidden, and leaves OPS out after an earlier run read it. */
@@ -62,6 +62,25 @@ describe('report --json schema', () => {
       reportData({ containers: [placeRow({ key: 'site-config', product: 'jira', siteWide: true })] }),
     ],
     [
+      'a public service desk reply among the top items',
+      reportData({
+        topItems: [
+          topItem({
+            product: 'jira',
+            details: [
+              {
+                field: 'comment',
+                ruleId: 'us-ssn',
+                severity: 'high',
+                preview: '•••-••-6789',
+                visibility: 'public',
+              },
+            ],
+          }),
+        ],
+      }),
+    ],
+    [
       'a plan that contributes nothing',
       { ...reportData(), shortlist: { ...reportData().shortlist, plan: 'premium', note: 'x' } },
     ],
@@ -84,6 +103,22 @@ describe('report --json schema', () => {
       'a score without its measure',
       (d) => ({ ...d, containers: [{ ...d.containers[0], score: 3 }] }),
       /additional/,
+    ],
+    [
+      'a comment visibility outside the three',
+      (d) => ({
+        ...d,
+        topItems: [topItem({ details: [{ ...topItem().details[0]!, visibility: 'customer' as never }] })],
+      }),
+      /topItems\/0\/details\/0\/visibility/,
+    ],
+    [
+      'a detail without its visibility',
+      (d) => ({
+        ...d,
+        topItems: [topItem({ details: [{ ...topItem().details[0]!, visibility: undefined as never }] })],
+      }),
+      /visibility/,
     ],
     ['coverage above 100 %', (d) => ({ ...d, site: { ...d.site, coverage: 1.01 } }), /coverage/],
     ['a run without its mode', (d) => ({ ...d, run: { ...d.run, mode: undefined } }), /run/],
