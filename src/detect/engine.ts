@@ -4,7 +4,8 @@
 // HMAC input (fingerprint) and mask input (preview).
 import { SEVERITIES } from '../types.ts';
 import type { Category, Finding } from '../types.ts';
-import { evaluateMatch, evaluateValue, prepareRule, unwrappedLength } from './evaluate.ts';
+import { evaluateMatch, evaluateValue, prepareRule } from './evaluate.ts';
+import { standaloneLength } from './standalone.ts';
 import { lineStarts, scanColumns, headerKeywords, type ColumnCell } from './columns.ts';
 import type { PreparedRule } from './evaluate.ts';
 import type { Hit } from './hit.ts';
@@ -160,7 +161,7 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
     const collect = (p: PreparedRule) => (match: RegExpExecArray) => keep(evaluateMatch(p, text, match));
     const collectCells = (p: PreparedRule) => (cell: ColumnCell) =>
       keep(evaluateValue(p, text, cell.start, cell.end, `column ${cell.header}`));
-    const loneLength = unwrappedLength(text);
+    const loneLength = standaloneLength(text);
     for (const plan of plans) {
       if (!runsWithoutWords(plan, loneLength)) continue;
       const p = plan.prepared;

@@ -4,7 +4,7 @@
 // runs only around its context words and over texts short enough to be one value; its findings are the same as a
 // run over the whole text, minus values the threshold would drop anyway.
 import type { PreparedRule } from './evaluate.ts';
-import { STANDALONE_BOOST } from './evaluate.ts';
+import { STANDALONE_BOOST } from './standalone.ts';
 
 export interface RulePlan {
   prepared: PreparedRule;
@@ -16,7 +16,7 @@ export interface RulePlan {
   reach: number;
   /** Runs over every text. */
   whole: boolean;
-  /** Runs over texts no longer than its longest match (a lone value gets STANDALONE_BOOST). */
+  /** Runs over texts whose standalone values fit its longest match (they get STANDALONE_BOOST). */
   standalone: boolean;
 }
 
@@ -41,7 +41,7 @@ export function planRule(prepared: PreparedRule, minConfidence: number, prefilte
 
 /**
  * True when the rule runs on a text without any word hit: always, or because the text may be a lone value.
- * `loneLength` is the text's unwrappedLength, computed once per text.
+ * `loneLength` is the text's standaloneLength, computed once per text.
  */
 export function runsWithoutWords(plan: RulePlan, loneLength: number): boolean {
   return plan.whole || (plan.standalone && loneLength <= plan.prepared.rule.reach);

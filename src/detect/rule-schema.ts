@@ -47,6 +47,8 @@ export interface RuleSpec {
   /** Set when the rule is written as a name and a value shape (assignment.ts). */
   assignment: AssignmentSpec | undefined;
   flags: string;
+  /** The format is written in upper case; lower case is matched too, and needs a context word or its field. */
+  lowerCase: boolean;
   group: number;
   entropy: number | undefined;
   validator: string | undefined;
@@ -61,8 +63,8 @@ export interface RuleSpec {
 
 // prettier-ignore
 const RULE_KEYS = [
-  'id', 'title', 'category', 'severity', 'confidence', 'keywords', 'regex', 'assignment', 'flags', 'group', 'entropy',
-  'validator', 'normalize', 'mask', 'context', 'column', 'allowlist', 'references', 'examples',
+  'id', 'title', 'category', 'severity', 'confidence', 'keywords', 'regex', 'assignment', 'flags', 'lower-case',
+  'group', 'entropy', 'validator', 'normalize', 'mask', 'context', 'column', 'allowlist', 'references', 'examples',
 ] as const;
 const ALLOWLIST_KEYS = ['values', 'patterns', 'nearby'] as const;
 const ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -92,8 +94,12 @@ export function parseRule(
   const category = r.oneOf('category', CATEGORIES);
   if (r.has('category') && category !== where.folder)
     r.problem('category', `must match its folder "${where.folder}"`);
-  const flags = r.string('flags', '');
-  if (!EXTRA_FLAGS.test(flags)) r.problem('flags', 'may only hold i, m, s, u, each at most once');
+  const lowerCase = r.boolean('lower-case', false);
+  const writtenFlags = r.string('flags', '');
+  if (!EXTRA_FLAGS.test(writtenFlags)) r.problem('flags', 'may only hold i, m, s, u, each at most once');
+  if (lowerCase && writtenFlags.includes('i'))
+    r.problem('flags', 'leave out i: lower-case matches either case');
+  const flags = lowerCase ? `${writtenFlags}i` : writtenFlags;
   const keywords = r.strings('keywords');
   keywords.forEach((word, i) => checkLowerWord(r, `keywords[${i}]`, word));
   const assignment = readAssignment(r, flags, keywords);
@@ -109,6 +115,7 @@ export function parseRule(
     regex,
     assignment,
     flags,
+    lowerCase,
     group: assignment ? 1 : r.number('group', { min: 0, max: 99, integer: true }, 1),
     entropy: r.has('entropy') ? r.number('entropy', { min: 0, max: 16 }) : undefined,
     validator: r.has('validator') ? r.string('validator') : undefined,
