@@ -101,8 +101,10 @@ export function evaluateValue(
   end: number,
   found: string,
 ): Hit | undefined {
-  const { spec } = prepared.rule;
+  const { spec, lowerCaseTwin } = prepared.rule;
   const value = text.slice(start, end);
+  // Upper-case values of a lower-case rule are the rule's own; its twin reports the rest.
+  if (lowerCaseTwin && value === value.toUpperCase()) return undefined;
   const reasons = [found];
   if (spec.entropy !== undefined) {
     const entropy = shannonEntropy(value);
@@ -134,7 +136,7 @@ export function evaluateValue(
     confidence -= NEARBY_PENALTY;
     reasons.push(`nearby: ${illustrative}`);
   }
-  if (spec.lowerCase && word === undefined && standalone === undefined && value !== value.toUpperCase()) {
+  if (lowerCaseTwin && word === undefined && standalone === undefined) {
     confidence = Math.min(confidence, LOWER_CASE_CAP);
     reasons.push('lower case without context');
   }

@@ -94,12 +94,11 @@ export function parseRule(
   const category = r.oneOf('category', CATEGORIES);
   if (r.has('category') && category !== where.folder)
     r.problem('category', `must match its folder "${where.folder}"`);
+  const flags = r.string('flags', '');
+  if (!EXTRA_FLAGS.test(flags)) r.problem('flags', 'may only hold i, m, s, u, each at most once');
   const lowerCase = r.boolean('lower-case', false);
-  const writtenFlags = r.string('flags', '');
-  if (!EXTRA_FLAGS.test(writtenFlags)) r.problem('flags', 'may only hold i, m, s, u, each at most once');
-  if (lowerCase && writtenFlags.includes('i'))
-    r.problem('flags', 'leave out i: lower-case matches either case');
-  const flags = lowerCase ? `${writtenFlags}i` : writtenFlags;
+  if (lowerCase && flags.includes('i'))
+    r.problem('flags', 'leave out i: lower-case already matches lower case');
   const keywords = r.strings('keywords');
   keywords.forEach((word, i) => checkLowerWord(r, `keywords[${i}]`, word));
   const assignment = readAssignment(r, flags, keywords);

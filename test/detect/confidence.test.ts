@@ -4,6 +4,7 @@
 // rules only where they can pass the threshold, which must change no finding (prefilter on = prefilter off).
 import { describe, expect, it } from 'vitest';
 import { createDetector, DEFAULT_MIN_CONFIDENCE } from '../../src/detect/engine.ts';
+import { lowerCaseTwin } from '../../src/detect/compile-rule.ts';
 import { prepareRule } from '../../src/detect/evaluate.ts';
 import { loadRules } from '../../src/detect/load-rules.ts';
 import { planRule } from '../../src/detect/rule-plan.ts';
@@ -83,6 +84,17 @@ describe('rule plan', () => {
     [0.96, { whole: false, standalone: false, words: [] }],
   ])('at threshold %f', (minConfidence, expected) => {
     expect(planRule(prepared, minConfidence, true)).toMatchObject(expected);
+  });
+
+  // The upper-case rule runs everywhere; its lower-case twin only where a lower-case value can pass.
+  const upper = rules.find((r) => r.spec.id === 'fixture-upper-code')!;
+  it.each([
+    [0.3, { whole: true }, { whole: true }],
+    [0.4, { whole: true }, { whole: false, standalone: true, words: ['code'] }],
+    [0.85, { whole: false, standalone: true }, { whole: false, standalone: true, words: [] }],
+  ])('a lower-case rule and its twin at threshold %f', (minConfidence, own, twin) => {
+    expect(planRule(prepareRule(upper, VALIDATORS), minConfidence, true)).toMatchObject(own);
+    expect(planRule(prepareRule(lowerCaseTwin(upper), VALIDATORS), minConfidence, true)).toMatchObject(twin);
   });
 
   const texts = [
