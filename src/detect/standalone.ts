@@ -20,7 +20,7 @@ const LIST_SEPARATORS = /[\s"'`()[\]{}<>,;|]+/;
 
 /**
  * Shortest listed value: identifiers are longer than the 2-5 digit groups one number is written in
- * ("51 824 753 5564" is one number, not a list of four).
+ * ("48 213 907 5512" is one number, not a list of four).
  */
 const LISTED_VALUE_MIN = 6;
 
