@@ -79,7 +79,7 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'exposure report --json | jq -r \'.containers[] | select(.state != "scanned") | "\\(.product) \\(.key): \\(.reason)"\'':
     { code: 0, then: ({ stdout }) => expect(stdout).toMatch(/^jira FIN: not read: 1 forbidden$/m) },
-  'exposure report --plan free --excluded HR,LEGAL': { code: 0 },
+  'exposure report --plan free --excluded HR,CLIN': { code: 0 },
   'exposure report --run 1': { code: 0, then: ({ stdout }) => expect(stdout).toMatch(/^PRODUCT\s+KEY/m) },
   'exposure export csv --out data/findings.csv': {
     code: 0,
