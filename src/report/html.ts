@@ -71,18 +71,18 @@ function shortlistSection(s: Shortlist): string {
   return parts.join('\n');
 }
 
+const VISIBILITY_LABEL = {
+  public: 'public reply, the customer sees it',
+  internal: 'internal note',
+  restricted: 'restricted to a role or group',
+} as const;
+
 /** Who reads the comment: a public service desk reply stands out, since the customer has it by e-mail too. */
 function visibilityNote(visibility: TopItem['details'][number]['visibility']): string {
   if (visibility === null) return '';
   const label = VISIBILITY_LABEL[visibility];
   return visibility === 'public' ? ` <b class="public">(${label})</b>` : ` (${label})`;
 }
-
-const VISIBILITY_LABEL = {
-  public: 'public reply, the customer sees it',
-  internal: 'internal note',
-  restricted: 'restricted to a role or group',
-} as const;
 
 function topItems(items: readonly TopItem[]): string {
   if (items.length === 0) return '<p>Nothing to clean.</p>';
