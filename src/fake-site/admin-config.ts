@@ -58,9 +58,19 @@ export function setForbidden(
   key: string,
   forbidden: boolean,
 ): boolean {
-  const list: Array<{ key: string; forbidden: boolean }> =
+  return patchPlace(site, what, key, { forbidden });
+}
+
+/** Changes a project's or space's access flags; false when there is no such place. */
+function patchPlace(
+  site: Site,
+  what: 'project' | 'space',
+  key: string,
+  patch: { forbidden?: boolean; access?: PlaceAccess },
+): boolean {
+  const list: Array<{ key: string; forbidden: boolean; access: PlaceAccess }> =
     what === 'project' ? site.content.projects : site.content.spaces;
-  return replace(list, (c) => c.key === key, { forbidden });
+  return replace(list, (c) => c.key === key, patch);
 }
 
 const ACCESS: readonly PlaceAccess[] = ['public', 'logged-in', 'restricted'];
@@ -72,9 +82,7 @@ const ACCESS: readonly PlaceAccess[] = ['public', 'logged-in', 'restricted'];
 export function setAccess(site: Site, what: 'project' | 'space', key: string, access: unknown): boolean {
   if (!ACCESS.includes(access as PlaceAccess))
     throw new RangeError(`access must be one of ${ACCESS.join(', ')}`);
-  const list: Array<{ key: string; access: PlaceAccess }> =
-    what === 'project' ? site.content.projects : site.content.spaces;
-  return replace(list, (c) => c.key === key, { access: access as PlaceAccess });
+  return patchPlace(site, what, key, { access: access as PlaceAccess });
 }
 
 type Where = Pick<PlantedRecord, 'product' | 'container' | 'item'>;
