@@ -1,6 +1,6 @@
 // The checks between a regex match and a Hit (DESIGN.md "Rules"): value group, entropy floor, context words
 // (required, or a confidence boost), allowlists (global + rule; values and patterns), placeholders recognised
-// from the value (secrets), validator. Each passed check adds a reason; a failed one drops the candidate.
+// from the value and content-hashed file names (secrets, asset-name.ts), validator. Each passed check adds a reason; a failed one drops the candidate.
 // Evidence that is not a gate raises or lowers the confidence and the threshold decides: a context word or a value
 // standing alone in its field (standalone.ts) raises it; an illustrative word near the value ("example",
 // "sample") lowers it a little, because the value itself decides whether it is a placeholder, so a word in the
@@ -10,6 +10,7 @@ import type { Hit } from './hit.ts';
 import type { CompiledRule } from './compile-rule.ts';
 import { shannonEntropy } from './entropy.ts';
 import { placeholderReason } from './placeholder.ts';
+import { inAssetFileName } from './asset-name.ts';
 import type { Validator } from './validators/index.ts';
 import { STANDALONE_BOOST, standaloneReason } from './standalone.ts';
 
@@ -116,7 +117,8 @@ export function evaluateValue(
   const word = contextWord(prepared, text, start, end);
   if (word === undefined && spec.context?.required) return undefined;
   if (isAllowlisted(prepared, value)) return undefined;
-  if (spec.category === 'secret' && placeholderReason(value) !== undefined) return undefined;
+  if (spec.category === 'secret' && (placeholderReason(value) !== undefined || inAssetFileName(text, end)))
+    return undefined;
   if (prepared.validator) {
     if (!prepared.validator(value, { text, start, end })) return undefined;
     reasons.push(`validator ${spec.validator}`);
