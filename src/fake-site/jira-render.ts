@@ -1,6 +1,7 @@
 // Jira v3 JSON shapes for issues, comments, users and projects. Timestamps are rendered in the SITE zone with a
 // colon-less offset; absolute `self` links are built from the address the client used.
 import type { CommentRecord, FieldRecord, IssueRecord, ProjectRecord } from './model.ts';
+import { jiraAttachmentField } from './attachment-render.ts';
 import { adfToHtml } from './representations.ts';
 import type { Site } from './site.ts';
 import { formatJiraTime } from './time-zone.ts';
@@ -21,6 +22,7 @@ const SYSTEM_FIELDS = [
   'created',
   'updated',
   'comment',
+  'attachment',
 ];
 
 export function jiraTime(site: Site, iso: string): string {
@@ -170,6 +172,8 @@ function fieldValue(site: Site, origin: string, issue: IssueRecord, id: string):
         total: issue.comments.length,
         startAt: 0,
       };
+    case 'attachment':
+      return jiraAttachmentField(site, origin, issue);
     default:
       return issue.customFields[id] ?? null;
   }

@@ -2,7 +2,7 @@
 // after mutations, plus values planted by admin mutations. `readable` is false in forbidden containers, in
 // view-restricted pages and blog posts and unpublished Confluence drafts (no listing shows them), and for workflow
 // texts when the API user is not a Jira administrator.
-import type { PlantedRecord, WorkflowRecord } from './model.ts';
+import type { AttachmentRecord, PlantedRecord, WorkflowRecord } from './model.ts';
 import type { Site } from './site.ts';
 
 export interface TruthManifest {
@@ -14,6 +14,16 @@ function containsValue(value: unknown, needle: string): boolean {
   return (typeof value === 'string' ? value : JSON.stringify(value)).includes(needle);
 }
 
+/** Whether the value is still in the named part (name, comment, content) of the item's attachment. */
+function inAttachment(attachments: readonly AttachmentRecord[] | undefined, field: string, value: string) {
+  const [, id, part] = field.split(':');
+  const file = attachments?.find((a) => a.id === id);
+  if (!file) return false;
+  if (part === 'name') return file.filename.includes(value);
+  if (part === 'comment') return file.comment.includes(value);
+  return file.body.kind === 'text' && file.body.text.includes(value);
+}
+
 function jiraStillThere(site: Site, record: PlantedRecord): PlantedRecord | undefined {
   const issue = site.jira.issue(record.item);
   if (!issue) return undefined;
@@ -22,6 +32,8 @@ function jiraStillThere(site: Site, record: PlantedRecord): PlantedRecord | unde
   const [field, id] = record.field.split(':');
   if (field === 'comment')
     return issue.comments.some((c) => c.id === id && containsValue(c.body, record.value)) ? moved : undefined;
+  if (field === 'attachment')
+    return inAttachment(issue.attachments, record.field, record.value) ? moved : undefined;
   const value =
     field === 'summary'
       ? issue.summary
@@ -42,6 +54,8 @@ function confluenceStillThere(site: Site, record: PlantedRecord): PlantedRecord 
   const readable = live.status !== 'draft' && !live.record.restricted;
   const moved = { ...record, container: live.record.spaceKey, readable };
   if (field === 'version') return moved;
+  if (field === 'attachment')
+    return inAttachment(live.record.attachments, record.field, record.value) ? moved : undefined;
   if (field === 'footer-comment' || field === 'inline-comment') {
     const found = site.confluence.comment(id ?? '');
     return (found && containsValue(found.comment.body, record.value)) ||

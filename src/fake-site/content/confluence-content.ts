@@ -9,6 +9,7 @@ import type {
   FakeUser,
   SpaceRecord,
 } from '../model.ts';
+import { planAttachments } from './attachments.ts';
 import { SPACE_DEFS } from './containers.ts';
 import {
   anchoredInline,
@@ -208,5 +209,12 @@ export function buildContent(
     versions,
     footerComments: plan.footer.map((c) => comment(commentCtx, c, created)),
     inlineComments: plan.inline.map((c) => comment(commentCtx, c, created)),
+    attachments: contentAttachments(site, plan.id, created).attachments,
   };
+}
+
+/** The page's or blog post's files. */
+export function contentAttachments(site: Omit<ConfluenceSite, 'spaces'>, id: string, created = 0) {
+  const { seed, users, now } = site;
+  return planAttachments({ seed, users, from: created, now, product: 'confluence' }, id);
 }
