@@ -44,6 +44,7 @@ const countingSink = (): CrawlSink => ({
   storedContainers: () => [],
   retire: () => 0,
   liveIds: () => [],
+  scannedAttachments: () => new Map(),
   openFields: () => [],
   remove: () => 0,
 });

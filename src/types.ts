@@ -51,7 +51,8 @@ export interface Item {
 
 /**
  * One scannable field of an item. `field` is one of: title, description, body, comment,
- * environment, customfield_<n>, inline-comment, footer-comment, name, metadata.
+ * environment, customfield_<n>, inline-comment, footer-comment, name, metadata, attachment-name,
+ * attachment-comment, attachment-content (fieldId: the attachment id).
  */
 export interface Doc {
   itemId: string;
@@ -61,6 +62,8 @@ export interface Doc {
   /** Deep link to the place (the comment where applicable). */
   url: string;
   text: string;
+  /** Attachment names only: the file's declared media type, which file rules match with the name. */
+  mediaType?: string;
 }
 
 /** What the detector reports. It never carries the raw value. */
@@ -80,3 +83,10 @@ export interface Finding {
   /** Short human explanation: which keyword, validator and context fired. */
   explanation: string;
 }
+
+/** Doc fields of an attachment (the Doc's fieldId is the attachment id). */
+export const ATTACHMENT_FIELDS = {
+  name: 'attachment-name',
+  comment: 'attachment-comment',
+  content: 'attachment-content',
+} as const;

@@ -9,6 +9,7 @@ import { quoteLiteral } from '../sources/query-literal.ts';
 import { DEFAULT_OVERLAP_MINUTES, queryDateLiteral } from '../sources/query-time.ts';
 import { maxUpdated, SITE_KEY } from './jira-crawl.ts';
 import { crawlComments, type CommentListing, type CommentResult } from './confluence-comments.ts';
+import { crawlAttachments } from './confluence-attachments.ts';
 import { settled } from './fetch-ahead.ts';
 import { lastSweep, resolveComments, sweepIfDue, watchedComments } from './comment-sweep.ts';
 import { historyExtras } from './confluence-history.ts';
@@ -144,6 +145,7 @@ export async function crawlConfluenceFull(
   // Only a listing read from its first page to its last by this run proves the unlisted comments gone.
   const swept = comments.complete && !ctx.signal.aborted;
   if (swept) resolveComments(ctx, watched, unlisted);
+  await crawlAttachments(ctx, source, keysOf(spaces));
   saveWatermark(ctx, [...marks, comments.latest], swept ? startedAt : lastSweep(ctx));
 }
 
@@ -172,6 +174,7 @@ export async function crawlConfluenceIncremental(
     ]),
   );
   await sweepTrash(ctx, source);
+  await crawlAttachments(ctx, source, listing.spaces);
   await refreshMetadata(ctx, known);
   if (ctx.signal.aborted) return;
   for (const space of known) ctx.coverage('confluence', space.key).finish();

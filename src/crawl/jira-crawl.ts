@@ -65,7 +65,7 @@ async function crawlProject(
     if (page.nextPageToken !== undefined) pending = fetchPage(page.nextPageToken);
     for (const s of page.statuses) statuses.add(s);
     watermark = maxUpdated(page.items, watermark);
-    await processPage(page.items, context, {
+    const checkpoint = {
       runId: ctx.run.runId,
       coverage: coverage.value,
       phase: 'issues',
@@ -73,7 +73,8 @@ async function crawlProject(
       done: false,
       watermark,
       statuses: [...statuses].sort(),
-    });
+    };
+    await processPage(page.items, context, checkpoint, 'item', ctx.content?.extras(ctx.sink, 'jira'));
     ctx.progress?.advance('jira', page.items.length);
     token = page.nextPageToken;
     if (token === undefined) break;
@@ -203,7 +204,13 @@ export async function crawlJiraIncremental(
     const ofKnown = page.items.filter((s) => byKey.has(s.item.containerKey));
     for (const { item } of ofKnown) if (item.status) statuses.get(item.containerKey)?.add(item.status);
     for (const [key, items] of groupByContainer(ofKnown)) {
-      await processPage(items, pageContext(ctx, 'jira', key));
+      await processPage(
+        items,
+        pageContext(ctx, 'jira', key),
+        undefined,
+        'item',
+        ctx.content?.extras(ctx.sink, 'jira'),
+      );
     }
     watermark = maxUpdated(page.items, watermark) ?? watermark;
     ctx.progress?.advance('jira', page.items.length);

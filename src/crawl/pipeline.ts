@@ -136,7 +136,14 @@ export async function scanPage(
         findings.push({ ...finding, field: doc.field, fieldId: doc.fieldId, url: doc.url });
       }
     }
-    batch.push({ item: source.item, contentHash: hash, findings, scope });
+    const attachments = source.attachmentScans;
+    batch.push({
+      item: source.item,
+      contentHash: hash,
+      findings,
+      scope,
+      ...(attachments ? { attachments } : {}),
+    });
     if (counted) coverage.scanned(1, bytes);
   }
   return batch;

@@ -27,7 +27,7 @@ export interface MediaHost {
 const CHUNK = 64 * 1024;
 const LOG_LINE = '2026-01-01T00:00:00Z INFO [worker] heartbeat ok queue=default depth=0 latency=3ms\n';
 
-/** The gzip stream of `size` zero bytes, made once per size (it is small: zeros compress ~1000:1). */
+/** The gzip stream of `size` bytes of one letter, made once per size (it is small: ~1000:1), text to any sniffer. */
 const bombs = new Map<number, Promise<Buffer>>();
 function gzipBomb(size: number): Promise<Buffer> {
   let made = bombs.get(size);
@@ -38,9 +38,9 @@ function gzipBomb(size: number): Promise<Buffer> {
       gzip.on('data', (part: Buffer) => parts.push(part));
       gzip.on('end', () => resolve(Buffer.concat(parts)));
       gzip.on('error', reject);
-      const zeros = Buffer.alloc(1024 * 1024);
-      for (let left = size; left > 0; left -= zeros.length)
-        gzip.write(left >= zeros.length ? zeros : zeros.subarray(0, left));
+      const letters = Buffer.alloc(1024 * 1024, 'A');
+      for (let left = size; left > 0; left -= letters.length)
+        gzip.write(left >= letters.length ? letters : letters.subarray(0, left));
       gzip.end();
     });
     bombs.set(size, made);

@@ -3,6 +3,7 @@
 // comments are fetched separately only for issues whose embedded list is truncated.
 import type { createCloudClient } from 'jira.js';
 import type { Container, Doc, Item } from '../types.ts';
+import { attachmentDocs, jiraAttachments, type AttachmentRef } from './attachments.ts';
 import { toText } from './extract.ts';
 import { JiraConfig } from './jira-config.ts';
 import { quoteLiteral } from './query-literal.ts';
@@ -30,6 +31,10 @@ export interface SourceItem {
   docs: Doc[];
   /** Fields cut at the size limit: recorded as a coverage note, never silently. */
   truncated: number;
+  /** The item's attachments, whose names (and comments) are among the docs; contents are read apart. */
+  attachments?: AttachmentRef[];
+  /** Attachment contents read or refused for this record (crawl/attachment-content.ts), stored with it. */
+  attachmentScans?: Array<{ id: string; itemId: string; version?: number }>;
 }
 
 export interface TextField {
@@ -53,6 +58,7 @@ const BASE_FIELDS = [
   'updated',
   'reporter',
   'assignee',
+  'attachment',
 ];
 
 type Fields = Record<string, unknown>;
@@ -230,7 +236,10 @@ export class JiraSource {
     for (const comment of await this.comments(issue)) {
       add('comment', comment.body, comment.id, `${url}?focusedCommentId=${comment.id}`);
     }
-    return { item, docs, truncated };
+    // Names and media types come with the search results: no request per issue.
+    const attachments = jiraAttachments(fields.attachment, item.id, this.site);
+    for (const attachment of attachments) docs.push(...attachmentDocs(attachment));
+    return { item, docs, truncated, attachments };
   }
 
   /** Embedded comments when complete, otherwise the comment endpoint paged to the end. */

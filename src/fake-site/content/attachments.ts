@@ -18,7 +18,7 @@ export type AttachmentBody =
   | { kind: 'binary'; size: number }
   /** A benign log line repeated to `size` bytes, streamed. */
   | { kind: 'large-text'; size: number }
-  /** A small gzip stream that inflates to `size` bytes of zeros, sent with Content-Encoding: gzip. */
+  /** A small gzip stream that inflates to `size` bytes of text, sent with Content-Encoding: gzip. */
   | { kind: 'gzip-bomb'; size: number };
 
 export interface AttachmentRecord {
@@ -71,6 +71,14 @@ const FILE_KINDS: readonly FileKind[] = [
   },
 ];
 const STEMS = ['debug-output', 'notes', 'screenshot', 'meeting', 'export', 'incident', 'config', 'trace'];
+/** Files whose name alone says what they hold (the file rules' matter); text files, read for content too. */
+const TELLING: ReadonlyArray<{ filename: string; mediaType: string }> = [
+  { filename: '.env', mediaType: 'application/octet-stream' },
+  { filename: 'server.key', mediaType: 'application/x-pem-file' },
+  { filename: 'users.csv', mediaType: 'text/csv' },
+  { filename: 'backup.sql', mediaType: 'application/sql' },
+  { filename: 'terraform.tfstate', mediaType: 'application/json' },
+];
 
 export interface AttachmentContext {
   seed: number;
@@ -113,9 +121,20 @@ function plantedValue(rng: Rng, oneLine: boolean) {
   return { kind, value, carrier };
 }
 
-function oneAttachment(ctx: AttachmentContext, rng: Rng, id: string, plants: AttachmentPlant[]) {
+function oneAttachment(
+  ctx: AttachmentContext,
+  rng: Rng,
+  id: string,
+  plants: AttachmentPlant[],
+): AttachmentRecord {
+  if (rng.chance(0.08)) {
+    const telling = rng.pick(TELLING);
+    const text = benignLogLines(rng, rng.int(2, 6));
+    const size = Buffer.byteLength(text);
+    return { ...telling, ...common(ctx, rng), id, comment: '', size, body: { kind: 'text', text } };
+  }
   const kind = rng.pick(FILE_KINDS);
-  const where = rng.chance(0.3) ? rng.pick(['name', 'comment', 'content', 'content']) : undefined;
+  const where = rng.chance(0.15) ? rng.pick(['name', 'comment', 'content', 'content']) : undefined;
   const field = where === 'comment' && ctx.product === 'jira' ? 'content' : where;
   const usable = field === 'content' && !kind.text ? undefined : field;
   const planted = usable ? plantedValue(rng, usable !== 'content') : undefined;
@@ -136,16 +155,14 @@ function oneAttachment(ctx: AttachmentContext, rng: Rng, id: string, plants: Att
     ? { kind: 'text', text }
     : { kind: 'binary', size: rng.int(2_000, 300_000) };
   const size = body.kind === 'text' ? Buffer.byteLength(text) : body.size;
+  return { id, filename, mediaType: kind.mediaType, comment, ...common(ctx, rng), size, body };
+}
+
+function common(ctx: AttachmentContext, rng: Rng) {
   return {
-    id,
-    filename,
-    mediaType: kind.mediaType,
-    comment,
     authorAccountId: rng.pick(ctx.users).accountId,
     created: iso(laterMs(rng, ctx.from, ctx.now)),
     version: ctx.product === 'confluence' && rng.chance(0.2) ? 2 : 1,
-    size,
-    body,
   };
 }
 
@@ -153,9 +170,24 @@ function oneAttachment(ctx: AttachmentContext, rng: Rng, id: string, plants: Att
 function hostile(ctx: AttachmentContext, parentId: string): AttachmentRecord[] {
   const base = { comment: '', authorAccountId: ctx.users[0]!.accountId, created: iso(ctx.from), version: 1 };
   const files: Array<Omit<AttachmentRecord, keyof typeof base | 'id'>> = [
-    { filename: 'app-debug.log', mediaType: 'text/plain', size: 40_000, body: { kind: 'gzip-bomb', size: 200 * MB } },
-    { filename: 'release-notes.txt', mediaType: 'text/plain', size: 4096, body: { kind: 'binary', size: 4096 } },
-    { filename: 'full-trace.log', mediaType: 'text/plain', size: 50 * MB, body: { kind: 'large-text', size: 50 * MB } },
+    {
+      filename: 'app-debug.log',
+      mediaType: 'text/plain',
+      size: 40_000,
+      body: { kind: 'gzip-bomb', size: 200 * MB },
+    },
+    {
+      filename: 'release-notes.txt',
+      mediaType: 'text/plain',
+      size: 4096,
+      body: { kind: 'binary', size: 4096 },
+    },
+    {
+      filename: 'full-trace.log',
+      mediaType: 'text/plain',
+      size: 50 * MB,
+      body: { kind: 'large-text', size: 50 * MB },
+    },
   ];
   return files.map((file, i) => ({ ...base, ...file, id: attachmentId(ctx.product, parentId, 90 + i) }));
 }
@@ -170,7 +202,7 @@ export function planAttachments(
   withHostile = false,
 ): { attachments: AttachmentRecord[]; plants: AttachmentPlant[] } {
   const rng = createRng(ctx.seed).fork(`attachments/${ctx.product}/${parentId}`);
-  const count = rng.chance(0.12) ? rng.int(1, 3) : 0;
+  const count = rng.chance(0.1) ? rng.int(1, 3) : 0;
   const plants: AttachmentPlant[] = [];
   const attachments = Array.from({ length: count }, (_, i) =>
     oneAttachment(ctx, rng, attachmentId(ctx.product, parentId, i), plants),

@@ -187,6 +187,12 @@ export function buildIssue(site: JiraSite, ordinal: number, index: number): Issu
 
 /** The issue's files; the first issue of the first project also carries the hostile ones. */
 export function issueAttachments(site: JiraSite, ordinal: number, index: number, created = 0) {
-  const ctx: AttachmentContext = { seed: site.seed, users: site.users, from: created, now: site.now, product: 'jira' };
+  const ctx: AttachmentContext = {
+    seed: site.seed,
+    users: site.users,
+    from: created,
+    now: site.now,
+    product: 'jira',
+  };
   return planAttachments(ctx, issueId(ordinal, index), ordinal === 0 && index === 0);
 }
