@@ -56,9 +56,9 @@ function confluenceDownload(context: RequestContext): Reply {
   return attachment ? redirect(context.site, 302, attachment) : notFound();
 }
 
-/** Every attachment of the readable current pages and blog posts. State: the content walk's, plus `a`. */
+/** Every attachment of the readable pages and blog posts (current or archived: a file has its own status). State: the content walk's, plus `a`. */
 function bulkWalk(context: RequestContext): Walk<Placed> {
-  const walk = contentWalk(context, readableSpaces(context), ['page', 'blogpost'], ['current']);
+  const walk = contentWalk(context, readableSpaces(context), ['page', 'blogpost'], ['current', 'archived']);
   return function* (from) {
     let skip = from.a ?? 0;
     for (const step of walk(from)) {

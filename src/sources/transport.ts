@@ -209,7 +209,7 @@ export class SiteTransport {
    * dropped they stay dropped, whichever origin a later hop names. `consume` reads the final response's body
    * (streamed, under its own cap) inside this request's concurrency slot and timeout.
    */
-  download<T>(
+  async download<T>(
     url: string,
     headers: Record<string, string>,
     consume: (response: Response, signal: AbortSignal) => Promise<T>,

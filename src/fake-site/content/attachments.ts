@@ -116,9 +116,9 @@ function plantedValue(rng: Rng, oneLine: boolean) {
   const kind = rng.pick(SENSITIVE_KINDS);
   const value = kind.generate(rng);
   const wrapped = kind.wrap(rng, value);
-  if (oneLine && !fitsOneLine(value)) return undefined;
-  const carrier = oneLine && !fitsOneLine(wrapped) ? value : wrapped;
-  return { kind, value, carrier };
+  // A bare value without its context words is no finding for many rules: a name or comment takes the whole snippet.
+  if (oneLine && !fitsOneLine(wrapped)) return undefined;
+  return { kind, value, carrier: wrapped };
 }
 
 function oneAttachment(
