@@ -40,6 +40,8 @@ const countingSink = (): CrawlSink => ({
   checkpoint: () => undefined,
   coverage: () => undefined,
   leftOut: () => undefined,
+  placeVisibility: () => new Map(),
+  recordVisibility: () => undefined,
   fieldNames: () => undefined,
   reconcile: () => 0,
   storedContainers: () => [],
@@ -48,6 +50,10 @@ const countingSink = (): CrawlSink => ({
   scannedAttachments: () => new Map(),
   openFields: () => [],
   remove: () => 0,
+  baseline: () => undefined,
+  recordBaseline: () => undefined,
+  readPlan: () => undefined,
+  recordReadPlan: () => undefined,
 });
 
 const noFindings: DocScanner = { scanDocs: async (docs) => docs.map(() => []) };

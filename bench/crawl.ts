@@ -112,6 +112,11 @@ async function withoutLatency(size: SiteSize, concurrency: number, sample: numbe
         `page ${rate(naive.confluence)}; ${naive.failed} answered with an error)`,
     );
     console.log(`naive / exposure requests: ${(total / ours.result.requests.requests).toFixed(1)}x`);
+    const reads = ours.result.permissions;
+    console.log(
+      `of which permission reads (one per place, for its visibility): Jira ${reads.jira?.read ?? 0}, ` +
+        `Confluence ${reads.confluence?.read ?? 0}`,
+    );
     await contentRun(site, concurrency);
     console.log(
       `at ${size.latencyMs} ms per request and C=${concurrency} the naive peer waits at least ` +

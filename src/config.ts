@@ -38,6 +38,8 @@ export interface Config {
     attachmentBudgetMb: number;
     reconcileDays: number;
     allowPartial: boolean;
+    /** Places known to be refused to the token (`FIN`, `jira:FIN`): reported as expected gaps, exit 0. */
+    expectForbidden: string[];
     failOn: Severity | 'none';
   };
   contribution: {
@@ -116,6 +118,7 @@ const SETTINGS: Setting[] = [
   },
   { path: 'scan.reconcileDays', flag: 'reconcileDays', parse: f.integer(0, 365), default: 7 },
   { path: 'scan.allowPartial', flag: 'allowPartial', parse: f.boolean, default: false },
+  { path: 'scan.expectForbidden', flag: 'expectForbidden', parse: f.list(key), default: [] },
   { path: 'scan.failOn', flag: 'failOn', parse: f.severityOrNone, default: 'none' },
   {
     path: 'contribution.plan',

@@ -27,6 +27,28 @@ export interface Container {
   description?: string;
 }
 
+/**
+ * Who may read a place: anyone, anonymous visitors included (`public`); every logged-in user of the product
+ * (`logged-in`); only the people, groups and roles its permissions name (`restricted`); or `unknown` when the
+ * token could not read its permissions (never guessed).
+ */
+export type PlaceVisibility = 'public' | 'logged-in' | 'restricted' | 'unknown';
+
+export const PLACE_VISIBILITIES: readonly PlaceVisibility[] = [
+  'public',
+  'logged-in',
+  'restricted',
+  'unknown',
+];
+
+/**
+ * Who can read a Jira comment or worklog beyond the project's users: `public` (a service desk reply the customer
+ * sees, jsdPublic), `internal` (a service desk note or worklog, agents only), `restricted` (limited to a role or
+ * group). Undefined elsewhere: an ordinary project's comment is read by whoever browses the project.
+ */
+export type CommentVisibility = 'public' | 'internal' | 'restricted';
+export const COMMENT_VISIBILITIES: readonly CommentVisibility[] = ['public', 'internal', 'restricted'];
+
 export type ItemKind = 'issue' | 'page' | 'blogpost' | 'project' | 'space';
 
 /** An issue, page or blog post (or the container's own metadata, kind project/space). */
@@ -51,7 +73,7 @@ export interface Item {
 
 /**
  * One scannable field of an item. `field` is one of: title, description, body, comment,
- * environment, customfield_<n>, inline-comment, footer-comment, name, metadata, attachment-name,
+ * worklog, environment, customfield_<n>, inline-comment, footer-comment, name, metadata, attachment-name,
  * attachment-comment, attachment-content (fieldId: the attachment id).
  */
 export interface Doc {
@@ -64,6 +86,8 @@ export interface Doc {
   text: string;
   /** Attachment names only: the file's declared media type, which file rules match with the name. */
   mediaType?: string;
+  /** Jira comments and worklogs: who can read it (see CommentVisibility). */
+  visibility?: CommentVisibility;
 }
 
 /** What the detector reports. It never carries the raw value. */

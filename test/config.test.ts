@@ -43,6 +43,16 @@ describe('loadConfig', () => {
     expect(config.scan.workers).toBe(2);
   });
 
+  // README, Configuration: `expectForbidden: [FIN, confluence:LEGAL]` (issue 15).
+  const DECLARED = { 'exposure.config.yaml': 'scan:\n  expectForbidden: [FIN, confluence:LEGAL]\n' };
+  it.each<[string, Record<string, string>, Record<string, unknown>, string[]]>([
+    ['nothing declared', {}, {}, []],
+    ['the config file', DECLARED, {}, ['FIN', 'confluence:LEGAL']],
+    ['--expect-forbidden over the file', DECLARED, { expectForbidden: ['jira:OPS'] }, ['jira:OPS']],
+  ])('declares expected gaps: %s', (_, files, flags, expected) => {
+    expect(loadConfig({ cwd: dir(files), env: {}, flags }).scan.expectForbidden).toEqual(expected);
+  });
+
   it('reads credentials from .env without overriding the real environment', () => {
     const cwd = dir({ '.env': 'ATLASSIAN_API_TOKEN=from-dotenv\nATLASSIAN_EMAIL=dotenv@corp.example\n' });
     const config = loadConfig({ cwd, env: { ATLASSIAN_EMAIL: 'real@corp.example' } });

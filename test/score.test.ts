@@ -13,13 +13,14 @@ import {
   siteCoverage,
   type Occurrence,
 } from '../src/score.ts';
-import type { Severity } from '../src/types.ts';
+import type { CommentVisibility, Severity } from '../src/types.ts';
 
-const occurrence = (fingerprint: string, severity: Severity, confidence = 1): Occurrence => ({
-  fingerprint,
-  severity,
-  confidence,
-});
+const occurrence = (
+  fingerprint: string,
+  severity: Severity,
+  confidence = 1,
+  visibility?: CommentVisibility,
+): Occurrence => ({ fingerprint, severity, confidence, visibility });
 
 describe('findingWeight', () => {
   it.each([
@@ -34,11 +35,39 @@ describe('findingWeight', () => {
   ] as const)('%s at confidence %d weighs %d', (severity, confidence, weight) => {
     expect(findingWeight(severity, confidence)).toBeCloseTo(weight, 10);
   });
+
+  it.each([
+    ['a public service desk reply', 'public', 12.5],
+    ['an internal note', 'internal', 10],
+    ['a restricted comment', 'restricted', 10],
+    ['an unmarked field', null, 10],
+  ] as const)('a critical value in %s weighs %d', (_name, visibility, weight) => {
+    expect(findingWeight('critical', 1, visibility)).toBeCloseTo(weight, 10);
+  });
+
+  it('keeps severity first: a public high reply weighs less than a critical anywhere', () => {
+    expect(findingWeight('high', 1, 'public')).toBeLessThan(findingWeight('critical', 0.7));
+  });
 });
 
 describe('findingWeightSql', () => {
   const db = new Database(':memory:');
   const query = db.prepare(`SELECT ${findingWeightSql('@severity', '@confidence')} AS w`);
+  const marked = db.prepare(`SELECT ${findingWeightSql('@severity', '@confidence', '@visibility')} AS w`);
+
+  it.each([
+    ['critical', 0.9, 'public'],
+    ['medium', 0.5, 'internal'],
+    ['high', 1, 'restricted'],
+    ['low', 1, null],
+  ] as const)(
+    'agrees with findingWeight for %s at %s in a %s comment',
+    (severity, confidence, visibility) => {
+      const { w } = marked.get({ severity, confidence, visibility }) as { w: number };
+      expect(w).toBeCloseTo(findingWeight(severity, confidence, visibility), 10);
+    },
+  );
+
   it.each([
     ['critical', 1],
     ['critical', 0.9],
@@ -68,6 +97,11 @@ describe('distinctWeight', () => {
       'distinct values add up',
       [occurrence('a', 'critical', 0.9), occurrence('b', 'medium', 0.8), occurrence('c', 'medium', 0.8)],
       12.2,
+    ],
+    [
+      'a value in a public reply and an internal note counts once, at its public weight',
+      [occurrence('a', 'critical', 1, 'internal'), occurrence('a', 'critical', 1, 'public')],
+      12.5,
     ],
   ])('%s', (_name, occurrences, weighted) => {
     expect(distinctWeight(occurrences)).toBeCloseTo(weighted, 10);

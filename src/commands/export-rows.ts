@@ -41,6 +41,11 @@ export const FINDING_COLUMNS = [
   'ai_contributed',
   'ai_contribution_reason',
   'why',
+  // Jira comments and worklogs: public (a service desk reply the customer sees), internal, restricted; empty
+  // elsewhere.
+  'visibility',
+  // Who may read the place (public, logged-in, restricted, unknown): the summary CSV's `visibility`.
+  'place_visibility',
 ] as const;
 
 export const SUMMARY_COLUMNS = [
@@ -67,6 +72,7 @@ export const SUMMARY_COLUMNS = [
   'last_scanned',
   'rank',
   'weight',
+  'visibility',
 ] as const;
 
 export interface Contribution {
@@ -130,6 +136,8 @@ export function* findingRows(
         container ? (container.contributed ? 'yes' : 'no') : '',
         container?.why ?? '',
         singleLine(f.explanation),
+        f.visibility ?? '',
+        container?.visibility ?? '',
       ];
     }
   }
@@ -170,6 +178,7 @@ export function* summaryRows(data: ReportData): Generator<unknown[]> {
       place?.lastScanned?.at ?? (place ? '' : data.run.started),
       place?.rank ?? '',
       fixed(measure?.weight, 4),
+      place?.visibility ?? '',
     ];
   }
 }

@@ -102,7 +102,8 @@ export async function runFakeSite(
       `  time zones: site ${options.siteTimeZone}, user ${options.userTimeZone}`,
       `  roles of the API user: Jira ${options.jiraRole}, Confluence ${options.confluenceRole}`,
       ...(options.tokenKind === 'scoped' ? scopedLines(site, granted ?? DEFAULT_GRANT) : []),
-      `  admin API: ${site.url}/__admin/ (stats, truth, churn, clock, faults)`,
+      `  admin API: ${site.url}/__admin/ (stats, truth, churn, clock, faults, access of projects and spaces)`,
+      '  public: the Jira project SUP and the Confluence space SUP; open to logged-in users: ENG in both',
       ...(flags.truth ? [`  truth manifest written to ${flags.truth}`] : []),
       'press Ctrl-C to stop',
       '',
@@ -134,7 +135,8 @@ export function register(program: Command): void {
     )
     .option(
       '--jira-role <role>',
-      "the API user's Jira role: admin, project-admin (sees its team-managed workflows only) or user (no workflows)",
+      "the API user's Jira role: admin, project-admin (sees its team-managed workflows only) or user (no workflows, " +
+        'no permission schemes)',
       'admin',
     )
     .option(

@@ -98,6 +98,11 @@ export function addScanOptions(command: Command): Command {
       'in auto mode, a full scan (which also detects deletions) after this many days (default 7)',
     )
     .option('--allow-partial', 'exit 0 even when some content could not be read')
+    .option(
+      '--expect-forbidden <keys>',
+      'projects/spaces known to be refused to the token (FIN, jira:FIN): reported as expected, exit 0',
+      collect,
+    )
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when open findings reach this severity').choices([
         'low',

@@ -5,9 +5,8 @@ import type { Writable } from 'node:stream';
 import type { Config } from '../config.ts';
 import { crawlSite, type CrawlResult } from '../crawl/crawl.ts';
 import { visibilityLine } from '../crawl/visibility.ts';
-import { SITE_KEY } from '../crawl/jira-crawl.ts';
+import { unknownVisibilityLine } from '../crawl/place-visibility.ts';
 import { gatewayOrigin } from '../sources/gateway.ts';
-import { CONFIG_KEY } from '../sources/jira-config.ts';
 import { missingScopeLines } from '../sources/scopes.ts';
 import type { DocScanner, RunInfo } from '../crawl/ports.ts';
 import { fileFindings, loadFileRules } from '../detect/file-rules.ts';
@@ -17,13 +16,14 @@ import { createPool } from '../detect/pool.ts';
 import { loadOrCreateKey } from '../detect/redact.ts';
 import { CredentialError, EXIT } from '../errors.ts';
 import { createLogger } from '../log.ts';
-import { reasonsText, siteGapLine } from '../report/coverage-state.ts';
 import { createProgress } from '../report/progress.ts';
 import { buildReportData } from '../report/report-data.ts';
 import type { Store } from '../store/store.ts';
 import { openStore } from '../store/store.ts';
 import { SEVERITIES, type Severity } from '../types.ts';
 import { contentLimits, contentLine } from './attachment-summary.ts';
+import { fullReadsLine } from './full-reads.ts';
+import { coverageLines, declaredGapNotes, hasUnexpectedGap, unlistedLines } from './scan-gaps.ts';
 import { createStoreSink } from './scan-sink.ts';
 import { placesTable } from './summary.ts';
 
@@ -37,8 +37,6 @@ export interface ScanIO {
   signal?: AbortSignal;
 }
 
-const DAY = 86_400_000;
-
 function credentials(config: Config) {
   if (!config.site)
     throw new CredentialError('no site: pass --site https://your-site.atlassian.net or set ATLASSIAN_SITE');
@@ -51,26 +49,28 @@ function credentials(config: Config) {
   return { site: config.site, email: config.email, apiToken: config.apiToken };
 }
 
-/** Resume an interrupted run of this site, or start a full or incremental one. */
+/**
+ * Resume an interrupted run of this site, or start one. Auto mode is incremental once any place has a baseline:
+ * the crawl then reads in full only the places that need it (crawl/baselines.ts).
+ */
 export function startRun(
   store: Store,
   site: string,
   config: Config,
   hash: string,
 ): RunInfo & { siteId: number } {
-  const history = store.runs.last(50).filter((r) => r.siteUrl === site);
-  const last = history[0];
+  const last = store.runs.last(50).find((r) => r.siteUrl === site);
+  const { mode: asked, reconcileDays } = config.scan;
+  const fullAfterDays = asked === 'auto' ? { fullAfterDays: reconcileDays } : {};
   if (last && (last.status === 'running' || last.status === 'interrupted') && last.rulesetHash === hash) {
     store.runs.reopen(last.id);
-    return { runId: last.id, siteId: last.siteId, mode: last.mode, resumed: true };
+    return { runId: last.id, siteId: last.siteId, mode: last.mode, resumed: true, ...fullAfterDays };
   }
-  const lastFull = history.find((r) => r.mode === 'full' && r.status === 'complete');
-  const fullDue = !lastFull || Date.now() - Date.parse(lastFull.startedAt) >= config.scan.reconcileDays * DAY;
-  const mode =
-    config.scan.mode === 'full' || (config.scan.mode === 'auto' && fullDue) ? 'full' : 'incremental';
+  const baselines = last !== undefined && store.baselines.any(last.siteId);
+  const mode = asked === 'full' || (asked === 'auto' && !baselines) ? 'full' : 'incremental';
   const options = { ...config.scan, products: [...config.scan.products] };
   const { runId, siteId } = store.runs.begin({ site, mode, options, rulesetHash: hash });
-  return { runId, siteId, mode, resumed: false };
+  return { runId, siteId, mode, resumed: false, ...fullAfterDays };
 }
 
 function worstOpen(store: Store, runId: number): Severity | undefined {
@@ -79,32 +79,6 @@ function worstOpen(store: Store, runId: number): Severity | undefined {
   return [...SEVERITIES]
     .reverse()
     .find((s) => Object.values(site.counts).some((bySeverity) => bySeverity[s] > 0));
-}
-
-const ADMIN_HINT =
-  "    (workflow names need the Administer Jira permission: scan with an administrator's token, or leave them " +
-  'out with --exclude-project site-config)';
-
-function coverageLines(result: CrawlResult): string[] {
-  return result.coverage
-    .filter((c) => !c.complete)
-    .map(({ product, containerKey, coverage }) => {
-      // Truncated fields were scanned (up to the size limit): a note, not a gap.
-      const { truncated: _, ...skipped } = coverage.skipped;
-      if (containerKey === SITE_KEY) return `  ${siteGapLine(product, skipped)}`;
-      const reasons = reasonsText(skipped);
-      const line = `  ${product} ${containerKey}: ${coverage.scanned}/${coverage.listed} items scanned; not read: ${reasons}`;
-      return containerKey === CONFIG_KEY && coverage.skipped.forbidden ? `${line}\n${ADMIN_HINT}` : line;
-    });
-}
-
-/** Projects and spaces that vanished from the site's listings since an earlier run, and what left with them. */
-function unlistedLines(result: CrawlResult): string[] {
-  if (result.unlisted.length === 0) return [];
-  return [
-    'no longer listed by the site (deleted, archived, or hidden from this token); their findings are resolved:',
-    ...result.unlisted.map((u) => `  ${u.product} ${u.containerKey}: ${u.items} items`),
-  ];
 }
 
 export async function runScan(config: Config, io: ScanIO): Promise<number> {
@@ -174,7 +148,8 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
     store.scores.compute(run.runId);
     const { plan, excluded } = config.contribution;
     io.stdout.write(placesTable(buildReportData(store, { plan, excluded, runId: run.runId })));
-    const gaps = coverageLines(result);
+    const declared = config.scan.expectForbidden;
+    const gaps = coverageLines(result, declared);
     io.stderr.write(
       `run ${run.runId} (${run.mode}${run.resumed ? ', resumed' : ''}) ${status}: ` +
         `${result.requests.requests} requests, ${result.requests.throttled} throttled\n`,
@@ -182,9 +157,14 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
     if (result.attachments) io.stderr.write(`${contentLine(result.attachments)}\n`);
     const visible = visibilityLine(result.visibility);
     if (visible) io.stderr.write(`${visible}\n`);
+    const unknown = unknownVisibilityLine(result.permissions);
+    if (unknown) io.stderr.write(`${unknown}\n`);
     for (const line of missingScopeLines(result.missingScopes)) io.stderr.write(`${line}\n`);
+    const reads = fullReadsLine(result.coverage);
+    if (reads) io.stderr.write(`${reads}\n`);
     if (gaps.length > 0) io.stderr.write(`coverage incomplete:\n${gaps.join('\n')}\n`);
-    for (const line of unlistedLines(result)) io.stderr.write(`${line}\n`);
+    for (const line of [...declaredGapNotes(result, declared), ...unlistedLines(result)])
+      io.stderr.write(`${line}\n`);
     logger.info({ runId: run.runId, status, requests: result.requests.requests }, 'scan finished');
     const worst = worstOpen(store, run.runId);
     if (
@@ -194,7 +174,8 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
     ) {
       return EXIT.findings;
     }
-    if (result.interrupted || (!result.complete && !config.scan.allowPartial)) return EXIT.incomplete;
+    const incomplete = hasUnexpectedGap(result, declared) && !config.scan.allowPartial;
+    if (result.interrupted || incomplete) return EXIT.incomplete;
     return EXIT.ok;
   } finally {
     process.off('SIGINT', stop).off('SIGTERM', stop);

@@ -1,4 +1,5 @@
 // The crawler's CrawlSink on top of the SQLite store, for one run. Structural types make most calls pass-through.
+import type { PlaceRead } from '../crawl/baselines.ts';
 import type { Checkpoint, CrawlSink } from '../crawl/ports.ts';
 import { SITE_KEY } from '../crawl/jira-crawl.ts';
 import { openFields } from '../store/open-fields.ts';
@@ -18,6 +19,8 @@ export function createStoreSink(store: Store, runId: number, siteId: number): Cr
       if (key === SITE_KEY) store.runs.recordSiteGaps(runId, product, coverage.skipped);
       else store.runs.recordCoverage(runId, { product, key }, coverage);
     },
+    placeVisibility: (product) => store.containers.visibility(siteId, product),
+    recordVisibility: (product, places) => store.containers.recordVisibility(siteId, product, places),
     fieldNames: (product, fields) => store.fieldNames.record(siteId, product, fields),
     leftOut: (product, key) =>
       store.runs.recordCoverage(
@@ -42,6 +45,12 @@ export function createStoreSink(store: Store, runId: number, siteId: number): Cr
     openFields: (product, fields) => openFields(store.db, siteId, product, fields),
     remove: (product, key, ids) =>
       ids.length > 0 ? store.scans.markDeleted(runId, { product, key }, ids) : 0,
+    baseline: (product, key) => store.baselines.get(siteId, { product, key }),
+    recordBaseline: (product, key, change) => store.baselines.record(siteId, runId, { product, key }, change),
+    // What the crawler recorded: its own reasons come back.
+    readPlan: (product, key) =>
+      store.baselines.readOf(runId, siteId, { product, key }) as PlaceRead | undefined,
+    recordReadPlan: (product, key, plan) => store.baselines.recordRead(runId, siteId, { product, key }, plan),
     reconcile(product, key, options) {
       const gone = store.scans.unseen(runId, { product, key }, options?.keepArchived ?? false);
       return gone.length > 0 ? store.scans.markDeleted(runId, { product, key }, gone) : 0;

@@ -12,7 +12,9 @@ A scoped, read-only token (scopes: README, "Scoped, read-only tokens") is sent t
 
 Examples:
   exposure scan                                   first run: full scan into data/exposure.db
-  exposure scan --quiet --log-file scan.log       nightly from cron: incremental, no progress bars
+  exposure scan --quiet --log-file scan.log --expect-forbidden FIN
+                                                  nightly from cron: incremental, no progress bars;
+                                                  FIN known to be refused to the token: exit 0
   exposure scan --space ENG,OPS --products confluence
   exposure scan --mode full --fail-on high        full rescan; exit 1 if high or critical findings are open
   exposure scan --gateway                         scoped token: straight to the API gateway

@@ -30,6 +30,7 @@ export function placesTable(data: ReportData): string {
     ...numbers(r.measure).slice(0, 4),
     numbers(r.measure)[4]!,
     pct(r.coverage),
+    r.visibility,
     r.reason === null ? STATE_WORDS[r.state] : stripControl(r.reason),
   ]);
   const { measure, coverage, places } = data.site;
@@ -42,6 +43,7 @@ export function placesTable(data: ReportData): string {
     '',
     ...numbers(measure),
     pct(coverage),
+    '',
     `${places.scanned} of ${places.listed} places read${notRead > 0 ? `; ${notRead} not read in this run` : ''}`,
   ]);
   return formatTable(
@@ -57,6 +59,7 @@ export function placesTable(data: ReportData): string {
       'PHI',
       'DENSITY',
       'COVERAGE',
+      'VISIBILITY',
       'STATE',
     ],
     rows,

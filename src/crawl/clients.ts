@@ -8,6 +8,7 @@ import { ConfluenceHistory } from '../sources/confluence-history.ts';
 import { ConfluenceSource } from '../sources/confluence.ts';
 import { siteBases, type ApiBases } from '../sources/gateway.ts';
 import { JiraSource } from '../sources/jira.ts';
+import { PermissionReader } from '../sources/permissions.ts';
 
 export interface SiteCredentials {
   site: string;
@@ -41,5 +42,6 @@ export function createSources(
     history: new ConfluenceHistory(v2, site, maxChars),
     /** Attachment contents (opt-in), when the transport's download is given. */
     attachments: download && new AttachmentReader(download, bases, { email, apiToken }),
+    permissions: new PermissionReader(jira, v2, site),
   };
 }

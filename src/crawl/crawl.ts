@@ -7,20 +7,24 @@ import type { ConfluenceSource } from '../sources/confluence.ts';
 import type { JiraSource } from '../sources/jira.ts';
 import { safeTimeZone } from '../sources/query-time.ts';
 import { SiteTransport, type TransportOptions, type TransportStats } from '../sources/transport.ts';
-import type { Container, Product } from '../types.ts';
+import type { Product } from '../types.ts';
 import type { SiteCredentials } from './clients.ts';
 import { connect, type GatewayChoice } from './connect.ts';
-import { crawlConfluenceFull, crawlConfluenceIncremental } from './confluence-crawl.ts';
+import { splitReads, type PlaceRead } from './baselines.ts';
+import { crawlConfluenceFull, historyScannedBefore } from './confluence-crawl.ts';
+import { crawlConfluenceIncremental } from './confluence-incremental.ts';
 import { inScope, type CrawlContext, type CrawlScope, type ProgressSink } from './context.ts';
+import { containersToCrawl } from './listed-places.ts';
 import { CoverageCounter } from './coverage.ts';
 import { describe, skipReason } from './errors.ts';
-import { maskNames } from './mask-names.ts';
 import { productVisibility, type Visibility } from './visibility.ts';
-import { retireUnlisted, type UnlistedContainer } from './unlisted.ts';
+import { recordPlaceVisibility, type PermissionTally, type PlaceAccessRead } from './place-visibility.ts';
+import type { UnlistedContainer } from './unlisted.ts';
 import { settled, unwrap } from './fetch-ahead.ts';
 import { configDue, crawlJiraConfig } from './jira-config.ts';
 import { AttachmentContent, type ContentLimits, type ContentTally } from './attachment-content.ts';
-import { crawlJiraFull, crawlJiraIncremental, SITE_KEY } from './jira-crawl.ts';
+import { crawlJiraFull, SITE_KEY } from './jira-crawl.ts';
+import { crawlJiraIncremental } from './jira-incremental.ts';
 import type { Coverage, CrawlSink, DocScanner, RunInfo } from './ports.ts';
 
 export interface CrawlOptions extends SiteCredentials {
@@ -47,12 +51,23 @@ export interface CrawlOptions extends SiteCredentials {
   notice?: (line: string) => void;
 }
 
+export interface PlaceCoverage {
+  product: Product;
+  containerKey: string;
+  coverage: Coverage;
+  complete: boolean;
+  /** How the run read the place (site-wide listings and the site configuration have none). */
+  read?: PlaceRead;
+}
+
 export interface CrawlResult {
-  coverage: Array<{ product: Product; containerKey: string; coverage: Coverage; complete: boolean }>;
+  coverage: PlaceCoverage[];
   /** Stored projects and spaces the site no longer lists: their items were retired. */
   unlisted: UnlistedContainer[];
   /** How many projects and spaces the token was shown, and whether it administers each product. */
   visibility: Visibility;
+  /** Permission reads per product (one per place read) and the places whose visibility stays unknown. */
+  permissions: Partial<Record<Product, PermissionTally>>;
   complete: boolean;
   interrupted: boolean;
   requests: TransportStats;
@@ -60,48 +75,6 @@ export interface CrawlResult {
   missingScopes: string[];
   /** Attachment contents read and not read, when asked for. */
   attachments?: ContentTally;
-}
-
-/** Containers named in the scope that the listing does not show: unreadable, and said so. */
-function missingContainers(
-  product: Product,
-  named: readonly string[],
-  listed: readonly Container[],
-): Container[] {
-  return named
-    .filter((key) => !listed.some((c) => c.key === key))
-    .map((key) => ({ product, id: key, key, name: key, url: '' }));
-}
-
-type Coverages = (product: Product, key: string) => CoverageCounter;
-
-/**
- * Records the listed containers in scope, and those the scope names that the listing does not show (forbidden);
- * retires stored ones the listing no longer shows; returns the ones to crawl.
- */
-async function containersToCrawl(
-  context: CrawlContext,
-  product: Product,
-  listed: readonly Container[],
-  coverage: Coverages,
-): Promise<Container[]> {
-  const { scope, sink } = context;
-  const crawled = listed.filter((c) => inScope(c, scope));
-  const excluded = listed.filter((c) => !inScope(c, scope));
-  const named = product === 'jira' ? scope.projects : scope.spaces;
-  const missing = missingContainers(product, named, listed);
-  // Places left out are stored too: the reports show them as excluded (or never scanned), never as clean.
-  sink.upsertContainers(await maskNames(context.scanner, [...crawled, ...missing, ...excluded]));
-  for (const m of missing) {
-    coverage(product, m.key).skip('forbidden');
-    coverage(product, m.key).finish();
-  }
-  // Every place in scope has a counter from now on: one the run does not reach is reported as such.
-  for (const c of crawled) coverage(product, c.key);
-  const { retired, archivedKept } = retireUnlisted(context, product, listed, named);
-  context.unlisted.push(...retired);
-  context.leftOut.push(...[...excluded, ...archivedKept].map((c) => ({ product, key: c.key })));
-  return crawled;
 }
 
 /**
@@ -112,8 +85,8 @@ async function containersToCrawl(
 async function crawlJira(
   context: CrawlContext,
   jira: JiraSource,
-  coverage: Coverages,
   visibility: Visibility,
+  access: PlaceAccessRead,
 ): Promise<void> {
   const { scope, run } = context;
   const config = jira.config.container();
@@ -123,33 +96,46 @@ async function crawlJira(
   const projects = await jira.projects(scope.archived);
   visibility.jira = await productVisibility(projects.length, admin);
   const listed = [...projects, config];
-  const crawled = await containersToCrawl(context, 'jira', listed, coverage);
+  const crawled = await containersToCrawl(context, 'jira', listed);
   const inScopeProjects = crawled.filter((c) => c !== config);
   const fields = catalogue?.then(unwrap);
+  const permissions = recordPlaceVisibility(context, 'jira', inScopeProjects, (p) =>
+    access.read.project(p.key),
+  );
+  const reads = splitReads(context, 'jira', inScopeProjects);
   const crawls = [
-    run.mode === 'incremental'
-      ? crawlJiraIncremental(context, jira, inScopeProjects, fields)
-      : crawlJiraFull(context, jira, inScopeProjects, fields),
+    reads.since === undefined
+      ? crawlJiraFull(context, jira, inScopeProjects, fields)
+      : crawlJiraIncremental(context, jira, { ...reads, since: reads.since }, fields),
   ];
   if (crawled.includes(config))
     crawls.push(crawlJiraConfig(context, jira.config, readConfig ? fields : undefined));
   const failure = (await Promise.allSettled(crawls)).find((r) => r.status === 'rejected');
+  access.tally.jira = await permissions;
   if (failure) throw failure.reason;
 }
 
 async function crawlConfluence(
   context: CrawlContext,
   confluence: ConfluenceSource,
-  coverage: Coverages,
   visibility: Visibility,
+  access: PlaceAccessRead,
 ): Promise<void> {
-  const { scope, run } = context;
+  const { scope } = context;
   const admin = settled(confluence.isAdmin());
   const listed = await confluence.spaces(scope.archived);
   visibility.confluence = await productVisibility(listed.length, admin);
-  const spaces = await containersToCrawl(context, 'confluence', listed, coverage);
-  if (run.mode === 'incremental') await crawlConfluenceIncremental(context, confluence, spaces);
-  else await crawlConfluenceFull(context, confluence, spaces);
+  const spaces = await containersToCrawl(context, 'confluence', listed);
+  const permissions = recordPlaceVisibility(context, 'confluence', spaces, (s) => access.read.space(s.id));
+  // History asked for the first time: only a full crawl lists the unchanged pages whose versions are unread.
+  const history = context.history && !historyScannedBefore(context) ? 'history' : undefined;
+  const reads = splitReads(context, 'confluence', spaces, history);
+  try {
+    if (reads.since === undefined) await crawlConfluenceFull(context, confluence, spaces);
+    else await crawlConfluenceIncremental(context, confluence, { ...reads, since: reads.since });
+  } finally {
+    access.tally.confluence = await permissions;
+  }
 }
 
 /**
@@ -186,6 +172,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   const leftOut: CrawlContext['leftOut'] = [];
   const visibility: Visibility = {};
   let content: AttachmentContent | undefined;
+  const permissions: CrawlResult['permissions'] = {};
   const counters = new Map<string, { product: Product; key: string; counter: CoverageCounter }>();
   const coverage = (product: Product, key: string) => {
     const id = `${product}:${key}`;
@@ -230,10 +217,13 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       leftOut,
     };
     const crawls: Array<Promise<void>> = [];
-    if (wantJira)
-      crawls.push(gapOnFailure(context, 'jira', crawlJira(context, sources.jira, coverage, visibility)));
+    const access = { read: sources.permissions, tally: permissions };
+    if (wantJira) {
+      const crawl = crawlJira(context, sources.jira, visibility, access);
+      crawls.push(gapOnFailure(context, 'jira', crawl));
+    }
     if (wantConfluence) {
-      const crawl = crawlConfluence(context, sources.confluence, coverage, visibility);
+      const crawl = crawlConfluence(context, sources.confluence, visibility, access);
       crawls.push(gapOnFailure(context, 'confluence', crawl));
     }
     const stopOthers = (error: unknown) => {
@@ -247,17 +237,28 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   } finally {
     uninstall();
   }
-  const report = [...counters.values()].map(({ product, key, counter }) => {
+  const report = [...counters.values()].map(({ product, key, counter }): PlaceCoverage => {
     // A place whose crawl did not reach its end: Ctrl-C, or a site-wide listing failing, stopped it first.
     if (key !== SITE_KEY && !counter.finished) counter.skip(signal.aborted ? 'interrupted' : 'unfinished');
     sink.coverage(product, key, counter.value);
-    return { product, containerKey: key, coverage: counter.value, complete: counter.complete };
+    // Refused: the next run probes it apart and reads it in full once it is readable (see baselines.ts).
+    if (key !== SITE_KEY && counter.value.skipped.forbidden)
+      sink.recordBaseline(product, key, { forbidden: true });
+    const read = key === SITE_KEY ? undefined : sink.readPlan(product, key);
+    return {
+      product,
+      containerKey: key,
+      coverage: counter.value,
+      complete: counter.complete,
+      ...(read ? { read } : {}),
+    };
   });
   for (const place of leftOut) sink.leftOut(place.product, place.key);
   return {
     coverage: report,
     unlisted,
     visibility,
+    permissions,
     complete: !signal.aborted && report.every((r) => r.complete),
     interrupted: signal.aborted,
     requests: { ...transport.stats },

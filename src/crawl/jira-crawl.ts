@@ -1,11 +1,11 @@
-// Jira: full crawls per project (search/jql paged by nextPageToken, resumable from the stored token) and
-// incremental crawls of everything updated since the watermark in one site-wide JQL query.
+// Jira: full crawls per project (search/jql paged by nextPageToken, resumable from the stored token). The
+// incremental crawl of the projects that need no full read is in jira-incremental.ts.
 import type { FieldCatalogue } from '../sources/jira-config.ts';
 import type { FieldRef, JiraSource, SourceItem } from '../sources/jira.ts';
 import { quoteLiteral } from '../sources/query-literal.ts';
-import { queryDateLiteral } from '../sources/query-time.ts';
 import type { Container } from '../types.ts';
-import { containerMetadata, groupByContainer, pageContext, uncounted, type CrawlContext } from './context.ts';
+import { advanceWatermarks } from './baselines.ts';
+import { containerMetadata, pageContext, uncounted, type CrawlContext } from './context.ts';
 import { describe, skipReason, statusOf } from './errors.ts';
 import { settled } from './fetch-ahead.ts';
 import { processPage } from './pipeline.ts';
@@ -34,6 +34,7 @@ async function crawlProject(
   // Counts so far travel in the checkpoint: a resumed run reports the whole container, not only its tail.
   if (resuming && saved.coverage) coverage.restore(saved.coverage);
   if (resuming && saved.done) {
+    ctx.sink.recordBaseline('jira', project.key, { complete: true });
     coverage.finish();
     return saved.watermark;
   }
@@ -87,12 +88,13 @@ async function crawlProject(
     watermark,
   });
   ctx.sink.reconcile('jira', project.key);
+  ctx.sink.recordBaseline('jira', project.key, { complete: true });
   coverage.finish();
   return watermark;
 }
 
 /** The project's metadata item (name, description, status names) with its checkpoint, statuses included. */
-async function recordMetadata(
+export async function recordMetadata(
   ctx: CrawlContext,
   project: Container,
   statuses: ReadonlySet<string>,
@@ -104,43 +106,27 @@ async function recordMetadata(
   await processPage([metadata], context, { ...checkpoint, statuses: names });
 }
 
-/**
- * On incremental runs, known projects' metadata items are recorded again from this run's project listing, with
- * the saved status names and those seen now: a project renamed or redescribed is scanned by the next run, and an
- * unchanged one costs nothing (same content hash). The checkpoint is kept as it was, statuses aside.
- */
-async function refreshMetadata(
-  ctx: CrawlContext,
-  projects: readonly Container[],
-  seen: ReadonlyMap<string, ReadonlySet<string>>,
-): Promise<void> {
-  for (const project of projects) {
-    if (ctx.signal.aborted) return;
-    const saved = ctx.sink.checkpoint('jira', project.key);
-    if (!saved) continue;
-    const statuses = new Set([...(saved.statuses ?? []), ...(seen.get(project.key) ?? [])]);
-    await recordMetadata(ctx, project, statuses, saved);
-  }
-}
-
-function latest(instants: ReadonlyArray<string | undefined>): string | undefined {
+export function latest(instants: ReadonlyArray<string | undefined>): string | undefined {
   const times = instants.filter((t): t is string => t !== undefined).map((t) => Date.parse(t));
   return times.length > 0 ? new Date(Math.max(...times)).toISOString() : undefined;
 }
 
-function saveSiteWatermark(
+/** The product's watermark, on the site checkpoint and on every project this run read to its end. */
+export function saveSiteWatermark(
   ctx: CrawlContext,
+  projects: readonly Container[],
   watermark: string | undefined,
   fields: readonly FieldRef[],
 ): void {
   if (ctx.signal.aborted || !watermark) return;
+  advanceWatermarks(ctx, 'jira', projects, watermark);
   // Ids only: a field's name may hold a secret (it is scanned as site configuration), and names are not needed.
   const textFields = fields.map(({ id }) => ({ id }));
   const value = { runId: ctx.run.runId, phase: ctx.run.mode, done: true, watermark, textFields };
   ctx.sink.record([], { product: 'jira', containerKey: SITE_KEY, value });
 }
 
-async function crawlProjects(
+export async function crawlProjects(
   ctx: CrawlContext,
   jira: JiraSource,
   projects: Container[],
@@ -163,79 +149,6 @@ export async function crawlJiraFull(
   const progress = ctx.progress;
   if (progress && projects.length === 0) progress.total('jira', 0);
   else if (progress) void jira.count(projects.map((p) => p.key)).then((n) => progress.total('jira', n));
-  saveSiteWatermark(ctx, latest(await crawlProjects(ctx, jira, projects, fields)), fields);
-}
-
-/**
- * Everything updated since the site watermark, in one query over the known projects; projects never crawled
- * before get a full crawl. The watermark is the latest `updated` the server reported, so the server's clock,
- * not ours, decides what is new.
- */
-export async function crawlJiraIncremental(
-  ctx: CrawlContext,
-  jira: JiraSource,
-  projects: Container[],
-  catalogue: Promise<FieldCatalogue> | undefined,
-): Promise<void> {
-  const site = ctx.sink.checkpoint('jira', SITE_KEY);
-  const since = site?.watermark;
-  if (!since) return crawlJiraFull(ctx, jira, projects, catalogue);
-  // This run's catalogue when the site texts were due to be read again; the last run's text fields otherwise.
-  const fields = catalogue
-    ? (await catalogue).textFields
-    : (site.textFields ?? (await jira.config.fieldCatalogue()).textFields);
-  const fresh = projects.filter((p) => ctx.sink.checkpoint('jira', p.key) === undefined);
-  const known = projects.filter((p) => !fresh.includes(p));
-  const freshMarks = await crawlProjects(ctx, jira, fresh, fields);
-  if (known.length === 0) return saveSiteWatermark(ctx, latest([since, ...freshMarks]), fields);
-  const byKey = new Map(known.map((p) => [p.key, p]));
-  const jql =
-    `project in (${known.map((p) => quoteLiteral(p.key)).join(',')}) AND ` +
-    `updated >= "${queryDateLiteral(since, ctx.timeZone)}" ORDER BY updated ASC, key ASC`;
-  let watermark = since;
-  const statuses = new Map(known.map((p) => [p.key, new Set<string>()]));
-  const fetchPage = (token?: string) => settled(jira.searchPage(jql, fields, token));
-  for (let pending = fetchPage(); ;) {
-    if (ctx.signal.aborted) return;
-    const result = await pending;
-    if (!result.ok) throw result.error;
-    const page = result.value;
-    if (page.nextPageToken !== undefined) pending = fetchPage(page.nextPageToken);
-    const ofKnown = page.items.filter((s) => byKey.has(s.item.containerKey));
-    for (const { item } of ofKnown) if (item.status) statuses.get(item.containerKey)?.add(item.status);
-    for (const [key, items] of groupByContainer(ofKnown)) {
-      await processPage(
-        items,
-        pageContext(ctx, 'jira', key),
-        undefined,
-        'item',
-        ctx.content?.extras(ctx.sink, 'jira'),
-      );
-    }
-    watermark = maxUpdated(page.items, watermark) ?? watermark;
-    ctx.progress?.advance('jira', page.items.length);
-    if (page.nextPageToken === undefined) break;
-  }
-  await sweepDeletedIssues(ctx, jira, known);
-  await refreshMetadata(ctx, known, statuses);
-  if (ctx.signal.aborted) return;
-  for (const project of known) ctx.coverage('jira', project.key).finish();
-  saveSiteWatermark(ctx, latest([watermark, ...freshMarks]), fields);
-}
-
-/** Deleted issues are invisible to `updated >=` queries: one ids-only search (5000 per request) finds them. */
-async function sweepDeletedIssues(ctx: CrawlContext, jira: JiraSource, projects: Container[]): Promise<void> {
-  const present = new Set<string>();
-  const jql = `project in (${projects.map((p) => quoteLiteral(p.key)).join(',')}) ORDER BY key ASC`;
-  for (let token: string | undefined; ;) {
-    if (ctx.signal.aborted) return;
-    const page = await jira.idPage(jql, token);
-    for (const issue of page.issues) present.add(issue.id);
-    token = page.nextPageToken;
-    if (!token) break;
-  }
-  for (const project of projects) {
-    const gone = ctx.sink.liveIds('jira', project.key).filter((id) => !present.has(id));
-    ctx.sink.remove('jira', project.key, gone);
-  }
+  const marks = await crawlProjects(ctx, jira, projects, fields);
+  saveSiteWatermark(ctx, projects, latest(marks), fields);
 }

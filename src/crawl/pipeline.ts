@@ -10,7 +10,11 @@ export function contentHash(source: SourceItem, salt: string): string {
   const hash = createHash('sha256');
   hash.update(salt);
   hash.update(source.item.title);
-  for (const doc of source.docs) hash.update(`\u0000${doc.field}\u0000${doc.fieldId ?? ''}\u0000${doc.text}`);
+  for (const doc of source.docs) {
+    hash.update(`\u0000${doc.field}\u0000${doc.fieldId ?? ''}\u0000${doc.text}`);
+    // Only where marked, so unmarked items hash as before; a reply turned internal is scanned (and marked) again.
+    if (doc.visibility) hash.update(`\u0001${doc.visibility}`);
+  }
   return hash.digest('hex');
 }
 
@@ -133,7 +137,13 @@ export async function scanPage(
     for (const doc of source.docs) {
       bytes += Buffer.byteLength(doc.text);
       for (const finding of results[next++] ?? []) {
-        findings.push({ ...finding, field: doc.field, fieldId: doc.fieldId, url: doc.url });
+        findings.push({
+          ...finding,
+          field: doc.field,
+          fieldId: doc.fieldId,
+          url: doc.url,
+          visibility: doc.visibility,
+        });
       }
     }
     const attachments = source.attachmentScans;

@@ -1,14 +1,15 @@
 // What the crawler needs from the rest of the system, as narrow interfaces: a detector that scans documents and
 // a sink that persists results. The command wires the real worker pool and SQLite store behind them, and tests
 // can wire in-memory ones.
-import type { Container, Doc, Finding, Item, Product } from '../types.ts';
+import type { Container, Doc, Finding, Item, PlaceVisibility, Product } from '../types.ts';
+import type { Baseline, PlaceRead } from './baselines.ts';
 
 export interface DocScanner {
   /** Findings per document, in the order given. Offsets index each Doc.text. */
   scanDocs(docs: readonly Doc[]): Promise<Finding[][]>;
 }
 
-export type LocatedFinding = Finding & { field: string; fieldId?: string; url: string };
+export type LocatedFinding = Finding & Pick<Doc, 'field' | 'fieldId' | 'url' | 'visibility'>;
 
 /** An attachment whose content a record read or refused at `version`; no version: gone from its item. */
 export interface AttachmentScan {
@@ -76,6 +77,15 @@ export interface RunInfo {
   resumed: boolean;
   /** Start of the last complete run, for incremental watermarks. */
   previousStart?: string;
+  /** Auto mode: a place whose last complete read is older than this many days is read in full again. */
+  fullAfterDays?: number;
+}
+
+/** A change to a place's baseline: read to its end by this run, covered up to a watermark (only moves forward), or refused. */
+export interface BaselineChange {
+  complete?: true;
+  watermark?: string;
+  forbidden?: boolean;
 }
 
 export interface CrawlSink {
@@ -90,6 +100,13 @@ export interface CrawlSink {
   checkpoint(product: Product, containerKey: string): Checkpoint | undefined;
   /** What the run listed, scanned and could not read of one place (called once per place the run crawls). */
   coverage(product: Product, containerKey: string, coverage: Coverage): void;
+  /** Each stored place's visibility and when its permissions were last read, by key. */
+  placeVisibility(product: Product): Map<string, { visibility: PlaceVisibility; readAt?: string }>;
+  /** Who may see these places, as their permissions said at `readAt` (`unknown` when they could not be read). */
+  recordVisibility(
+    product: Product,
+    places: ReadonlyArray<{ key: string; visibility: PlaceVisibility; readAt: string }>,
+  ): void;
   /** A place the site listed that the run's options (--exclude-project, --space...) left out. */
   leftOut(product: Product, containerKey: string): void;
   /** Custom field names by id, masked, from the field catalogue this run read. */
@@ -118,4 +135,11 @@ export interface CrawlSink {
   scannedAttachments(product: Product, itemIds: readonly string[]): Map<string, Map<string, number>>;
   /** Marks these items deleted (found gone by an id sweep or in the trash); their findings are resolved. */
   remove(product: Product, containerKey: string, ids: readonly string[]): number;
+  /** The place's baseline (see baselines.ts); undefined for a place no run has tried to read. */
+  baseline(product: Product, containerKey: string): Baseline | undefined;
+  /** `complete`: this run read the place to its end (the run's start becomes its last complete read). */
+  recordBaseline(product: Product, containerKey: string, change: BaselineChange): void;
+  /** How this run reads the place, once planned (a resumed run keeps the plan). */
+  readPlan(product: Product, containerKey: string): PlaceRead | undefined;
+  recordReadPlan(product: Product, containerKey: string, plan: PlaceRead): void;
 }

@@ -39,6 +39,8 @@ export interface CompiledRule extends RuleSource {
   column: CompiledColumn | undefined;
   /** Global allowlist merged with the rule's own. */
   allow: CompiledAllowlist;
+  /** Set on the case-insensitive twin of a `lower-case` rule (lowerCaseTwin). */
+  lowerCaseTwin?: true;
 }
 
 function compileAllowlist(global: AllowlistSpec, own: AllowlistSpec): CompiledAllowlist {
@@ -60,6 +62,21 @@ export function compileRule(source: RuleSource): CompiledRule {
     reach: (Number.isFinite(length) ? length : UNBOUNDED_REACH) + contextReach,
     column: spec.column && compileColumn(spec.column, spec.flags),
     allow: compileAllowlist(source.globalAllowlist, spec.allowlist),
+  };
+}
+
+/**
+ * The case-insensitive twin of a `lower-case` rule. It reports only values typed (partly) in lower case, which need
+ * a context word or their own field (evaluate.ts), so the engine runs it only where those can be (rule-plan.ts),
+ * while the rule itself matches upper case everywhere at the cost it always had.
+ */
+export function lowerCaseTwin(rule: CompiledRule): CompiledRule {
+  const flags = `${rule.spec.flags}i`;
+  return {
+    ...rule,
+    pattern: new RegExp(rule.spec.regex, `gd${flags}`),
+    sticky: new RegExp(rule.spec.regex, `yd${flags}`),
+    lowerCaseTwin: true,
   };
 }
 

@@ -4,12 +4,13 @@
 // HMAC input (fingerprint) and mask input (preview).
 import { SEVERITIES } from '../types.ts';
 import type { Category, Finding } from '../types.ts';
-import { evaluateMatch, evaluateValue, prepareRule, unwrappedLength } from './evaluate.ts';
+import { evaluateMatch, evaluateValue, prepareRule } from './evaluate.ts';
+import { standaloneLength } from './standalone.ts';
 import { lineStarts, scanColumns, headerKeywords, type ColumnCell } from './columns.ts';
 import type { PreparedRule } from './evaluate.ts';
 import type { Hit } from './hit.ts';
 import { KeywordIndex } from './keyword-index.ts';
-import type { CompiledRule } from './compile-rule.ts';
+import { lowerCaseTwin, type CompiledRule } from './compile-rule.ts';
 import { derivePhiHits } from './phi.ts';
 import { fingerprintValue, maskValue } from './redact.ts';
 import type { MaskStyle, Normalization } from './rule-schema.ts';
@@ -146,7 +147,10 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   // The PHI pass needs personal identifiers as evidence, so pii rules run whenever phi is asked for.
   const evidence = categories.has('phi') ? new Set([...categories, 'pii']) : categories;
-  const prepared = rules.filter((r) => evidence.has(r.spec.category)).map((r) => prepareRule(r, VALIDATORS));
+  const prepared = rules
+    .filter((r) => evidence.has(r.spec.category))
+    .flatMap((r) => (r.spec.lowerCase ? [r, lowerCaseTwin(r)] : [r]))
+    .map((r) => prepareRule(r, VALIDATORS));
   const redaction = new Map<string, Redaction>(
     rules.map((r) => [r.spec.id, { mask: r.spec.mask, normalize: r.spec.normalize }]),
   );
@@ -160,7 +164,7 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
     const collect = (p: PreparedRule) => (match: RegExpExecArray) => keep(evaluateMatch(p, text, match));
     const collectCells = (p: PreparedRule) => (cell: ColumnCell) =>
       keep(evaluateValue(p, text, cell.start, cell.end, `column ${cell.header}`));
-    const loneLength = unwrappedLength(text);
+    const loneLength = standaloneLength(text);
     for (const plan of plans) {
       if (!runsWithoutWords(plan, loneLength)) continue;
       const p = plan.prepared;

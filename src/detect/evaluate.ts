@@ -2,14 +2,16 @@
 // (required, or a confidence boost), allowlists (global + rule; values and patterns), placeholders recognised
 // from the value (secrets), validator. Each passed check adds a reason; a failed one drops the candidate.
 // Evidence that is not a gate raises or lowers the confidence and the threshold decides: a context word or a value
-// standing alone in its field raises it; an illustrative word near the value ("example", "sample") lowers it a
-// little, because the value itself decides whether it is a placeholder, so a word in the sentence can neither
-// hide a real key nor be used to.
+// standing alone in its field (standalone.ts) raises it; an illustrative word near the value ("example",
+// "sample") lowers it a little, because the value itself decides whether it is a placeholder, so a word in the
+// sentence can neither hide a real key nor be used to; an upper-case format typed in lower case needs one of the
+// raising kinds of evidence.
 import type { Hit } from './hit.ts';
 import type { CompiledRule } from './compile-rule.ts';
 import { shannonEntropy } from './entropy.ts';
 import { placeholderReason } from './placeholder.ts';
 import type { Validator } from './validators/index.ts';
+import { STANDALONE_BOOST, standaloneReason } from './standalone.ts';
 
 /** How far the value's line is searched for illustrative words on each side of the value. */
 const NEARBY_REACH = 60;
@@ -17,30 +19,11 @@ const NEARBY_REACH = 60;
 export const NEARBY_PENALTY = 0.15;
 
 /**
- * Confidence added when the value is the whole field (a custom field, a table cell pasted alone): nothing around
- * it says what it is, but nothing says it is part of a log line or an id list either, and a field that holds one
- * checksum-valid identifier usually is that identifier.
+ * Confidence at most of a value typed in lower case for a format written in upper case (`lower-case: true`) when
+ * neither a context word nor its field vouches for it: below the default threshold, since a lower-case digit run
+ * and letter in running text is more often a unit (4194304k), a hash or a variable than an identifier.
  */
-export const STANDALONE_BOOST = 0.2;
-
-/** Quotes and brackets that may wrap a standalone value. */
-const WRAPPERS = new Set([...' \t\r\n"\'`()[]{}<>']);
-
-/** True when only whitespace, quotes and brackets surround text[start, end). */
-export function isStandalone(text: string, start: number, end: number): boolean {
-  for (let i = start - 1; i >= 0; i--) if (!WRAPPERS.has(text[i]!)) return false;
-  for (let i = end; i < text.length; i++) if (!WRAPPERS.has(text[i]!)) return false;
-  return true;
-}
-
-/** Length of the text without the whitespace, quotes and brackets around it: the longest lone value it holds. */
-export function unwrappedLength(text: string): number {
-  let start = 0;
-  let end = text.length;
-  while (start < end && WRAPPERS.has(text[start]!)) start++;
-  while (end > start && WRAPPERS.has(text[end - 1]!)) end--;
-  return end - start;
-}
+export const LOWER_CASE_CAP = 0.3;
 
 export interface PreparedRule {
   rule: CompiledRule;
@@ -118,8 +101,10 @@ export function evaluateValue(
   end: number,
   found: string,
 ): Hit | undefined {
-  const { spec } = prepared.rule;
+  const { spec, lowerCaseTwin } = prepared.rule;
   const value = text.slice(start, end);
+  // Upper-case values of a lower-case rule are the rule's own; its twin reports the rest.
+  if (lowerCaseTwin && value === value.toUpperCase()) return undefined;
   const reasons = [found];
   if (spec.entropy !== undefined) {
     const entropy = shannonEntropy(value);
@@ -141,14 +126,19 @@ export function evaluateValue(
     confidence += spec.context!.boost;
     reasons.push(`context: ${word}`);
   }
-  if (isStandalone(text, start, end)) {
+  const standalone = standaloneReason(text, start, end);
+  if (standalone !== undefined) {
     confidence += STANDALONE_BOOST;
-    reasons.push('standalone value');
+    reasons.push(standalone);
   }
   const illustrative = nearbyWord(prepared, text, start, end);
   if (illustrative !== undefined) {
     confidence -= NEARBY_PENALTY;
     reasons.push(`nearby: ${illustrative}`);
+  }
+  if (lowerCaseTwin && word === undefined && standalone === undefined) {
+    confidence = Math.min(confidence, LOWER_CASE_CAP);
+    reasons.push('lower case without context');
   }
   confidence = Math.min(1, Math.max(0, confidence));
   return {

@@ -4,7 +4,8 @@
 // runs only around its context words and over texts short enough to be one value; its findings are the same as a
 // run over the whole text, minus values the threshold would drop anyway.
 import type { PreparedRule } from './evaluate.ts';
-import { STANDALONE_BOOST } from './evaluate.ts';
+import { LOWER_CASE_CAP } from './evaluate.ts';
+import { STANDALONE_BOOST } from './standalone.ts';
 
 export interface RulePlan {
   prepared: PreparedRule;
@@ -16,7 +17,7 @@ export interface RulePlan {
   reach: number;
   /** Runs over every text. */
   whole: boolean;
-  /** Runs over texts no longer than its longest match (a lone value gets STANDALONE_BOOST). */
+  /** Runs over texts whose standalone values fit its longest match (they get STANDALONE_BOOST). */
   standalone: boolean;
 }
 
@@ -26,7 +27,9 @@ export function planRule(prepared: PreparedRule, minConfidence: number, prefilte
   const plan = { prepared, words: [], contextWords: false, reach, whole: false, standalone: false };
   if (!prefilter) return { ...plan, whole: true };
   if (spec.keywords.length > 0) return { ...plan, words: spec.keywords };
-  if (spec.confidence >= minConfidence) return { ...plan, whole: true };
+  // A lower-case value is worth at most LOWER_CASE_CAP without a context word or its own field.
+  const alone = prepared.rule.lowerCaseTwin ? Math.min(spec.confidence, LOWER_CASE_CAP) : spec.confidence;
+  if (alone >= minConfidence) return { ...plan, whole: true };
   const context = spec.context;
   const boost = context ? context.boost : 0;
   return {
@@ -41,7 +44,7 @@ export function planRule(prepared: PreparedRule, minConfidence: number, prefilte
 
 /**
  * True when the rule runs on a text without any word hit: always, or because the text may be a lone value.
- * `loneLength` is the text's unwrappedLength, computed once per text.
+ * `loneLength` is the text's standaloneLength, computed once per text.
  */
 export function runsWithoutWords(plan: RulePlan, loneLength: number): boolean {
   return plan.whole || (plan.standalone && loneLength <= plan.prepared.rule.reach);

@@ -47,6 +47,8 @@ export interface RuleSpec {
   /** Set when the rule is written as a name and a value shape (assignment.ts). */
   assignment: AssignmentSpec | undefined;
   flags: string;
+  /** The format is written in upper case; lower case is matched too, and needs a context word or its field. */
+  lowerCase: boolean;
   group: number;
   entropy: number | undefined;
   validator: string | undefined;
@@ -61,8 +63,8 @@ export interface RuleSpec {
 
 // prettier-ignore
 const RULE_KEYS = [
-  'id', 'title', 'category', 'severity', 'confidence', 'keywords', 'regex', 'assignment', 'flags', 'group', 'entropy',
-  'validator', 'normalize', 'mask', 'context', 'column', 'allowlist', 'references', 'examples',
+  'id', 'title', 'category', 'severity', 'confidence', 'keywords', 'regex', 'assignment', 'flags', 'lower-case',
+  'group', 'entropy', 'validator', 'normalize', 'mask', 'context', 'column', 'allowlist', 'references', 'examples',
 ] as const;
 const ALLOWLIST_KEYS = ['values', 'patterns', 'nearby'] as const;
 const ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -94,6 +96,9 @@ export function parseRule(
     r.problem('category', `must match its folder "${where.folder}"`);
   const flags = r.string('flags', '');
   if (!EXTRA_FLAGS.test(flags)) r.problem('flags', 'may only hold i, m, s, u, each at most once');
+  const lowerCase = r.boolean('lower-case', false);
+  if (lowerCase && flags.includes('i'))
+    r.problem('flags', 'leave out i: lower-case already matches lower case');
   const keywords = r.strings('keywords');
   keywords.forEach((word, i) => checkLowerWord(r, `keywords[${i}]`, word));
   const assignment = readAssignment(r, flags, keywords);
@@ -109,6 +114,7 @@ export function parseRule(
     regex,
     assignment,
     flags,
+    lowerCase,
     group: assignment ? 1 : r.number('group', { min: 0, max: 99, integer: true }, 1),
     entropy: r.has('entropy') ? r.number('entropy', { min: 0, max: 16 }) : undefined,
     validator: r.has('validator') ? r.string('validator') : undefined,

@@ -5,6 +5,8 @@ import {
   renameField,
   renameProject,
   renameSpace,
+  setForbidden,
+  setAccess,
   updateWorkflow,
   type PlantedInput,
   type TextChange,
@@ -62,6 +64,7 @@ export class AdminApi {
       customFields: {},
       labels: [],
       comments: [],
+      worklogs: [],
     });
     this.plant('jira', issue.projectKey, issue.key, input.planted);
     return issue;
@@ -201,6 +204,16 @@ export class AdminApi {
   /** Deletes a project or a space with everything in it. */
   deleteContainer(what: 'project' | 'space', key: string): boolean {
     return deleteContainer(this.site, what, key);
+  }
+
+  /** Refuses the API user a project or space, or lets it in again; false when there is no such place. */
+  setForbidden(what: 'project' | 'space', key: string, forbidden: boolean): boolean {
+    return setForbidden(this.site, what, key, forbidden);
+  }
+
+  /** Makes a project or space public, open to logged-in users, or restricted to its members. */
+  setAccess(what: 'project' | 'space', key: string, access: unknown): boolean {
+    return setAccess(this.site, what, key, access);
   }
 
   /** Changes what the API user may administer (see SiteOptions.jiraRole), e.g. a token moved to another account. */

@@ -2,7 +2,7 @@
 // custom field's name, a workflow's name and description) and deletions of projects and spaces. Catalogue records
 // are the site's own copies (see Site), replaced or removed in place; the values planted by a rename go to the
 // truth with the place they were put.
-import type { PlantedRecord } from './model.ts';
+import type { PlaceAccess, PlantedRecord } from './model.ts';
 import type { Site } from './site.ts';
 
 export interface PlantedInput {
@@ -45,6 +45,44 @@ function remove<T>(list: T[], matches: (record: T) => boolean): boolean {
 export function deleteContainer(site: Site, what: 'project' | 'space', key: string): boolean {
   const list: Array<{ key: string }> = what === 'project' ? site.content.projects : site.content.spaces;
   return remove(list, (c) => c.key === key);
+}
+
+/**
+ * Takes the API user's access to a project or space away (`forbidden`), or gives it back, as a permission scheme
+ * or space permission change would: see ProjectRecord.forbidden and SpaceRecord.forbidden for what the API then
+ * answers. False when there is no such place.
+ */
+export function setForbidden(
+  site: Site,
+  what: 'project' | 'space',
+  key: string,
+  forbidden: boolean,
+): boolean {
+  return patchPlace(site, what, key, { forbidden });
+}
+
+/** Changes a project's or space's access flags; false when there is no such place. */
+function patchPlace(
+  site: Site,
+  what: 'project' | 'space',
+  key: string,
+  patch: { forbidden?: boolean; access?: PlaceAccess },
+): boolean {
+  const list: Array<{ key: string; forbidden: boolean; access: PlaceAccess }> =
+    what === 'project' ? site.content.projects : site.content.spaces;
+  return replace(list, (c) => c.key === key, patch);
+}
+
+const ACCESS: readonly PlaceAccess[] = ['public', 'logged-in', 'restricted'];
+
+/**
+ * Opens or closes a project or space: who holds Browse Projects or the View space permission besides its
+ * members. False when there is no such place; throws on an unknown access.
+ */
+export function setAccess(site: Site, what: 'project' | 'space', key: string, access: unknown): boolean {
+  if (!ACCESS.includes(access as PlaceAccess))
+    throw new RangeError(`access must be one of ${ACCESS.join(', ')}`);
+  return patchPlace(site, what, key, { access: access as PlaceAccess });
 }
 
 type Where = Pick<PlantedRecord, 'product' | 'container' | 'item'>;

@@ -85,9 +85,22 @@ export const adminRoutes: Route[] = [
     handle: handler((api, b, c) => api.rename(what, c.params.key!, b)),
   })),
   ...(['project', 'space'] as const).map((what): Route => ({
+    method: 'PUT',
+    template: `${A}/${what}s/{key}/forbidden`,
+    handle: handler((api, b, c) => {
+      if (typeof b.forbidden !== 'boolean') throw new Error('body: {"forbidden": true|false}');
+      return api.setForbidden(what, c.params.key!, b.forbidden);
+    }),
+  })),
+  ...(['project', 'space'] as const).map((what): Route => ({
     method: 'DELETE',
     template: `${A}/${what}s/{key}`,
     handle: handler((api, _b, c) => api.deleteContainer(what, c.params.key!)),
+  })),
+  ...(['project', 'space'] as const).map((what): Route => ({
+    method: 'PUT',
+    template: `${A}/${what}s/{key}/access`,
+    handle: handler((api, b, c) => api.setAccess(what, c.params.key!, b.access)),
   })),
   {
     method: 'POST',

@@ -1,14 +1,16 @@
 // Jira v3 JSON shapes for issues, comments, users and projects. Timestamps are rendered in the SITE zone with a
 // colon-less offset; absolute `self` links are built from the address the client used.
-import type { CommentRecord, FieldRecord, IssueRecord, ProjectRecord } from './model.ts';
+import { embeddedComments, embeddedWorklogs, EMBEDDED_LIMIT } from './jira-activity-render.ts';
+import { jiraTime, renderUser } from './jira-user.ts';
+import type { FieldRecord, IssueRecord, ProjectRecord } from './model.ts';
 import { jiraAttachmentField } from './attachment-render.ts';
 import { adfToHtml } from './representations.ts';
 import type { Site } from './site.ts';
-import { formatJiraTime } from './time-zone.ts';
 
-/** Embedded comment lists (search results, issue GET) hold at most this many, as on real sites. */
-const EMBEDDED_COMMENT_LIMIT = 20;
-const NOT_NAVIGABLE = new Set(['comment']);
+export { renderComment } from './jira-activity-render.ts';
+export { jiraTime, renderUser } from './jira-user.ts';
+
+const NOT_NAVIGABLE = new Set(['comment', 'worklog']);
 const SYSTEM_FIELDS = [
   'summary',
   'description',
@@ -23,23 +25,8 @@ const SYSTEM_FIELDS = [
   'updated',
   'comment',
   'attachment',
+  'worklog',
 ];
-
-export function jiraTime(site: Site, iso: string): string {
-  return formatJiraTime(Date.parse(iso), site.options.siteTimeZone);
-}
-
-export function renderUser(site: Site, origin: string, accountId: string) {
-  return {
-    self: `${origin}/rest/api/3/user?accountId=${accountId}`,
-    accountId,
-    accountType: 'atlassian',
-    displayName: site.displayName(accountId),
-    active: true,
-    timeZone: site.options.userTimeZone,
-    avatarUrls: { '48x48': `${origin}/secure/useravatar?size=large&ownerId=${accountId}` },
-  };
-}
 
 export function renderProject(site: Site, origin: string, project: ProjectRecord) {
   return {
@@ -56,26 +43,6 @@ export function renderProject(site: Site, origin: string, project: ProjectRecord
     isPrivate: false,
     avatarUrls: { '48x48': `${origin}/secure/projectavatar?pid=${project.id}` },
     properties: {},
-  };
-}
-
-export function renderComment(
-  site: Site,
-  origin: string,
-  issue: IssueRecord,
-  comment: CommentRecord,
-  rendered: boolean,
-) {
-  return {
-    self: `${origin}/rest/api/3/issue/${issue.id}/comment/${comment.id}`,
-    id: comment.id,
-    author: renderUser(site, origin, comment.authorAccountId),
-    body: comment.body,
-    ...(rendered ? { renderedBody: adfToHtml(comment.body) } : {}),
-    updateAuthor: renderUser(site, origin, comment.authorAccountId),
-    created: jiraTime(site, comment.created),
-    updated: jiraTime(site, comment.updated),
-    jsdPublic: true,
   };
 }
 
@@ -163,15 +130,9 @@ function fieldValue(site: Site, origin: string, issue: IssueRecord, id: string):
       };
     }
     case 'comment':
-      return {
-        comments: issue.comments
-          .slice(0, EMBEDDED_COMMENT_LIMIT)
-          .map((c) => renderComment(site, origin, issue, c, false)),
-        self: `${origin}/rest/api/3/issue/${issue.id}/comment`,
-        maxResults: EMBEDDED_COMMENT_LIMIT,
-        total: issue.comments.length,
-        startAt: 0,
-      };
+      return embeddedComments(site, origin, issue);
+    case 'worklog':
+      return embeddedWorklogs(site, origin, issue);
     case 'attachment':
       return jiraAttachmentField(site, origin, issue);
     default:
@@ -240,7 +201,7 @@ export function renderIssue(
       else if (id === 'comment')
         rendered[id] = {
           comments: issue.comments
-            .slice(0, EMBEDDED_COMMENT_LIMIT)
+            .slice(0, EMBEDDED_LIMIT)
             .map((c) => ({ id: c.id, body: adfToHtml(c.body) })),
         };
       else rendered[id] = value ?? null;

@@ -11,6 +11,7 @@ import {
   renderUser,
   resolveFields,
 } from './jira-render.ts';
+import { worklogPage } from './jira-activity-render.ts';
 import type { IssueRecord } from './model.ts';
 import { clampInt } from './paging.ts';
 import { json, listParam, type Reply, type RequestContext, type Route } from './router.ts';
@@ -117,6 +118,15 @@ function commentList(context: RequestContext): Reply {
     isLast: true,
     values: found,
   });
+}
+
+/** GET /issue/{id}/worklog: oldest first, offset-paged; Jira's default and largest page is 5000. */
+function worklogs(context: RequestContext): Reply {
+  const issue = visibleIssue(context, context.params.issueIdOrKey!);
+  if (!issue) return jiraError(404, ISSUE_MISSING);
+  const startAt = clampInt(context.query.get('startAt'), 0, 0, Number.MAX_SAFE_INTEGER);
+  const maxResults = clampInt(context.query.get('maxResults'), 5000, 1, 5000);
+  return json(200, worklogPage(context.site, context.origin, issue, startAt, maxResults));
 }
 
 function changelog(context: RequestContext): Reply {
@@ -246,4 +256,5 @@ export const jiraRoutes: Route[] = [
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/comment/{id}', handle: oneComment },
   { method: 'POST', template: '/rest/api/3/comment/list', handle: commentList },
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/changelog', handle: changelog },
+  { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/worklog', handle: worklogs },
 ];

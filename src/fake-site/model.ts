@@ -3,7 +3,7 @@
 // (seed, container, index), so 100,000 issues never sit in memory at once. The server keeps mutations
 // (create, edit, delete, move, churn) in an overlay on top of these records.
 
-import type { Category } from '../types.ts';
+import type { Category, CommentVisibility } from '../types.ts';
 import type { AttachmentRecord } from './content/attachments.ts';
 
 export type { AttachmentRecord } from './content/attachments.ts';
@@ -28,6 +28,12 @@ export interface SiteSpec {
   now: string;
 }
 
+/**
+ * Who may read a place besides its members: anyone, anonymous visitors included (`public`); every logged-in
+ * user of the product (`logged-in`); or only the roles, groups and users named (`restricted`).
+ */
+export type PlaceAccess = 'public' | 'logged-in' | 'restricted';
+
 export interface FakeUser {
   accountId: string;
   displayName: string;
@@ -46,6 +52,8 @@ export interface ProjectRecord {
    * never to a plain user; JQL naming it is refused and its issues answer 404, as if it did not exist.
    */
   forbidden: boolean;
+  /** Who holds Browse Projects in the project's permission scheme. */
+  access: PlaceAccess;
   issueCount: number;
 }
 
@@ -92,12 +100,34 @@ export interface WorkflowRecord {
   updated: string;
 }
 
+/** A comment or worklog restricted to a role or a group (Jira's `visibility`). */
+export interface RestrictionRecord {
+  type: 'role' | 'group';
+  value: string;
+}
+
 export interface CommentRecord {
   id: string;
   authorAccountId: string;
   body: AdfNode;
   created: string; // ISO UTC
   updated: string;
+  /** A service desk reply the customer sees; false for an internal note. Absent: true, Jira's default. */
+  jsdPublic?: boolean;
+  /** The API user holds the role or group (hiding restricted comments from others is not emulated). */
+  visibility?: RestrictionRecord;
+}
+
+/** Logged work; its comment is text people type, in ADF. */
+export interface WorklogRecord {
+  id: string;
+  authorAccountId: string;
+  comment: AdfNode | null;
+  started: string; // ISO UTC
+  created: string;
+  updated: string;
+  timeSpentSeconds: number;
+  visibility?: RestrictionRecord;
 }
 
 export interface IssueRecord {
@@ -119,6 +149,8 @@ export interface IssueRecord {
   comments: CommentRecord[];
   /** Files attached to the issue (the search results' `attachment` field); absent = none. */
   attachments?: AttachmentRecord[];
+  /** Oldest first; search results embed the first 20 (see jira-render.ts). */
+  worklogs: WorklogRecord[];
 }
 
 export interface SpaceRecord {
@@ -133,6 +165,8 @@ export interface SpaceRecord {
   homepageId: string;
   /** The API user has no view permission: absent from every listing and search, its content 404, as on a real site. */
   forbidden: boolean;
+  /** Who holds the View (read space) permission. */
+  access: PlaceAccess;
   pageCount: number;
   blogPostCount: number;
 }
@@ -196,7 +230,7 @@ export interface PlantedRecord {
   /** Issue key, or page/blog post id. */
   item: string;
   /**
-   * summary | description | environment | comment:<id> | customfield_<n> | title | body |
+   * summary | description | environment | comment:<id> | worklog:<id> | customfield_<n> | title | body |
    * footer-comment:<id> | inline-comment:<id> | version:<n> (only in an older page version) |
    * name | description (of the project or space itself: item = its key) |
    * field-name (item = customfield id) | workflow-name | workflow-description | transition-name |
@@ -213,6 +247,11 @@ export interface PlantedRecord {
    * sits in an unpublished Confluence draft, which no listing shows.
    */
   readable: boolean;
+  /**
+   * Jira comments and worklogs, in the truth: who can read the value (as CommentVisibility: public and internal
+   * on service desks, restricted wherever a role or group limits it); absent where nothing is marked.
+   */
+  visibility?: CommentVisibility;
 }
 
 /** What the generator gives the server. Everything is deterministic for a given SiteSpec. */

@@ -13,6 +13,7 @@ import type { FaultConfig } from './faults.ts';
 import { jiraConfigRoutes } from './jira-config-routes.ts';
 import { jiraRoutes } from './jira-routes.ts';
 import { startMediaHost, type MediaHostLog } from './media-host.ts';
+import { permissionRoutes } from './permission-routes.ts';
 import { createSiteContent, DEFAULT_SITE_SPEC } from './generator.ts';
 import type { SiteContent, SiteSpec } from './model.ts';
 import { json, Router, type AuthOutcome, type Reply } from './router.ts';
@@ -64,7 +65,13 @@ export interface FakeSite {
   stop(): Promise<void>;
 }
 
-const emulated = new Router([...jiraRoutes, ...jiraConfigRoutes, ...confluenceRoutes, ...attachmentRoutes]);
+const emulated = new Router([
+  ...jiraRoutes,
+  ...jiraConfigRoutes,
+  ...confluenceRoutes,
+  ...permissionRoutes,
+  ...attachmentRoutes,
+]);
 const admin = new Router(adminRoutes);
 
 function notFound(path: string): Reply {

@@ -2,7 +2,8 @@
 // after mutations, plus values planted by admin mutations. `readable` is false in forbidden containers, in
 // view-restricted pages and blog posts and unpublished Confluence drafts (no listing shows them), and for workflow
 // texts when the API user is not a Jira administrator.
-import type { AttachmentRecord, PlantedRecord, WorkflowRecord } from './model.ts';
+import type { CommentVisibility } from '../types.ts';
+import type { AttachmentRecord, CommentRecord, PlantedRecord, WorkflowRecord } from './model.ts';
 import type { Site } from './site.ts';
 
 export interface TruthManifest {
@@ -24,14 +25,36 @@ function inAttachment(attachments: readonly AttachmentRecord[] | undefined, fiel
   return file.body.kind === 'text' && file.body.text.includes(value);
 }
 
+/**
+ * Who can read a comment or worklog, as a scanner should mark it: a role or group restriction anywhere; on a service
+ * desk, a comment is public unless jsdPublic is false, and a worklog (never on the portal) internal.
+ */
+function audienceOf(
+  entry: Pick<CommentRecord, 'jsdPublic' | 'visibility'>,
+  kind: 'comment' | 'worklog',
+  serviceDesk: boolean,
+): CommentVisibility | undefined {
+  if (entry.visibility) return 'restricted';
+  if (!serviceDesk) return undefined;
+  return kind === 'comment' && entry.jsdPublic !== false ? 'public' : 'internal';
+}
+
 function jiraStillThere(site: Site, record: PlantedRecord): PlantedRecord | undefined {
   const issue = site.jira.issue(record.item);
   if (!issue) return undefined;
   // Readable unless its project is forbidden (decided by the caller, from where the issue is now).
   const moved = { ...record, item: issue.key, container: issue.projectKey, readable: true };
   const [field, id] = record.field.split(':');
-  if (field === 'comment')
-    return issue.comments.some((c) => c.id === id && containsValue(c.body, record.value)) ? moved : undefined;
+  if (field === 'comment' || field === 'worklog') {
+    const entry =
+      field === 'comment'
+        ? issue.comments.find((c) => c.id === id && containsValue(c.body, record.value))
+        : issue.worklogs.find((w) => w.id === id && containsValue(w.comment, record.value));
+    if (!entry) return undefined;
+    const serviceDesk = site.jira.project(issue.projectKey)?.projectTypeKey === 'service_desk';
+    const visibility = audienceOf(entry, field, serviceDesk);
+    return visibility ? { ...moved, visibility } : moved;
+  }
   if (field === 'attachment')
     return inAttachment(issue.attachments, record.field, record.value) ? moved : undefined;
   const value =

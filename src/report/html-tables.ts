@@ -33,11 +33,11 @@ export function placeTable(rows: readonly PlaceRow[]): string {
 <td>${e(r.reason ?? STATE_WORDS[r.state])}</td>${scoreCell(r)}<td class="n">${count(r, (m) => m.open)}</td>
 <td class="n">${count(r, (m) => sum(m.counts.secret))}</td><td class="n">${count(r, (m) => sum(m.counts.pii))}</td>
 <td class="n">${count(r, (m) => sum(m.counts.phi))}</td><td class="n">${pct(r.measure?.density ?? null)}</td>
-<td class="n">${pct(r.coverage)}</td><td>${r.contribution.contributed ? 'yes' : 'no'}</td></tr>`,
+<td class="n">${pct(r.coverage)}</td><td class="vis-${r.visibility}">${r.visibility}</td><td>${r.contribution.contributed ? 'yes' : 'no'}</td></tr>`,
     )
     .join('\n');
   return `<table id="containers"><thead><tr><th>Rank</th><th>Product</th><th>Place</th><th>Name</th><th>State</th><th>Score</th>
-<th>Open</th><th>Secrets</th><th>PII</th><th>PHI</th><th>Density</th><th>Coverage</th><th>AI-contributed</th></tr></thead><tbody>${body}</tbody></table>`;
+<th>Open</th><th>Secrets</th><th>PII</th><th>PHI</th><th>Density</th><th>Coverage</th><th>Visible to</th><th>AI-contributed</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /** Listings no space or project holds (projects, spaces, field catalogue, comment listings) that failed. */

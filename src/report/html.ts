@@ -16,7 +16,7 @@ th,td{border-bottom:1px solid #e9ecef;padding:.3rem .5rem;text-align:left;vertic
 td.n{text-align:right;font-variant-numeric:tabular-nums}.red{color:#c92a2a;font-weight:600}.amber{color:#e67700}.green{color:#2b8a3e}
 figure{margin:0}figure svg{width:100%;height:auto}
 .na{color:#495057;font-style:italic;background:repeating-linear-gradient(45deg,#f1f3f5,#f1f3f5 6px,#e9ecef 6px,#e9ecef 12px)}
-.stale{color:#868e96}.demo{border:1px solid #e67700;background:#fff4e6;border-radius:6px;padding:.5rem 1rem}
+.vis-public{color:#c92a2a;font-weight:600}.vis-logged-in{color:#e67700}.stale{color:#868e96}.public{color:#c92a2a}.demo{border:1px solid #e67700;background:#fff4e6;border-radius:6px;padding:.5rem 1rem}
 details summary{cursor:pointer}details ul{margin:.2rem 0 .4rem 1rem;padding:0}code{font-size:.9em}
 @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}h2{break-after:avoid}table{page-break-inside:auto}tr{break-inside:avoid}}`;
 
@@ -71,12 +71,28 @@ function shortlistSection(s: Shortlist): string {
   return parts.join('\n');
 }
 
+const VISIBILITY_LABEL = {
+  public: 'public reply, the customer sees it',
+  internal: 'internal note',
+  restricted: 'restricted to a role or group',
+} as const;
+
+/** Who reads the comment: a public service desk reply stands out, since the customer has it by e-mail too. */
+function visibilityNote(visibility: TopItem['details'][number]['visibility']): string {
+  if (visibility === null) return '';
+  const label = VISIBILITY_LABEL[visibility];
+  return visibility === 'public' ? ` <b class="public">(${label})</b>` : ` (${label})`;
+}
+
 function topItems(items: readonly TopItem[]): string {
   if (items.length === 0) return '<p>Nothing to clean.</p>';
   const body = items
     .map((i) => {
       const details = i.details
-        .map((d) => `<li>${e(d.severity)} ${e(d.ruleId)} in ${e(d.field)}: <code>${e(d.preview)}</code></li>`)
+        .map(
+          (d) =>
+            `<li>${e(d.severity)} ${e(d.ruleId)} in ${e(d.field)}${visibilityNote(d.visibility)}: <code>${e(d.preview)}</code></li>`,
+        )
         .join('');
       return `<tr><td>${e(place(i.product, i.containerKey))}</td><td><details><summary>${e(i.title || '(untitled)')}</summary>
 <ul>${details}</ul>${link(i.url, 'open in Atlassian')}</details></td><td class="n">${i.findings}</td>

@@ -4,14 +4,14 @@
 // untrusted: renderers escape it (HTML), neutralise it (CSV) or strip control sequences (terminal).
 import type { ScoreBand } from '../score.ts';
 import type { PlaceState } from '../store/places.ts';
-import type { Category, Product, Severity } from '../types.ts';
+import type { Category, CommentVisibility, PlaceVisibility, Product, Severity } from '../types.ts';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
 export type Counts = Record<Category, Record<Severity, number>>;
 
-/** Who can read a place on the site; `unknown` until the crawler reads space and project permissions. */
-export type Visibility = 'public' | 'logged-in' | 'restricted' | 'unknown';
+/** Who can read a place on the site (see types.ts); `unknown` when the token could not read its permissions. */
+export type Visibility = PlaceVisibility;
 
 /** The numbers of a place (or of the site) from the findings live at the run. */
 export interface Measure {
@@ -101,8 +101,17 @@ export interface TopItem {
   findings: number;
   worst: Severity;
   categories: Category[];
-  /** The item's open findings (masked previews), so the report explains the item without following its link. */
-  details: Array<{ field: string; ruleId: string; severity: Severity; preview: string }>;
+  /**
+   * The item's open findings (masked previews), so the report explains the item without following its link; a
+   * Jira comment's or worklog's says who can read it (null where not marked).
+   */
+  details: Array<{
+    field: string;
+    ruleId: string;
+    severity: Severity;
+    preview: string;
+    visibility: CommentVisibility | null;
+  }>;
 }
 
 export interface ReportData {

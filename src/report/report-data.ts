@@ -82,7 +82,7 @@ function placeRow(place: PlaceStatus, view: ContributionView['containers'][numbe
     coverage: read ? placeCoverage(read) : null,
     listed: read ? read.listed : null,
     scanned: read ? read.scanned : null,
-    visibility: 'unknown',
+    visibility: container.visibility,
     contribution: { contributed: view.contributed, reason: view.why },
   };
 }

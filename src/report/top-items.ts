@@ -11,7 +11,8 @@ export function topItems(store: Store, siteId: number, since: string | undefined
   for (const f of store.findings.openInItems(siteId, items)) {
     const id = `${f.product}:${f.itemId}`;
     if (!details.has(id)) details.set(id, []);
-    details.get(id)!.push({ field: f.field, ruleId: f.ruleId, severity: f.severity, preview: f.preview });
+    const { field, ruleId, severity, preview, visibility } = f;
+    details.get(id)!.push({ field, ruleId, severity, preview, visibility });
   }
   return items.map((item) => ({
     product: item.product,

@@ -1,10 +1,12 @@
 // Jira Cloud REST v3 through jira.js: projects, and issues with every text field (from the catalogue, jira-config.ts)
-// and every comment. One search page (up to 100 issues with their fields and embedded comments) is one request;
-// comments are fetched separately only for issues whose embedded list is truncated.
+// and every comment and worklog comment. One search page (up to 100 issues with their fields and embedded comments
+// and worklogs) is one request; those are fetched separately only for issues whose embedded list is truncated
+// (jira-activity.ts).
 import type { createCloudClient } from 'jira.js';
 import type { Container, Doc, Item } from '../types.ts';
 import { attachmentDocs, jiraAttachments, type AttachmentRef } from './attachments.ts';
 import { toText } from './extract.ts';
+import { JiraActivity, visibilityOf } from './jira-activity.ts';
 import { JiraConfig } from './jira-config.ts';
 import { quoteLiteral } from './query-literal.ts';
 import { listOf } from './response-shape.ts';
@@ -46,12 +48,12 @@ export interface TextField {
 export type FieldRef = Pick<TextField, 'id'>;
 
 const SEARCH_PAGE = 100;
-const COMMENT_PAGE = 100;
 const BASE_FIELDS = [
   'summary',
   'description',
   'environment',
   'comment',
+  'worklog',
   'status',
   'project',
   'created',
@@ -67,10 +69,6 @@ interface RawIssue {
   key: string;
   fields?: Fields;
 }
-interface RawComment {
-  id?: string;
-  body?: unknown;
-}
 
 export class JiraSource {
   private readonly client: JiraClient;
@@ -79,12 +77,14 @@ export class JiraSource {
   /** The field catalogue and the site configuration texts (custom field and workflow names), same client. */
   readonly config: JiraConfig;
   private admin: Promise<boolean> | undefined;
+  private readonly activity: JiraActivity;
 
   constructor(client: JiraClient, site: string, maxChars: number) {
     this.client = client;
     this.site = site;
     this.maxChars = maxChars;
     this.config = new JiraConfig(client, site, () => this.isAdmin());
+    this.activity = new JiraActivity(client);
   }
 
   /**
@@ -206,7 +206,7 @@ export class JiraSource {
   private async toSourceItem(issue: RawIssue, textFields: readonly FieldRef[]): Promise<SourceItem> {
     const fields = issue.fields ?? {};
     const url = `${this.site}/browse/${issue.key}`;
-    const project = fields.project as { key?: string } | undefined;
+    const project = fields.project as { key?: string; projectTypeKey?: string } | undefined;
     const item: Item = {
       product: 'jira',
       containerKey: String(project?.key ?? issue.key.split('-')[0]),
@@ -223,42 +223,38 @@ export class JiraSource {
     };
     const docs: Doc[] = [];
     let truncated = 0;
-    const add = (field: string, value: unknown, fieldId?: string, link = url) => {
+    const add = (
+      field: string,
+      value: unknown,
+      fieldId?: string,
+      link = url,
+      visibility?: Doc['visibility'],
+    ) => {
       const extracted = toText(value, this.maxChars);
       if (extracted.truncated) truncated++;
       if (extracted.text.trim() !== '')
-        docs.push({ itemId: item.id, field, fieldId, url: link, text: extracted.text });
+        docs.push({ itemId: item.id, field, fieldId, url: link, text: extracted.text, visibility });
     };
     add('title', fields.summary);
     add('description', fields.description);
     add('environment', fields.environment);
     for (const field of textFields) add(field.id, fields[field.id], field.id);
-    for (const comment of await this.comments(issue)) {
-      add('comment', comment.body, comment.id, `${url}?focusedCommentId=${comment.id}`);
+    const serviceDesk = project?.projectTypeKey === 'service_desk';
+    const [comments, worklogs] = await Promise.all([
+      this.activity.comments(issue.id, fields),
+      this.activity.worklogs(issue.id, fields),
+    ]);
+    for (const c of comments) {
+      const visibility = visibilityOf(c, 'comment', serviceDesk);
+      add('comment', c.body, c.id, `${url}?focusedCommentId=${c.id}`, visibility);
+    }
+    for (const w of worklogs) {
+      const visibility = visibilityOf(w, 'worklog', serviceDesk);
+      add('worklog', w.comment, w.id, `${url}?focusedWorklogId=${w.id}`, visibility);
     }
     // Names and media types come with the search results: no request per issue.
     const attachments = jiraAttachments(fields.attachment, item.id, this.site);
     for (const attachment of attachments) docs.push(...attachmentDocs(attachment));
     return { item, docs, truncated, attachments };
-  }
-
-  /** Embedded comments when complete, otherwise the comment endpoint paged to the end. */
-  private async comments(issue: RawIssue): Promise<RawComment[]> {
-    const embedded = issue.fields?.comment as { comments?: RawComment[]; total?: number } | undefined;
-    const list = embedded?.comments ?? [];
-    if (embedded && (embedded.total ?? list.length) <= list.length) return list;
-    const all: RawComment[] = [];
-    for (let startAt = 0; ;) {
-      const page = await this.client.issueComments.getComments({
-        issueIdOrKey: issue.id,
-        startAt,
-        maxResults: COMMENT_PAGE,
-        orderBy: 'created',
-      });
-      const comments = listOf<RawComment>(page, 'comments', 'issue comment');
-      all.push(...comments);
-      startAt += comments.length;
-      if (comments.length === 0 || startAt >= (page.total ?? 0)) return all;
-    }
   }
 }

@@ -31,14 +31,20 @@ export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
   },
   {
     product: 'jira',
-    family: 'Jira comments',
-    endpoints: ['GET /rest/api/3/issue/{id}/comment'],
+    family: 'Jira comments and worklogs',
+    endpoints: ['GET /rest/api/3/issue/{id}/comment', 'GET /rest/api/3/issue/{id}/worklog'],
     scope: 'read:jira-work',
   },
   {
     product: 'jira',
     family: 'Jira permissions',
     endpoints: ['GET /rest/api/3/mypermissions'],
+    scope: 'read:jira-work',
+  },
+  {
+    product: 'jira',
+    family: 'Jira project permissions (who may browse)',
+    endpoints: ['GET /rest/api/3/project/{id}/permissionscheme'],
     scope: 'read:jira-work',
   },
   {
@@ -57,6 +63,12 @@ export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
     product: 'confluence',
     family: 'Confluence spaces',
     endpoints: ['GET /wiki/api/v2/spaces'],
+    scope: 'read:space:confluence',
+  },
+  {
+    product: 'confluence',
+    family: 'Confluence space permissions (who may view)',
+    endpoints: ['GET /wiki/api/v2/spaces/{id}/permissions'],
     scope: 'read:space:confluence',
   },
   {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
-import type { Container, Product } from '../types.ts';
+import type { Container, PlaceVisibility, Product } from '../types.ts';
 import type { ContainerRef, StoredContainer } from './model.ts';
 
 interface ContainerRow {
@@ -13,6 +13,8 @@ interface ContainerRow {
   url: string;
   type: string | null;
   status: string | null;
+  visibility: PlaceVisibility;
+  visibility_read_at: string | null;
 }
 
 function toStored(row: ContainerRow): StoredContainer {
@@ -26,6 +28,7 @@ function toStored(row: ContainerRow): StoredContainer {
     url: row.url,
     type: row.type,
     status: row.status,
+    visibility: row.visibility,
   };
 }
 
@@ -92,6 +95,36 @@ export class ContainerRepository {
       )
       .all(siteId, product)
       .map(toStored);
+  }
+
+  /** Each container's visibility and when its permissions were last read (none before the first read), by key. */
+  visibility(
+    siteId: number,
+    product: Product,
+  ): Map<string, { visibility: PlaceVisibility; readAt?: string }> {
+    const rows = this.#db
+      .prepare<[number, string], Pick<ContainerRow, 'key' | 'visibility' | 'visibility_read_at'>>(
+        'SELECT key, visibility, visibility_read_at FROM containers WHERE site_id = ? AND product = ?',
+      )
+      .all(siteId, product);
+    return new Map(
+      rows.map((r) => [r.key, { visibility: r.visibility, readAt: r.visibility_read_at ?? undefined }]),
+    );
+  }
+
+  /** Records who may see these (stored) containers, as read at `readAt`. */
+  recordVisibility(
+    siteId: number,
+    product: Product,
+    places: ReadonlyArray<{ key: string; visibility: PlaceVisibility; readAt: string }>,
+  ): void {
+    const update = this.#db.prepare(
+      `UPDATE containers SET visibility = @visibility, visibility_read_at = @readAt
+       WHERE site_id = @siteId AND product = @product AND key = @key`,
+    );
+    this.#db.transaction(() => {
+      for (const place of places) update.run({ ...place, siteId, product });
+    })();
   }
 
   /** Containers matching a user's `ENG` / `jira:ENG` (several when a key exists in both products or sites). */

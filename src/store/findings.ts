@@ -34,7 +34,7 @@ type ItemExposureRow = Omit<ItemExposure, 'categories'> & { categories: string }
 
 const SELECT_RECORD = `
   SELECT f.id, f.status, f.rule_id AS ruleId, f.category, f.severity, f.confidence, f.preview, f.fingerprint,
-    f.explanation, f.field, f.field_id AS fieldId, f.url, f.start_offset AS start, f.end_offset AS "end",
+    f.explanation, f.field, f.field_id AS fieldId, f.url, f.visibility, f.start_offset AS start, f.end_offset AS "end",
     f.first_seen_run AS firstSeenRun, f.last_seen_run AS lastSeenRun, f.resolved_run AS resolvedRun,
     i.product, c.key AS containerKey, i.external_id AS itemId, i.key AS itemKey, i.title AS itemTitle,
     i.url AS itemUrl, i.created AS itemCreated, i.updated AS itemUpdated, i.reporter, i.assignee,
@@ -62,7 +62,7 @@ function readPlan(filter: FindingFilter): { from: string; orderBy: string } {
   return { from: ALL_FINDINGS, orderBy: `f.item_id, ${withinItem}` };
 }
 
-const WEIGHT = findingWeightSql('f.severity', 'f.confidence');
+const WEIGHT = findingWeightSql('f.severity', 'f.confidence', 'f.visibility');
 const SEVERITY_RANK = severityRankSql('f.severity');
 
 interface Clauses {

@@ -1,7 +1,7 @@
 // Per-item aggregates of the open findings, kept in `items` by every writer that changes a finding's status, so
 // that the report's most exposed items read 100,000 item rows instead of grouping a million findings.
 import { distinctWeight, findingWeightSql } from '../score.ts';
-import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../types.ts';
+import { CATEGORIES, SEVERITIES, type Category, type CommentVisibility, type Severity } from '../types.ts';
 
 /** SQL ranking a severity column 0 (low) .. 3 (critical). */
 export function severityRankSql(column: string): string {
@@ -14,14 +14,17 @@ export function severityOfRankSql(rank: string): string {
 }
 
 // Same weighting as the score: distinct values in the item, each at its strongest occurrence. Categories are
-// comma-joined in no particular order (readers sort them).
-const AGGREGATE = `
+// comma-joined in no particular order (readers sort them). `weight` is the weight expression of the schema at hand
+// (migration 2 predates findings.visibility).
+const aggregate = (weight: string) => `
   SELECT COALESCE(SUM(n), 0), COALESCE(SUM(w), 0), ${severityOfRankSql('MAX(r)')},
     (SELECT group_concat(DISTINCT category) FROM findings WHERE item_id = items.id AND status = 'open')
   FROM (
-    SELECT COUNT(*) AS n, MAX(${findingWeightSql('f.severity', 'f.confidence')}) AS w,
+    SELECT COUNT(*) AS n, MAX(${weight}) AS w,
       MAX(${severityRankSql('f.severity')}) AS r
     FROM findings f WHERE f.item_id = items.id AND f.status = 'open' GROUP BY f.fingerprint)`;
+const AGGREGATE = aggregate(findingWeightSql('f.severity', 'f.confidence', 'f.visibility'));
+const V2_AGGREGATE = aggregate(findingWeightSql('f.severity', 'f.confidence'));
 const AGGREGATE_COLUMNS = '(open_findings, weighted, worst_severity, categories)';
 
 // The item's open findings by category and severity (CATEGORIES × SEVERITIES order), then its suppressed ones,
@@ -49,6 +52,7 @@ interface OpenFinding {
   category: Category;
   severity: Severity;
   confidence: number;
+  visibility?: CommentVisibility | null;
 }
 
 const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, rank) => [s, rank])) as Record<Severity, number>;
@@ -94,7 +98,7 @@ ALTER TABLE items ADD COLUMN open_findings INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE items ADD COLUMN weighted REAL NOT NULL DEFAULT 0;
 ALTER TABLE items ADD COLUMN worst_severity TEXT;
 ALTER TABLE items ADD COLUMN categories TEXT;
-UPDATE items SET ${AGGREGATE_COLUMNS} = (${AGGREGATE}) WHERE id IN (SELECT item_id FROM findings);
+UPDATE items SET ${AGGREGATE_COLUMNS} = (${V2_AGGREGATE}) WHERE id IN (SELECT item_id FROM findings);
 `;
 
 /** Migration 3 (second half): the per-item counts, filled from the findings already stored. */

@@ -29,6 +29,7 @@ const FINDING_COLUMNS = [
   'fingerprint',
   'explanation',
   'url',
+  'visibility',
 ] as const;
 
 /** The stored item a batch writes into: its row id and how many times it has been scanned, this scan included. */
@@ -65,6 +66,7 @@ function findingParams(
     f.fingerprint,
     f.explanation,
     f.url,
+    f.visibility ?? null,
   ];
 }
 
@@ -81,7 +83,7 @@ export class ItemFindingsWriter {
     // now, so a rule suppression applies to an item moved into its container and no longer to one moved out) or a
     // suppression of the finding's id. Suppressed values never resurface; a removed suppression reopened its
     // findings when it was removed. Parameters are positional
-    // (FINDING_COLUMNS order): binding 19 names costs about a tenth of each finding's write (bench/store.ts). The
+    // (FINDING_COLUMNS order): binding 20 names costs about a tenth of each finding's write (bench/store.ts). The
     // value key reads the fingerprint once more, by name.
     this.#upsert = db.prepare(`
       INSERT INTO findings (${FINDING_COLUMNS.join(', ')}, value_key)
@@ -89,7 +91,8 @@ export class ItemFindingsWriter {
       ON CONFLICT (item_id, identity) DO UPDATE SET
         container_id = excluded.container_id, category = excluded.category, severity = excluded.severity, confidence = excluded.confidence,
         start_offset = excluded.start_offset, end_offset = excluded.end_offset, preview = excluded.preview,
-        explanation = excluded.explanation, url = excluded.url, last_seen_run = excluded.last_seen_run,
+        explanation = excluded.explanation, url = excluded.url, visibility = excluded.visibility,
+        last_seen_run = excluded.last_seen_run,
         item_scan = excluded.item_scan, resolved_run = NULL,
         status = CASE
           WHEN excluded.status = 'suppressed' OR EXISTS (SELECT 1 FROM suppressions WHERE finding_id = findings.id)

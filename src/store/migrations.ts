@@ -3,6 +3,7 @@
 // The SQL lives in TypeScript (not .sql files) so that the built binary carries it without a copy step.
 import { V2_ITEM_EXPOSURE, V3_ITEM_COUNTS } from './item-exposure.ts';
 import { V3_VALUE_KEY } from './value-key.ts';
+import { V6_BASELINES } from './baselines.ts';
 
 const V1_INITIAL = `
 CREATE TABLE sites (
@@ -185,10 +186,26 @@ CREATE TABLE field_names (
 ) WITHOUT ROWID;
 `;
 
-// Attachment contents read (opt-in), by attachment id: the version whose content was read or refused, and the item
-// it belongs to, so that an incremental run downloads a file again only when its id or version changes, and finds
-// the files gone from an item. Findings of a content live in the item's findings (field attachment-content).
-const ATTACHMENT_SCANS = `
+// Version 7: who may see each place (containers.visibility: public, logged-in, restricted or unknown, from the
+// project's permission scheme or the space's permissions) and when its permissions were last read, so that
+// incremental runs read them again only when due (crawl/place-visibility.ts).
+const V7_PLACE_VISIBILITY = `
+ALTER TABLE containers ADD COLUMN visibility TEXT NOT NULL DEFAULT 'unknown'
+  CHECK (visibility IN ('public', 'logged-in', 'restricted', 'unknown'));
+ALTER TABLE containers ADD COLUMN visibility_read_at TEXT;
+`;
+
+// Version 8: findings.visibility, who can read the Jira comment or worklog holding a finding (public: a service
+// desk reply the customer sees; internal: a service desk note or worklog; restricted: limited to a role or group);
+// NULL where not marked. Stored findings stay NULL (weight unchanged) until their item is scanned again.
+const V8_COMMENT_VISIBILITY = `
+ALTER TABLE findings ADD COLUMN visibility TEXT CHECK (visibility IN ('public', 'internal', 'restricted'));
+`;
+
+// Version 9: attachment contents read (opt-in), by attachment id: the version whose content was read or refused,
+// and the item it belongs to, so that an incremental run downloads a file again only when its id or version
+// changes, and finds the files gone from an item. Findings of a content live in the item's findings (field attachment-content).
+const V9_ATTACHMENT_SCANS = `
 CREATE TABLE attachment_scans (
   site_id INTEGER NOT NULL REFERENCES sites(id),
   product TEXT NOT NULL,
@@ -207,7 +224,11 @@ export const MIGRATIONS: readonly string[] = [
   V3_VALUE_KEY + V3_ITEM_COUNTS,
   V4_SITE_GAPS,
   V5_PLACES_AND_PEOPLE,
-  ATTACHMENT_SCANS,
+  // Per-place baselines and each run's per-place read mode: see baselines.ts.
+  V6_BASELINES,
+  V7_PLACE_VISIBILITY,
+  V8_COMMENT_VISIBILITY,
+  V9_ATTACHMENT_SCANS,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,14 @@
 // Types of the store's public API (the shared domain types live in ../types.ts).
 import type { AttachmentScan } from './attachment-scans.ts';
-import type { Category, Finding, Item, Product, Severity } from '../types.ts';
+import type {
+  Category,
+  CommentVisibility,
+  Finding,
+  Item,
+  PlaceVisibility,
+  Product,
+  Severity,
+} from '../types.ts';
 
 /** A container is named by product and key: a Jira project and a Confluence space may share a key. */
 export interface ContainerRef {
@@ -47,6 +55,8 @@ export interface StoredContainer extends ContainerRef {
   url: string;
   type: string | null;
   status: string | null;
+  /** Who may see the place, as its permissions said when last read (`unknown` before any read). */
+  visibility: PlaceVisibility;
 }
 
 /** A detector finding placed in its item: which field, which comment, where to click. */
@@ -54,6 +64,8 @@ export interface PlacedFinding extends Finding {
   field: string;
   fieldId?: string;
   url: string;
+  /** Jira comments and worklogs: who can read them (undefined: not marked). */
+  visibility?: CommentVisibility;
 }
 
 export interface ScannedItem {
@@ -95,6 +107,8 @@ export interface FindingRecord {
   field: string;
   fieldId: string;
   url: string;
+  /** Who can read the comment or worklog holding it; null where not marked (schema 6 on). */
+  visibility: CommentVisibility | null;
   start: number;
   end: number;
   firstSeenRun: number;

@@ -8,6 +8,8 @@ import {
   siteCoverage,
   type RunCoverage,
   type ScoreBand,
+  PLACE_VISIBILITY_FACTOR,
+  visibilityFactorSql,
 } from '../score.ts';
 import { CATEGORIES, SEVERITIES, type Category } from '../types.ts';
 import type { ContainerRepository } from './containers.ts';
@@ -48,7 +50,7 @@ export interface ScoreScope {
   since?: string;
 }
 
-const WEIGHT = findingWeightSql('f.severity', 'f.confidence');
+const WEIGHT = findingWeightSql('f.severity', 'f.confidence', 'f.visibility');
 
 interface Tally extends ContainerCounts {
   weighted: number;
@@ -89,7 +91,8 @@ export class ScoreRepository {
       if (!t) tallies.set(containerId, (t = newTally()));
       return t;
     };
-    for (const c of this.#containers.list(run.siteId)) tally(c.id);
+    const containers = new Map(this.#containers.list(run.siteId).map((c) => [c.id, c]));
+    for (const id of containers.keys()) tally(id);
     for (const [id, counts] of countFindings(this.#db, params)) Object.assign(tally(id), counts);
 
     // Distinct values are grouped by their 8-byte key (value-key.ts). The inner ORDER BY repeats the GROUP BY,
@@ -99,8 +102,10 @@ export class ScoreRepository {
       SELECT id, SUM(w) AS weighted, COUNT(*) AS n FROM (
         SELECT f.container_id AS id, MAX(${WEIGHT}) AS w ${open}
         GROUP BY f.container_id, f.value_key ORDER BY f.container_id, f.value_key) GROUP BY id`);
+    // W counts as far as the place is seen: its visibility factor (score.ts).
     for (const r of distinct.all(params) as Array<{ id: number; weighted: number; n: number }>) {
-      Object.assign(tally(r.id), { weighted: r.weighted, distinctValues: r.n });
+      const factor = PLACE_VISIBILITY_FACTOR[containers.get(r.id)?.visibility ?? 'unknown'];
+      Object.assign(tally(r.id), { weighted: r.weighted * factor, distinctValues: r.n });
     }
     // Items in table order (through the site index, each row is a lookup: twice the time).
     const scanned = this.#db.prepare(`
@@ -115,7 +120,6 @@ export class ScoreRepository {
       const place = places.get(id);
       return place?.state === 'scanned' ? place.coverage : null;
     };
-    const containers = new Map(this.#containers.list(run.siteId).map((c) => [c.id, c]));
     const records: ScoreRecord[] = [];
     const site = newTally();
     for (const [id, t] of tallies) {
@@ -127,9 +131,11 @@ export class ScoreRepository {
         for (const s of SEVERITIES) site.counts[c][s] += t.counts[c][s];
       }
     }
+    const visibility = new Map([...containers].map(([id, c]) => [id, c.visibility]));
+    const factor = visibilityFactorSql('f.container_id', visibility);
     const union = this.#db.prepare(`
       SELECT COALESCE(SUM(w), 0) AS weighted, COUNT(*) AS n FROM (
-        SELECT MAX(${WEIGHT}) AS w ${open} GROUP BY f.value_key)`);
+        SELECT MAX(${WEIGHT} * ${factor}) AS w ${open} GROUP BY f.value_key)`);
     const u = union.get(params) as { weighted: number; n: number };
     Object.assign(site, { weighted: u.weighted, distinctValues: u.n });
     records.sort((a, b) => b.weighted - a.weighted);

@@ -9,6 +9,7 @@
 //   store.scores.compute(runId);
 //   store.close();
 import type Database from 'better-sqlite3';
+import { BaselineRepository } from './baselines.ts';
 import { CheckpointRepository } from './checkpoints.ts';
 import { ContainerRepository } from './containers.ts';
 import { contributionView, type ContributionOptions, type ContributionView } from './contribution.ts';
@@ -35,6 +36,8 @@ export interface Store {
   readonly runs: RunRepository;
   readonly containers: ContainerRepository;
   readonly checkpoints: CheckpointRepository;
+  /** Per place: watermark, last complete read, refused or not; per run: how each place was read. */
+  readonly baselines: BaselineRepository;
   /** Crawler write side. */
   readonly scans: ScanWriter;
   /** Report read side. */
@@ -72,6 +75,7 @@ export function openStore(path: string = DEFAULT_DB_PATH, options: StoreOptions 
     runs,
     containers,
     checkpoints,
+    baselines: new BaselineRepository(db, containers),
     scans: new ScanWriter(db, containers, runs, checkpoints),
     findings: new FindingReader(db),
     suppressions: new SuppressionRepository(db, () => scores.refreshLatest()),

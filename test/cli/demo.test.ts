@@ -55,7 +55,7 @@ describe('exposure demo on the default fake site', () => {
     expect(code).toBe(0);
     const table = stdout.split('\n').filter((line) => /^(PRODUCT|jira|confluence|site)\s/.test(line));
     expect(table[0]).toMatch(
-      /^PRODUCT\s+KEY\s+NAME\s+SCORE\s+RANK\s+OPEN\s+SECRET\s+PII\s+PHI\s+DENSITY\s+COVERAGE\s+STATE$/,
+      /^PRODUCT\s+KEY\s+NAME\s+SCORE\s+RANK\s+OPEN\s+SECRET\s+PII\s+PHI\s+DENSITY\s+COVERAGE\s+VISIBILITY\s+STATE$/,
     );
     expect(table.filter((line) => /^jira\s/.test(line)).length).toBeGreaterThan(1);
     expect(table.filter((line) => /^confluence\s/.test(line)).length).toBeGreaterThan(1);

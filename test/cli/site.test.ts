@@ -74,7 +74,7 @@ describe('a scan of the fake site', () => {
     expect(csv.startsWith('\uFEFF')).toBe(target === 'file');
     const rows = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(rows[0]).toMatch(
-      /^site,product,container_key,container_name,item,item_title,url,.*,fingerprint,finding_id,field_name,.*,why$/,
+      /^site,product,container_key,container_name,item,item_title,url,.*,fingerprint,finding_id,field_name,.*,why,visibility,place_visibility$/,
     );
     expect(rows.length).toBeGreaterThan(3);
     expect(csv.replaceAll('\r\n', '')).not.toContain('\n');

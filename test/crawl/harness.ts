@@ -80,6 +80,8 @@ export function crawl(
     includeHistory?: boolean;
     excludeProjects?: string[];
     projects?: string[];
+    /** Auto mode's --reconcile-days (see crawl/baselines.ts). */
+    fullAfterDays?: number;
   } & Partial<Pick<CrawlOptions, 'gateway' | 'notice'>> = {},
 ): Promise<CrawlResult> {
   return crawlSite({
@@ -102,7 +104,12 @@ export function crawl(
     maxBodyBytes: 20_000_000,
     scanner,
     sink,
-    run: { runId: sink.runId, mode: options.mode ?? 'full', resumed: false },
+    run: {
+      runId: sink.runId,
+      mode: options.mode ?? 'full',
+      resumed: false,
+      ...(options.fullAfterDays === undefined ? {} : { fullAfterDays: options.fullAfterDays }),
+    },
     rulesetHash: 'test-rules',
     logger: silentLogger,
     signal: options.signal,

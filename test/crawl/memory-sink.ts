@@ -1,5 +1,7 @@
 // An in-memory CrawlSink for crawler tests: the same contract as the SQLite adapter, none of the storage.
+import type { Baseline, PlaceRead } from '../../src/crawl/baselines.ts';
 import type {
+  BaselineChange,
   Checkpoint,
   Coverage,
   CrawlSink,
@@ -7,7 +9,7 @@ import type {
   LocatedFinding,
   ScannedItem,
 } from '../../src/crawl/ports.ts';
-import { ATTACHMENT_FIELDS, type Container, type Product } from '../../src/types.ts';
+import { ATTACHMENT_FIELDS, type Container, type PlaceVisibility, type Product } from '../../src/types.ts';
 
 interface StoredItem extends KnownItem {
   findings: LocatedFinding[];
@@ -28,9 +30,30 @@ export class MemorySink implements CrawlSink {
   recordCalls = 0;
   /** Attachment contents read: `product:attachment id` -> item id and version. */
   readonly attachmentScans = new Map<string, { itemId: string; version: number }>();
+  readonly baselines = new Map<string, Baseline>();
+  /** How each run read each place: `runId:product:key`. */
+  readonly reads = new Map<string, PlaceRead>();
+  /** Run start instants, for complete reads (tests set older ones to make a place due). */
+  runStart = new Date().toISOString();
+  /** Who may see each place, by `product:key`, with the time its permissions were read. */
+  readonly visibility = new Map<string, { visibility: PlaceVisibility; readAt?: string }>();
 
   upsertContainers(containers: readonly Container[]): void {
     for (const c of containers) this.containers.set(`${c.product}:${c.key}`, c);
+  }
+
+  placeVisibility(product: Product): Map<string, { visibility: PlaceVisibility; readAt?: string }> {
+    const prefix = `${product}:`;
+    return new Map(
+      [...this.visibility].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]),
+    );
+  }
+
+  recordVisibility(
+    product: Product,
+    places: ReadonlyArray<{ key: string; visibility: PlaceVisibility; readAt: string }>,
+  ): void {
+    for (const { key, ...seen } of places) this.visibility.set(`${product}:${key}`, seen);
   }
 
   known(product: Product, ids: readonly string[]): Map<string, KnownItem> {
@@ -175,6 +198,30 @@ export class MemorySink implements CrawlSink {
       out.set(itemId, (out.get(itemId) ?? new Map<string, number>()).set(id, version));
     }
     return out;
+  }
+
+  baseline(product: Product, containerKey: string): Baseline | undefined {
+    return this.baselines.get(`${product}:${containerKey}`);
+  }
+
+  recordBaseline(product: Product, containerKey: string, change: BaselineChange): void {
+    const key = `${product}:${containerKey}`;
+    const saved = this.baselines.get(key) ?? { forbidden: false };
+    const later = (a?: string, b?: string) => (!a || (b !== undefined && b > a) ? b : a);
+    this.baselines.set(key, {
+      ...saved,
+      ...(change.complete ? { completeRun: this.runId, completeAt: this.runStart, forbidden: false } : {}),
+      ...(change.forbidden === undefined ? {} : { forbidden: change.forbidden }),
+      ...(change.watermark ? { watermark: later(saved.watermark, change.watermark) } : {}),
+    });
+  }
+
+  readPlan(product: Product, containerKey: string): PlaceRead | undefined {
+    return this.reads.get(`${this.runId}:${product}:${containerKey}`);
+  }
+
+  recordReadPlan(product: Product, containerKey: string, plan: PlaceRead): void {
+    this.reads.set(`${this.runId}:${product}:${containerKey}`, plan);
   }
 
   openFindings(): LocatedFinding[] {

@@ -23,6 +23,13 @@ function firedRules(text: string): string[] {
   return detector.scan(text).map((finding) => finding.ruleId);
 }
 
+/** Match examples of upper-case formats whose finding has evidence besides the format (context, its field). */
+const vouchedLowerCaseCases = matchCases.filter(({ id, text }) => {
+  if (!rules.find((rule) => rule.spec.id === id)!.spec.lowerCase) return false;
+  const finding = detector.scan(text).find((f) => f.ruleId === id);
+  return finding !== undefined && /context: |standalone value|listed value/.test(finding.explanation);
+});
+
 describe('rule examples', () => {
   it('loads every rule file under rules/', () => {
     const files = CATEGORIES.flatMap((c) =>
@@ -33,6 +40,10 @@ describe('rule examples', () => {
 
   it.each(matchCases)('$id match[$i] yields a finding of the rule', ({ id, text }) => {
     expect(firedRules(text), `fired instead: ${firedRules(text).join(', ') || 'nothing'}`).toContain(id);
+  });
+
+  it.each(vouchedLowerCaseCases)('$id match[$i] typed in lower case still matches', ({ id, text }) => {
+    expect(firedRules(text.toLowerCase())).toContain(id);
   });
 
   it.each(nomatchCases)('$id nomatch[$i] yields no finding of the rule', ({ id, text }) => {

@@ -57,20 +57,18 @@ describe.runIf(existsSync(CLI))('report on a 20,000-issue site (built binary)', 
       }
   });
 
-  it('shows FIN and LEGAL as not read, with no number, and site coverage below 100 % because of them', async () => {
+  it('shows FIN as not read, with no number, site coverage below 100 % because of it, and LEGAL nowhere', async () => {
     const data = await report();
-    for (const [product, key] of [
-      ['jira', 'FIN'],
-      ['confluence', 'LEGAL'],
-    ] as const)
-      expect(place(data, product, key)).toMatchObject({
-        state: 'not-read',
-        measure: null,
-        rank: null,
-        gaps: { forbidden: 1 },
-      });
+    expect(place(data, 'jira', 'FIN')).toMatchObject({
+      state: 'not-read',
+      measure: null,
+      rank: null,
+      gaps: { forbidden: 1 },
+    });
+    // The token may not view LEGAL: a real site lists it nowhere, so no report can name it.
+    expect(place(data, 'confluence', 'LEGAL')).toBeUndefined();
     expect(data.site.coverage).toBeLessThan(1);
-    expect(data.site.places).toMatchObject({ 'not-read': 2 });
+    expect(data.site.places).toMatchObject({ 'not-read': 1 });
     const table = await work.shell(`exposure report --db ${db}`);
     expect(table.stdout).toMatch(/^jira\s+FIN\s+Finance\s+not read\s/m);
     expect(table.stdout).not.toMatch(/^jira\s+FIN\s+Finance\s+0/m);

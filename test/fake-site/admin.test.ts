@@ -1,6 +1,7 @@
 // Admin mutations (HTTP and in process), clock, churn, stats, truth and index lag, seen through the emulated API.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FaultConfig } from '../../src/fake-site/faults.ts';
+import type { PlantedRecord } from '../../src/fake-site/model.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
 import { createFixtureContent, FIXTURE_SECRET } from './fixture-content.ts';
 
@@ -130,6 +131,28 @@ describe('admin mutations', () => {
     expect(left.filter((p) => p.container === 'ENG')).toEqual([]);
     expect(left.map((p) => p.value)).not.toContain(FIXTURE_SECRET);
   });
+
+  it.each([
+    ['project', 'ENG', 400, 'GET', '/rest/api/3/issue/ENG-3'],
+    ['space', 'ENG', 200, 'GET', '/wiki/api/v2/pages/100000'],
+  ] as const)(
+    'refuses a %s to the API user and lets it in again: its content answers 404, then 200',
+    async (what, key, searchWhileRefused, method, content) => {
+      await start();
+      const url = `/__admin/${what}s/${key}/forbidden`;
+      expect((await call('PUT', url, { forbidden: true })).status).toBe(200);
+      expect((await call(method, content)).status).toBe(404);
+      const search = await call('POST', '/rest/api/3/search/jql', { jql: `project = ${key}`, maxResults: 1 });
+      expect(search.status).toBe(searchWhileRefused);
+      const product = what === 'project' ? 'jira' : 'confluence';
+      const readable = (p: PlantedRecord) => p.product === product && p.container === key && p.readable;
+      expect(site!.admin.truth().planted.filter(readable)).toEqual([]);
+      expect((await call('PUT', url, { forbidden: false })).status).toBe(200);
+      expect((await call(method, content)).status).toBe(200);
+      expect((await call('PUT', `/__admin/${what}s/NOPE/forbidden`, { forbidden: true })).status).toBe(404);
+      expect((await call('PUT', url, { forbidden: 'yes' })).status).toBe(400);
+    },
+  );
 
   it('advances the clock, which stamps later mutations and moves relative JQL', async () => {
     await start();

@@ -7,6 +7,7 @@ import type {
   ContentRecord,
   IssueRecord,
   PlantedRecord,
+  PlaceAccess,
   ProjectRecord,
   SiteContent,
   SpaceRecord,
@@ -33,7 +34,13 @@ function doc(text: string): AdfNode {
   return { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
 }
 
-function project(id: string, key: string, issueCount: number, forbidden = false): ProjectRecord {
+function project(
+  id: string,
+  key: string,
+  issueCount: number,
+  access: PlaceAccess,
+  forbidden = false,
+): ProjectRecord {
   return {
     id,
     key,
@@ -42,14 +49,15 @@ function project(id: string, key: string, issueCount: number, forbidden = false)
     projectTypeKey: 'software',
     leadAccountId: USERS[0]!.accountId,
     forbidden,
+    access,
     issueCount,
   };
 }
 
 const PROJECTS: ProjectRecord[] = [
-  project('10000', 'ENG', 12),
-  project('10001', 'SUP', 3),
-  project('10002', 'FIN', 2, true),
+  project('10000', 'ENG', 12, 'public'),
+  project('10001', 'SUP', 3, 'logged-in'),
+  project('10002', 'FIN', 2, 'restricted', true),
 ];
 const ISSUE_ID_BASE = [20000, 21000, 22000];
 
@@ -65,6 +73,7 @@ function space(id: string, key: string, pageCount: number, extra: Partial<SpaceR
     createdAt: iso(NOW - 400 * 24 * HOUR),
     homepageId: String(Number(id) * 10),
     forbidden: false,
+    access: 'restricted',
     pageCount,
     blogPostCount: 2,
     ...extra,
@@ -72,7 +81,7 @@ function space(id: string, key: string, pageCount: number, extra: Partial<SpaceR
 }
 
 const SPACES: SpaceRecord[] = [
-  space('65538', 'ENG', 30),
+  space('65538', 'ENG', 30, { access: 'public' }),
   space('65539', `~${USERS[1]!.accountId}`, 2, { type: 'personal' }),
   space('65540', 'OLD', 2, { status: 'archived' }),
   space('65541', 'LEGAL', 2, { forbidden: true }),
@@ -112,6 +121,7 @@ function issue(projectKey: string, index: number): IssueRecord {
     created: iso(created),
     updated: iso(updated),
     comments: issueComments(id, commentCount, created),
+    worklogs: [],
   };
 }
 

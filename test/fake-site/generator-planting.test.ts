@@ -47,6 +47,7 @@ describe('planted values', () => {
     ['description', jira],
     ['environment', jira],
     ['comment:', jira],
+    ['worklog:', jira],
     ['customfield_', jira],
     ['title', confluence],
     ['body', confluence],

@@ -95,6 +95,10 @@ export function issueFieldText(issue: IssueRecord, field: string): string {
     const comment = issue.comments.find((c) => c.id === field.slice('comment:'.length));
     return comment ? adfStrings(comment.body).join('\n') : '';
   }
+  if (field.startsWith('worklog:')) {
+    const worklog = issue.worklogs.find((w) => w.id === field.slice('worklog:'.length));
+    return worklog ? adfStrings(worklog.comment).join('\n') : '';
+  }
   return adfStrings(issue.customFields[field]).join('\n');
 }
 

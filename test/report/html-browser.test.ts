@@ -144,7 +144,7 @@ describeWith(chromiumThere, 'HTML report in chromium at 1,400 px', () => {
     await item.locator('summary').click();
     expect(await item.locator('li').first().isVisible()).toBe(true);
     expect(await item.locator('li').first().textContent()).toMatch(
-      /^(critical|high|medium|low) \S+ in \S+: /,
+      /^(critical|high|medium|low) \S+ in \S+( \((public reply|internal note|restricted)[^)]*\))?: /,
     );
     await page.screenshot({ path: join(OUT, 'demo-report-item-open.png'), fullPage: false });
   });

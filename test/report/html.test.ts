@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.ts';
 import type { ReportData } from '../../src/report/model.ts';
+import type { TopItem } from '../../src/report/model.ts';
 import { forbiddenRow, measure, placeRow, reportData, topItem } from './report-fixture.ts';
 
 const zero = { low: 0, medium: 0, high: 0, critical: 0 };
@@ -128,5 +129,24 @@ describe('HTML report wording', () => {
       'critical aws-access-key-id in body: AKIA••••WXYZ',
     );
     expect(render(reportData()).querySelector('#demo-note')).toBeNull();
+  });
+
+  it.each([
+    ['public', 'high us-ssn in comment (public reply, the customer sees it): •••-••-6789', true],
+    ['internal', 'high us-ssn in comment (internal note): •••-••-6789', false],
+    ['restricted', 'high us-ssn in comment (restricted to a role or group): •••-••-6789', false],
+    [null, 'high us-ssn in comment: •••-••-6789', false],
+  ] as const)('says who reads a comment listed under the top items: %s', (visibility, text, highlighted) => {
+    const detail: TopItem['details'][number] = {
+      field: 'comment',
+      ruleId: 'us-ssn',
+      severity: 'high',
+      preview: '•••-••-6789',
+      visibility,
+    };
+    const doc = render(reportData({ topItems: [topItem({ details: [detail] })] }));
+    const line = doc.querySelector('#top-items details li');
+    expect(line?.textContent).toBe(text);
+    expect(line?.querySelector('.public') !== null).toBe(highlighted);
   });
 });

@@ -75,7 +75,15 @@ export function topItem(overrides: Partial<TopItem> = {}): TopItem {
     findings: 3,
     worst: 'critical',
     categories: ['secret'],
-    details: [{ field: 'body', ruleId: 'aws-access-key-id', severity: 'critical', preview: 'AKIA••••WXYZ' }],
+    details: [
+      {
+        field: 'body',
+        ruleId: 'aws-access-key-id',
+        severity: 'critical',
+        preview: 'AKIA••••WXYZ',
+        visibility: null,
+      },
+    ],
     ...overrides,
   };
 }

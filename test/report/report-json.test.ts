@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportData } from '../../src/report/model.ts';
 import { buildReportData } from '../../src/report/report-data.ts';
 import { beginRun, container, item, sampleKey, scanned, tempStore } from '../store/helpers.ts';
-import { forbiddenRow, placeRow, reportData } from './report-fixture.ts';
+import { forbiddenRow, placeRow, reportData, topItem } from './report-fixture.ts';
 import { schemaErrors } from './report-schema.ts';
 
 /** A run that reads ENG, finds FIN forbidden, and leaves OPS out after an earlier run read it. */
@@ -18,7 +18,10 @@ function storeReport(): ReportData {
   store.runs.recordCoverage(first, { product: 'confluence', key: 'OPS' }, coverage);
   store.runs.finish(first, 'complete');
   store.scores.compute(first);
-  const second = beginRun(store, places).runId;
+  const { runId: second, siteId } = beginRun(store, places);
+  const readAt = '2026-10-01T00:00:00.000Z';
+  store.containers.recordVisibility(siteId, 'confluence', [{ key: 'ENG', visibility: 'public', readAt }]);
+  store.containers.recordVisibility(siteId, 'jira', [{ key: 'FIN', visibility: 'restricted', readAt }]);
   store.scans.record(second, [scanned(item('ENG', '1'), sampleKey())]);
   store.runs.recordCoverage(second, { product: 'confluence', key: 'ENG' }, coverage);
   store.runs.recordCoverage(second, { product: 'confluence', key: 'OPS' }, coverage, true);
@@ -33,13 +36,13 @@ function storeReport(): ReportData {
 }
 
 describe('report --json schema', () => {
-  it('describes the report built from a store: read, forbidden and left-out places', () => {
+  it('describes the report built from a store: read, forbidden and left-out places, with their visibility', () => {
     const data = storeReport();
     expect(schemaErrors(data)).toEqual([]);
-    expect(data.containers.map((c) => [c.key, c.state, c.stale, c.measure === null])).toEqual([
-      ['ENG', 'scanned', false, false],
-      ['OPS', 'excluded', true, false],
-      ['FIN', 'not-read', false, true],
+    expect(data.containers.map((c) => [c.key, c.state, c.stale, c.measure === null, c.visibility])).toEqual([
+      ['ENG', 'scanned', false, false, 'public'],
+      ['OPS', 'excluded', true, false, 'unknown'],
+      ['FIN', 'not-read', false, true, 'restricted'],
     ]);
     expect(data.site.coverage).toBeCloseTo(1 / 3, 10);
   });
@@ -50,9 +53,32 @@ describe('report --json schema', () => {
       'a forbidden place and a demo site',
       reportData({ containers: [placeRow(), forbiddenRow()], demo: true }),
     ],
+    ...(['public', 'logged-in', 'restricted', 'unknown'] as const).map((visibility): [string, ReportData] => [
+      `a ${visibility} place`,
+      reportData({ containers: [placeRow({ visibility })] }),
+    ]),
     [
       'the site configuration',
       reportData({ containers: [placeRow({ key: 'site-config', product: 'jira', siteWide: true })] }),
+    ],
+    [
+      'a public service desk reply among the top items',
+      reportData({
+        topItems: [
+          topItem({
+            product: 'jira',
+            details: [
+              {
+                field: 'comment',
+                ruleId: 'us-ssn',
+                severity: 'high',
+                preview: '•••-••-6789',
+                visibility: 'public',
+              },
+            ],
+          }),
+        ],
+      }),
     ],
     [
       'a plan that contributes nothing',
@@ -77,6 +103,22 @@ describe('report --json schema', () => {
       'a score without its measure',
       (d) => ({ ...d, containers: [{ ...d.containers[0], score: 3 }] }),
       /additional/,
+    ],
+    [
+      'a comment visibility outside the three',
+      (d) => ({
+        ...d,
+        topItems: [topItem({ details: [{ ...topItem().details[0]!, visibility: 'customer' as never }] })],
+      }),
+      /topItems\/0\/details\/0\/visibility/,
+    ],
+    [
+      'a detail without its visibility',
+      (d) => ({
+        ...d,
+        topItems: [topItem({ details: [{ ...topItem().details[0]!, visibility: undefined as never }] })],
+      }),
+      /visibility/,
     ],
     ['coverage above 100 %', (d) => ({ ...d, site: { ...d.site, coverage: 1.01 } }), /coverage/],
     ['a run without its mode', (d) => ({ ...d, run: { ...d.run, mode: undefined } }), /run/],

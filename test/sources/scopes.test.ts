@@ -14,6 +14,8 @@ describe('endpoint families', () => {
     ['GET', '/rest/api/3/workflows/search', 'read:workflow:jira'],
     ['GET', '/wiki/rest/api/user/current', 'read:confluence-user'],
     ['GET', '/wiki/api/v2/spaces', 'read:space:confluence'],
+    ['GET', '/wiki/api/v2/spaces/65538/permissions', 'read:space:confluence'],
+    ['GET', '/rest/api/3/project/SUP/permissionscheme', 'read:jira-work'],
     ['GET', '/wiki/api/v2/spaces/65538/blogposts', 'read:page:confluence'],
     ['GET', '/wiki/api/v2/pages/100000/versions', 'read:page:confluence'],
     ['GET', '/wiki/api/v2/inline-comments', 'read:comment:confluence'],

@@ -31,6 +31,12 @@ const seedRun = (db: Database.Database) => {
     "INSERT INTO runs (id, site_id, mode, ruleset_hash, started_at, status) VALUES (1, 1, 'full', 'h', '2026-09-01', 'complete')",
   ).run();
 };
+const checkpoint = (db: Database.Database, key: string, value: object) =>
+  db
+    .prepare(
+      "INSERT INTO checkpoints (site_id, product, container_key, value, updated_at) VALUES (1, 'jira', ?, ?, '2026-09-01')",
+    )
+    .run(key, JSON.stringify(value));
 const SEED: Record<number, (db: Database.Database) => void> = {
   1: seedRun,
   // Version 4: a run with the coverage of one place, written before places and people were recorded.
@@ -42,6 +48,14 @@ const SEED: Record<number, (db: Database.Database) => void> = {
     db.prepare(
       "INSERT INTO coverage (run_id, container_id, listed, scanned, bytes, skipped) VALUES (1, 1, 3, 3, 9, '{}')",
     ).run();
+  },
+  // Version 5: a project read to its end, one whose listing stopped half-way, the site watermark, a comment listing.
+  5: (db) => {
+    seedRun(db);
+    checkpoint(db, 'ENG', { runId: 1, phase: 'issues', done: true, watermark: '2026-08-30T00:00:00.000Z' });
+    checkpoint(db, 'OPS', { runId: 1, phase: 'issues', cursor: 'c2', done: false });
+    checkpoint(db, '', { runId: 1, phase: 'full', done: true, watermark: '2026-09-01T10:00:00.000Z' });
+    checkpoint(db, '#footer-comments', { runId: 1, phase: 'footer-comments', done: true });
   },
 };
 
@@ -66,6 +80,21 @@ describe('schema migrations', () => {
       expect(store.runs.get(1).placesRecorded).toBe(false);
       expect(store.runs.coverage(1)).toMatchObject([{ listed: 3, scanned: 3, excluded: false }]);
       expect([...store.places.forRun(1).values()].map((p) => p.state)).toEqual(['scanned']);
+    }
+    if (version === 5) {
+      // The project read to its end goes on incrementally from the site watermark; nothing else has a baseline.
+      const baseline = (key: string) => store.baselines.get(1, { product: 'jira', key });
+      expect(baseline('ENG')).toEqual({
+        watermark: '2026-09-01T10:00:00.000Z',
+        completeRun: 1,
+        completeAt: '2026-09-01',
+        forbidden: false,
+      });
+      expect([baseline('OPS'), baseline(''), baseline('#footer-comments')]).toEqual([
+        undefined,
+        undefined,
+        undefined,
+      ]);
     }
     store.close();
     fresh.close();

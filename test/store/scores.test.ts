@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exposureScore } from '../../src/score.ts';
 import type { ScoreRecord } from '../../src/store/scores.ts';
 import type { Store } from '../../src/store/store.ts';
+import type { PlaceVisibility } from '../../src/types.ts';
 import {
   beginRun,
   container,
@@ -149,4 +150,36 @@ describe('ScoreRepository.forReport', () => {
       expect(t.store.scores.forRun(first.runId)).toEqual(firstBefore);
     },
   );
+});
+
+describe('visibility in the ranking', () => {
+  /** ENG and OPS hold one key each (9) and ENG also MAIL (1.6); OPS shares ENG's key. */
+  function scored(visibility: Record<string, PlaceVisibility>) {
+    const t = tempStore();
+    const run = beginRun(t.store, spaces);
+    t.store.scans.record(run.runId, [
+      scanned(item('ENG', '1'), `${KEY} ${MAIL}`),
+      scanned(item('OPS', '2'), KEY),
+    ]);
+    const readAt = '2026-10-01T00:00:00.000Z';
+    const places = Object.entries(visibility).map(([key, v]) => ({ key, visibility: v, readAt }));
+    t.store.containers.recordVisibility(run.siteId, 'confluence', places);
+    t.store.runs.finish(run.runId, 'complete');
+    return byKey(t.store.scores.compute(run.runId));
+  }
+
+  it.each<[string, Record<string, PlaceVisibility>, number, number, number]>([
+    // ENG weight, OPS weight, site weight (a value takes its most exposed place's factor)
+    ['nothing read', {}, 10.6, 9, 10.6],
+    ['OPS public', { OPS: 'public' }, 10.6, 18, 18 + 1.6],
+    ['OPS logged-in', { OPS: 'logged-in' }, 10.6, 11.25, 11.25 + 1.6],
+    ['ENG restricted, OPS unknown', { ENG: 'restricted', OPS: 'unknown' }, 10.6, 9, 10.6],
+    ['both public', { ENG: 'public', OPS: 'public' }, 21.2, 18, 21.2],
+  ])('%s', (_case, visibility, eng, ops, site) => {
+    const records = scored(visibility);
+    expect(records.ENG!.weighted).toBeCloseTo(eng, 10);
+    expect(records.OPS!.weighted).toBeCloseTo(ops, 10);
+    expect(records.site!.weighted).toBeCloseTo(site, 10);
+    expect(records.OPS!.container?.visibility).toBe(visibility.OPS ?? 'unknown');
+  });
 });

@@ -4,8 +4,6 @@
 import { isRealDate, pastYear } from './calendar.ts';
 import { alnumValue, digitsOf, isPlaceholderDigits, twoDigits, weightedSum } from './digits.ts';
 import { iso7064Mod1110CheckDigit } from './germany-tax-id.ts';
-import type { ValidatorContext } from './index.ts';
-import { saysNearby } from './nearby.ts';
 
 const digitSum = (n: number): number => (n > 9 ? Math.floor(n / 10) + (n % 10) : n);
 /** A letter as its two-digit alphabet position: A = 01 ... Z = 26. */
@@ -59,16 +57,17 @@ function licenceCheckHolds(v: string): boolean {
   return (check === 10 ? 'X' : String(check)) === v[9];
 }
 
-const LICENCE_WORDS = /f(?:ü|ue)hrerschein|fahrerlaubnis|driv(?:er'?s?|ing)[ -]licen[cs]e/i;
+const CARD_LAYOUT = /^[A-Z0-9]\d{2}[A-Z0-9]{6}[\dX][A-Z0-9]$/;
 
 /**
- * Führerscheinnummer: a value in the card layout must carry its check digit; other 11-character forms (older
- * documents) count only next to a licence word.
+ * Führerscheinnummer: a value in the card layout must carry its check digit. The authority-letters form (two
+ * letters, eight digits, a check character whose derivation is not published) passes on its shape, and the rule's
+ * low confidence leaves it to a licence word nearby or the value standing alone in its field.
  */
-export function isGermanDrivingLicence(value: string, context: ValidatorContext): boolean {
+export function isGermanDrivingLicence(value: string): boolean {
   const v = value.toUpperCase();
-  if (/^[A-Z0-9]\d{2}[A-Z0-9]{6}[\dX][A-Z0-9]$/.test(v)) return licenceCheckHolds(v);
-  return /\d{4}/.test(v) && saysNearby(context, LICENCE_WORDS);
+  if (CARD_LAYOUT.test(v)) return licenceCheckHolds(v);
+  return /^[A-Z]{2}\d{8}[A-Z0-9]$/.test(v);
 }
 
 /** USt-IdNr: DE and 9 digits; the last is the ISO 7064 MOD 11,10 check digit of the first 8. */

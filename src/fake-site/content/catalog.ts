@@ -50,6 +50,7 @@ export function createProjects(spec: SiteSpec, users: readonly FakeUser[]): Proj
     projectTypeKey: def.projectTypeKey,
     leadAccountId: (users[(i * 4) % users.length] as FakeUser).accountId,
     forbidden: def.forbidden === true,
+    access: def.access ?? 'restricted',
     issueCount: counts[i] as number,
   }));
 }
@@ -87,6 +88,7 @@ export function createSpaces(spec: SiteSpec, users: readonly FakeUser[], now: nu
       createdAt: iso(spaceCreatedMs(now, i)),
       homepageId: contentId(i, 'page', 0),
       forbidden: def.forbidden === true,
+      access: def.access ?? 'restricted',
       pageCount: pages[i] as number,
       blogPostCount: blogs[i] as number,
     };

@@ -2,7 +2,7 @@
 // its share of the spec's item counts, and how often (and with which categories) its items carry planted values.
 
 import type { Category } from '../../types.ts';
-import type { ProjectRecord, SpaceRecord } from '../model.ts';
+import type { PlaceAccess, ProjectRecord, SpaceRecord } from '../model.ts';
 import type { Topic } from './topics.ts';
 
 /** How often items of a container carry planted values, and which categories they draw from. */
@@ -19,6 +19,8 @@ interface ContainerDef {
   share: number;
   plant: PlantProfile;
   forbidden?: boolean;
+  /** Restricted unless said. */
+  access?: PlaceAccess;
 }
 
 interface ProjectDef extends ContainerDef {
@@ -40,6 +42,7 @@ export const PROJECT_DEFS: readonly ProjectDef[] = [
     topic: 'engineering',
     projectTypeKey: 'software',
     share: 0.3,
+    access: 'logged-in',
     plant: { rate: 0.04, mix: mix(0.75, 0.2, 0.05) },
   },
   {
@@ -58,6 +61,7 @@ export const PROJECT_DEFS: readonly ProjectDef[] = [
     topic: 'support',
     projectTypeKey: 'service_desk',
     share: 0.2,
+    access: 'public',
     plant: { rate: 0.05, mix: mix(0.15, 0.55, 0.3) },
   },
   {
@@ -98,6 +102,7 @@ export const SPACE_DEFS: readonly SpaceDef[] = [
     topic: 'engineering',
     type: 'global',
     share: 0.26,
+    access: 'logged-in',
     plant: { rate: 0.04, mix: mix(0.75, 0.2, 0.05) },
   },
   {
@@ -116,6 +121,7 @@ export const SPACE_DEFS: readonly SpaceDef[] = [
     topic: 'support',
     type: 'knowledge_base',
     share: 0.16,
+    access: 'public',
     plant: { rate: 0.05, mix: mix(0.15, 0.55, 0.3) },
   },
   {

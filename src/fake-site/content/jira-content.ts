@@ -9,7 +9,14 @@ import { PROJECT_DEFS } from './containers.ts';
 import { customValue } from './custom-values.ts';
 import { customFieldsFor, type CustomFieldDef } from './fields.ts';
 import { commentId, issueId, issueKey } from './ids.ts';
-import { planPlants, plantsIn, shareWeight, type Plant, type Slot } from './planting.ts';
+import {
+  audienceFields,
+  buildWorklogs,
+  planActivity,
+  worklogSlots,
+  type ActivityPlan,
+} from './issue-activity.ts';
+import { planPlants, plantInto, plantsIn, shareWeight, type Plant, type Slot } from './planting.ts';
 import { createRng, type Rng } from '../../synth/rng.ts';
 import { createdMs, iso, laterMs, spreadMs, TWO_YEARS_MS } from './timeline.ts';
 import { fill, ticketSummary, topicText, type Topic } from './topics.ts';
@@ -27,6 +34,7 @@ export interface IssuePlan {
   key: string;
   commentIds: string[];
   plants: Plant[];
+  activity: ActivityPlan;
 }
 
 export interface JiraSite {
@@ -68,9 +76,15 @@ function issueSlots(topic: Topic, commentIds: readonly string[]): Slot[] {
   ];
 }
 
-function issueStreams(site: JiraSite, ordinal: number, index: number): { shape: Rng; plant: Rng; text: Rng } {
+function issueStreams(site: JiraSite, ordinal: number, index: number) {
   const root = createRng(site.seed).fork(`jira/${(site.projects[ordinal] as ProjectRecord).key}/${index}`);
-  return { shape: root.fork('shape'), plant: root.fork('plant'), text: root.fork('text') };
+  return {
+    shape: root.fork('shape'),
+    plant: root.fork('plant'),
+    text: root.fork('text'),
+    activity: root.fork('activity'),
+    worklogText: root.fork('worklog-text'),
+  };
 }
 
 export function planIssue(
@@ -82,13 +96,19 @@ export function planIssue(
   const project = site.projects[ordinal] as ProjectRecord;
   const def = PROJECT_DEFS[ordinal] as (typeof PROJECT_DEFS)[number];
   const id = issueId(ordinal, index);
-  const commentIds = Array.from({ length: commentCount(streams.shape) }, (_, i) => commentId(id, i + 1));
-  return {
-    id,
-    key: issueKey(project.key, index),
-    commentIds,
-    plants: planPlants(streams.plant, def.plant, issueSlots(def.topic, commentIds)),
-  };
+  const drawn = Array.from({ length: commentCount(streams.shape) }, (_, i) => commentId(id, i + 1));
+  const { commentIds, ...activity } = planActivity(streams.activity, id, drawn, {
+    serviceDesk: project.projectTypeKey === 'service_desk',
+    first: index === 0,
+  });
+  const slots = [...issueSlots(def.topic, commentIds), ...worklogSlots(activity.worklogIds)];
+  const plants = planPlants(streams.plant, def.plant, slots);
+  for (const field of activity.required) {
+    const slot = slots.find((s) => s.field === field);
+    const plant = slot && !plants.some((p) => p.field === field) && plantInto(streams.plant, def.plant, slot);
+    if (plant) plants.push(plant);
+  }
+  return { id, key: issueKey(project.key, index), commentIds, plants, activity };
 }
 
 function status(rng: Rng, ageMs: number): IssueRecord['status'] {
@@ -119,6 +139,7 @@ function comments(
       body,
       created: iso(created),
       updated: iso(updated),
+      ...audienceFields(plan.activity.audiences[i] ?? 'public'),
     };
   });
 }
@@ -182,6 +203,12 @@ export function buildIssue(site: JiraSite, ordinal: number, index: number): Issu
     updated: iso(updated),
     comments: comments(rng, topic, site, plan, created, updated),
     attachments: issueAttachments(site, ordinal, index, created).attachments,
+    worklogs: buildWorklogs(
+      streams.worklogText,
+      { topic, users: site.users, from: created, to: updated },
+      plan.activity.worklogIds,
+      plan.plants,
+    ),
   };
 }
 

@@ -95,6 +95,11 @@ function plantOne(rng: Rng, profile: PlantProfile, slots: readonly Slot[]): Plan
   };
 }
 
+/** One value planted in this slot (a field that must carry one); undefined when no kind of the mix fits it. */
+export function plantInto(rng: Rng, profile: PlantProfile, slot: Slot): Plant | undefined {
+  return plantOne(rng, profile, [slot]);
+}
+
 /** Most items carry nothing; a planted item carries one value, sometimes two or three. */
 export function planPlants(rng: Rng, profile: PlantProfile, slots: readonly Slot[]): Plant[] {
   if (!rng.chance(profile.rate)) return [];
