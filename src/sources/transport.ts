@@ -18,6 +18,7 @@ import {
   timedOut,
 } from './request-errors.ts';
 import { apiPath } from './gateway.ts';
+import { fetchFollowingMediaRedirects } from './media-redirect.ts';
 
 export interface TransportOptions {
   /** The site base URL; only its origin is used. */
@@ -205,8 +206,7 @@ export class SiteTransport {
 
   /**
    * An attachment download: the first request goes to the site or the gateway with `headers` (the client's
-   * credentials); the documented redirect to the media host (another origin) is followed WITHOUT them, and once
-   * dropped they stay dropped, whichever origin a later hop names. `consume` reads the final response's body
+   * credentials); the documented redirect to the media host is followed without them (media-redirect.ts). `consume` reads the final response's body
    * (streamed, under its own cap) inside this request's concurrency slot and timeout.
    */
   async download<T>(
@@ -218,29 +218,16 @@ export class SiteTransport {
     this.assertAllowed(first.origin);
     return this.limit(async () => {
       const signal = AbortSignal.timeout(this.options.timeoutMs);
-      let target = first;
-      let sent = headers;
-      for (let hop = 0; ; hop++) {
-        this.stats.requests += 1;
-        this.options.logger?.debug({ method: 'GET', path: apiPath(target.pathname) }, 'download');
-        let response: Response;
-        try {
-          response = await this.realFetch(target, { headers: sent, redirect: 'manual', signal });
-        } catch (error) {
-          throw timedOut(error, signal) ? new RequestTimeoutError(this.options.timeoutMs) : error;
-        }
-        const location = response.headers.get('location');
-        if (response.status >= 300 && response.status < 400 && location && hop < MAX_REDIRECTS) {
-          await response.body?.cancel();
-          const next = new URL(location, target);
-          if (next.protocol !== 'https:' && next.protocol !== 'http:')
-            throw new CrossOriginError(next.origin);
-          if (next.origin !== target.origin) sent = {};
-          target = next;
-          continue;
-        }
-        return consume(response, signal);
-      }
+      const response = await fetchFollowingMediaRedirects(first, headers, {
+        fetch: this.realFetch,
+        signal,
+        timeoutMs: this.options.timeoutMs,
+        onRequest: (target) => {
+          this.stats.requests += 1;
+          this.options.logger?.debug({ method: 'GET', path: apiPath(target.pathname) }, 'download');
+        },
+      });
+      return consume(response, signal);
     });
   }
 

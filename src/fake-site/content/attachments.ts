@@ -6,8 +6,9 @@
 import type { Category } from '../../types.ts';
 import { benignLogLines, benignParagraph, sqlSnippet } from '../../synth/benign.ts';
 import { createRng, type Rng } from '../../synth/rng.ts';
-import { SENSITIVE_KINDS } from '../../synth/sensitive.ts';
 import type { FakeUser } from '../model.ts';
+import type { PlantProfile } from './containers.ts';
+import { pickKind } from './planting.ts';
 import { commentId } from './ids.ts';
 import { iso, laterMs } from './timeline.ts';
 
@@ -87,6 +88,8 @@ export interface AttachmentContext {
   from: number;
   now: number;
   product: 'jira' | 'confluence';
+  /** The container's category mix, which planted values are drawn by. */
+  mix: PlantProfile['mix'];
 }
 
 export function attachmentId(product: 'jira' | 'confluence', parentId: string, ordinal: number): string {
@@ -112,8 +115,9 @@ function textBody(rng: Rng, kind: FileKind, carrier: string | undefined): string
 /** A value that fits a file name or a one-line comment: one line, no path separator, not too long. */
 const fitsOneLine = (text: string) => !/[\n/\\]/.test(text) && text.length <= 100;
 
-function plantedValue(rng: Rng, oneLine: boolean) {
-  const kind = rng.pick(SENSITIVE_KINDS);
+function plantedValue(rng: Rng, mix: PlantProfile['mix'], oneLine: boolean) {
+  const kind = pickKind(rng, mix);
+  if (!kind) return undefined;
   const value = kind.generate(rng);
   const wrapped = kind.wrap(rng, value);
   // A bare value without its context words is no finding for many rules: a name or comment takes the whole snippet.
@@ -137,7 +141,7 @@ function oneAttachment(
   const where = rng.chance(0.15) ? rng.pick(['name', 'comment', 'content', 'content']) : undefined;
   const field = where === 'comment' && ctx.product === 'jira' ? 'content' : where;
   const usable = field === 'content' && !kind.text ? undefined : field;
-  const planted = usable ? plantedValue(rng, usable !== 'content') : undefined;
+  const planted = usable ? plantedValue(rng, ctx.mix, usable !== 'content') : undefined;
   if (planted && usable) {
     const { kind: k, value } = planted;
     plants.push({ field: `attachment:${id}:${usable}`, kind: k.kind, category: k.category, value });

@@ -220,6 +220,7 @@ export function issueAttachments(site: JiraSite, ordinal: number, index: number,
     from: created,
     now: site.now,
     product: 'jira',
+    mix: (PROJECT_DEFS[ordinal] as (typeof PROJECT_DEFS)[number]).plant.mix,
   };
   return planAttachments(ctx, issueId(ordinal, index), ordinal === 0 && index === 0);
 }

@@ -51,7 +51,7 @@ export function* confluencePlanted(
           // A highlighted value is on the page too, inside its inline-comment marker.
           if (p.placement === 'selection' && anchored.has(p.field)) yield { ...record, field: 'body' };
         }
-        for (const p of contentAttachments(site, plan.id).plants) yield { ...place, ...p };
+        for (const p of contentAttachments(site, ordinal, plan.id).plants) yield { ...place, ...p };
       }
     }
   }
