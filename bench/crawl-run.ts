@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStoreSink } from '../src/commands/scan-sink.ts';
+import type { ContentLimits } from '../src/crawl/attachment-content.ts';
 import { crawlSite, type CrawlResult } from '../src/crawl/crawl.ts';
 import type { CrawlSink, DocScanner } from '../src/crawl/ports.ts';
 import { loadRules } from '../src/detect/load-rules.ts';
@@ -46,6 +47,7 @@ const countingSink = (): CrawlSink => ({
   storedContainers: () => [],
   retire: () => 0,
   liveIds: () => [],
+  scannedAttachments: () => new Map(),
   openFields: () => [],
   remove: () => 0,
   baseline: () => undefined,
@@ -119,6 +121,7 @@ export async function crawlOnce(
   concurrency: number,
   backend: Backend,
   liveHeap = false,
+  attachments?: ContentLimits,
 ): Promise<CrawlRun> {
   return withBackend(backend, site.url, async (scanner, sink, runId, database) => {
     const stopSampling = sampleMemory(liveHeap);
@@ -133,6 +136,7 @@ export async function crawlOnce(
       concurrency,
       timeoutMs: 60_000,
       maxBodyBytes: 64 * 1024 * 1024,
+      attachments,
       scanner,
       sink,
       run: { runId, mode: 'full', resumed: false },

@@ -117,6 +117,7 @@ async function withoutLatency(size: SiteSize, concurrency: number, sample: numbe
       `of which permission reads (one per place, for its visibility): Jira ${reads.jira?.read ?? 0}, ` +
         `Confluence ${reads.confluence?.read ?? 0}`,
     );
+    await contentRun(site, concurrency);
     console.log(
       `at ${size.latencyMs} ms per request and C=${concurrency} the naive peer waits at least ` +
         `${((total * size.latencyMs) / concurrency / 1000).toFixed(1)} s (estimate: requests x latency / C)`,
@@ -124,6 +125,23 @@ async function withoutLatency(size: SiteSize, concurrency: number, sample: numbe
   } finally {
     await site.stop();
   }
+}
+
+const CONTENT_LIMITS = { maxFileBytes: 5 * 1024 * 1024, budgetBytes: 500 * 1024 * 1024 };
+
+/** The same full scan with --attachments content's defaults: its requests, and what the content budget read. */
+async function contentRun(site: Parameters<typeof crawlOnce>[0], concurrency: number): Promise<void> {
+  const run = await crawlOnce(site, concurrency, 'real', false, CONTENT_LIMITS);
+  const tally = run.result.attachments;
+  if (!tally) return;
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  const notRead = Object.entries(tally.notRead).map(([reason, n]) => `${n} ${reason}`);
+  console.log(
+    `with --attachments content (5 MB cap, ${mb(tally.budgetBytes)} MB budget): ` +
+      `${fmt(run.result.requests.requests)} requests = ${(run.result.requests.requests / run.items).toFixed(4)} per item ` +
+      `(downloads are two requests each: the site's redirect and the media host); content budget used: ` +
+      `${mb(tally.bytes)} of ${mb(tally.budgetBytes)} MB by ${fmt(tally.read)} files; not scanned: ${notRead.join(', ') || 'none'}`,
+  );
 }
 
 type MemoryFigures = Record<string, number>;

@@ -32,6 +32,10 @@ export interface Config {
     workers: number;
     timeoutSeconds: number;
     maxBodyMb: number;
+    /** `content`: attachment contents are read too (names, comments and types always are). */
+    attachments: 'metadata' | 'content';
+    attachmentMaxMb: number;
+    attachmentBudgetMb: number;
     reconcileDays: number;
     allowPartial: boolean;
     /** Places known to be refused to the token (`FIN`, `jira:FIN`): reported as expected gaps, exit 0. */
@@ -99,6 +103,19 @@ const SETTINGS: Setting[] = [
   { path: 'scan.workers', env: 'EXPOSURE_WORKERS', flag: 'workers', parse: f.integer(0, 64), default: 0 },
   { path: 'scan.timeoutSeconds', flag: 'timeout', parse: f.integer(1, 600), default: 60 },
   { path: 'scan.maxBodyMb', flag: 'maxBodyMb', parse: f.integer(1, 1024), default: 20 },
+  {
+    path: 'scan.attachments',
+    flag: 'attachments',
+    parse: f.oneOf(['metadata', 'content']),
+    default: 'metadata',
+  },
+  { path: 'scan.attachmentMaxMb', flag: 'attachmentMaxMb', parse: f.integer(1, 1024), default: 5 },
+  {
+    path: 'scan.attachmentBudgetMb',
+    flag: 'attachmentBudgetMb',
+    parse: f.integer(1, 1_000_000),
+    default: 500,
+  },
   { path: 'scan.reconcileDays', flag: 'reconcileDays', parse: f.integer(0, 365), default: 7 },
   { path: 'scan.allowPartial', flag: 'allowPartial', parse: f.boolean, default: false },
   { path: 'scan.expectForbidden', flag: 'expectForbidden', parse: f.list(key), default: [] },

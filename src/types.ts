@@ -72,8 +72,9 @@ export interface Item {
 }
 
 /**
- * One scannable field of an item. `field` is one of: title, description, body, comment, worklog,
- * environment, customfield_<n>, inline-comment, footer-comment, name, metadata.
+ * One scannable field of an item. `field` is one of: title, description, body, comment,
+ * worklog, environment, customfield_<n>, inline-comment, footer-comment, name, metadata, attachment-name,
+ * attachment-comment, attachment-content (fieldId: the attachment id).
  */
 export interface Doc {
   itemId: string;
@@ -83,6 +84,8 @@ export interface Doc {
   /** Deep link to the place (the comment where applicable). */
   url: string;
   text: string;
+  /** Attachment names only: the file's declared media type, which file rules match with the name. */
+  mediaType?: string;
   /** Jira comments and worklogs: who can read it (see CommentVisibility). */
   visibility?: CommentVisibility;
 }
@@ -104,3 +107,10 @@ export interface Finding {
   /** Short human explanation: which keyword, validator and context fired. */
   explanation: string;
 }
+
+/** Doc fields of an attachment (the Doc's fieldId is the attachment id). */
+export const ATTACHMENT_FIELDS = {
+  name: 'attachment-name',
+  comment: 'attachment-comment',
+  content: 'attachment-content',
+} as const;

@@ -85,6 +85,14 @@ export function addScanOptions(command: Command): Command {
       '--max-body-mb <n>',
       'largest response accepted; larger bodies are recorded as not scanned (default 20)',
     )
+    .addOption(
+      new Option(
+        '--attachments <mode>',
+        'metadata (default: names, comments, types) or content (also read text-like files)',
+      ).choices(['metadata', 'content']),
+    )
+    .option('--attachment-max-mb <n>', 'with --attachments content: largest file read (default 5)')
+    .option('--attachment-budget-mb <n>', 'with --attachments content: bytes read per run (default 500)')
     .option(
       '--reconcile-days <n>',
       'in auto mode, a full scan (which also detects deletions) after this many days (default 7)',

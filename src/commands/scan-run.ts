@@ -9,7 +9,9 @@ import { unknownVisibilityLine } from '../crawl/place-visibility.ts';
 import { gatewayOrigin } from '../sources/gateway.ts';
 import { missingScopeLines } from '../sources/scopes.ts';
 import type { DocScanner, RunInfo } from '../crawl/ports.ts';
+import { fileFindings, loadFileRules } from '../detect/file-rules.ts';
 import { loadRules, rulesetHash } from '../detect/load-rules.ts';
+import { RULES_DIR } from '../paths.ts';
 import { createPool } from '../detect/pool.ts';
 import { loadOrCreateKey } from '../detect/redact.ts';
 import { CredentialError, EXIT } from '../errors.ts';
@@ -19,6 +21,7 @@ import { buildReportData } from '../report/report-data.ts';
 import type { Store } from '../store/store.ts';
 import { openStore } from '../store/store.ts';
 import { SEVERITIES, type Severity } from '../types.ts';
+import { contentLimits, contentLine } from './attachment-summary.ts';
 import { fullReadsLine } from './full-reads.ts';
 import { coverageLines, declaredGapNotes, hasUnexpectedGap, unlistedLines } from './scan-gaps.ts';
 import { createStoreSink } from './scan-sink.ts';
@@ -90,7 +93,8 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
   });
   const key = loadOrCreateKey(config.keyFile);
   const rules = loadRules();
-  const hash = rulesetHash(rules);
+  const fileRules = loadFileRules(RULES_DIR);
+  const hash = rulesetHash(rules, fileRules);
   // A first scan refused for its credentials must not leave an empty database behind.
   const fresh = !existsSync(config.db);
   let discard = false;
@@ -104,7 +108,11 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
     const run = startRun(store, creds.site, config, hash);
     logger.info({ runId: run.runId, mode: run.mode, resumed: run.resumed }, 'scan started');
     const scanner: DocScanner = {
-      scanDocs: (docs) => pool.scanBatch(docs.map((d) => ({ id: d.itemId, text: d.text }))),
+      // Attachment names also meet the file rules (by name and media type), on this thread: they are few and short.
+      scanDocs: async (docs) => {
+        const found = await pool.scanBatch(docs.map((d) => ({ id: d.itemId, text: d.text })));
+        return found.map((findings, i) => [...findings, ...fileFindings(fileRules, docs[i]!, key)]);
+      },
     };
     // Above the progress bars when they are drawn, plainly otherwise.
     const notice = (line: string) => (io.progress ? progress.log(`${line}\n`) : io.stderr.write(`${line}\n`));
@@ -117,6 +125,7 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
         concurrency: config.scan.concurrency,
         timeoutMs: config.scan.timeoutSeconds * 1000,
         maxBodyBytes: config.scan.maxBodyMb * 1024 * 1024,
+        attachments: config.scan.attachments === 'content' ? contentLimits(config) : undefined,
         scanner,
         sink: createStoreSink(store, run.runId, run.siteId),
         run,
@@ -145,6 +154,7 @@ export async function runScan(config: Config, io: ScanIO): Promise<number> {
       `run ${run.runId} (${run.mode}${run.resumed ? ', resumed' : ''}) ${status}: ` +
         `${result.requests.requests} requests, ${result.requests.throttled} throttled\n`,
     );
+    if (result.attachments) io.stderr.write(`${contentLine(result.attachments)}\n`);
     const visible = visibilityLine(result.visibility);
     if (visible) io.stderr.write(`${visible}\n`);
     const unknown = unknownVisibilityLine(result.permissions);

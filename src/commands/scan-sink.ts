@@ -41,6 +41,7 @@ export function createStoreSink(store: Store, runId: number, siteId: number): Cr
       })),
     retire: (product, key) => store.scans.retire(runId, { product, key }),
     liveIds: (product, key) => store.scans.liveIds(runId, { product, key }),
+    scannedAttachments: (product, ids) => store.scans.scannedAttachments(runId, product, ids),
     openFields: (product, fields) => openFields(store.db, siteId, product, fields),
     remove: (product, key, ids) =>
       ids.length > 0 ? store.scans.markDeleted(runId, { product, key }, ids) : 0,

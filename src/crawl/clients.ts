@@ -3,6 +3,7 @@
 import { createV1Client, createV2Client } from 'confluence.js';
 import { createCloudClient } from 'jira.js';
 import type { Logger } from 'pino';
+import { AttachmentReader, type Download } from '../sources/attachment-reader.ts';
 import { ConfluenceHistory } from '../sources/confluence-history.ts';
 import { ConfluenceSource } from '../sources/confluence.ts';
 import { siteBases, type ApiBases } from '../sources/gateway.ts';
@@ -22,6 +23,7 @@ export function createSources(
   maxChars: number,
   logger: Logger,
   bases: ApiBases = siteBases(credentials.site),
+  download?: Download,
 ) {
   const { site, email, apiToken } = credentials;
   const auth = { type: 'basic' as const, email, apiToken };
@@ -38,6 +40,8 @@ export function createSources(
     jira: new JiraSource(jira, site, maxChars),
     confluence: new ConfluenceSource(v2, v1, site, maxChars),
     history: new ConfluenceHistory(v2, site, maxChars),
+    /** Attachment contents (opt-in), when the transport's download is given. */
+    attachments: download && new AttachmentReader(download, bases, { email, apiToken }),
     permissions: new PermissionReader(jira, v2, site),
   };
 }

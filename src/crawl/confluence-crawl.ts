@@ -7,6 +7,7 @@ import { containerMetadata, pageContext, uncounted, type CrawlContext } from './
 import { describe, skipReason, statusOf } from './errors.ts';
 import { maxUpdated, SITE_KEY } from './jira-crawl.ts';
 import { crawlComments, type CommentListing, type CommentResult } from './confluence-comments.ts';
+import { crawlAttachments } from './confluence-attachments.ts';
 import { settled } from './fetch-ahead.ts';
 import { lastSweep, resolveComments, watchedComments } from './comment-sweep.ts';
 import { historyExtras } from './confluence-history.ts';
@@ -144,6 +145,7 @@ export async function crawlConfluenceFull(
   const [marks, comments, swept] = await withAllComments(ctx, source, spaces, () =>
     crawlSpaces(ctx, source, spaces),
   );
+  await crawlAttachments(ctx, source, keysOf(spaces));
   saveWatermark(ctx, spaces, [...marks, comments.latest], swept);
 }
 

@@ -7,6 +7,7 @@ import { DEFAULT_OVERLAP_MINUTES, queryDateLiteral } from '../sources/query-time
 import type { Container } from '../types.ts';
 import type { ReadSplit } from './baselines.ts';
 import { sweepIfDue } from './comment-sweep.ts';
+import { crawlAttachments } from './confluence-attachments.ts';
 import type { CommentResult } from './confluence-comments.ts';
 import {
   crawlSpaces,
@@ -48,6 +49,7 @@ export async function crawlConfluenceIncremental(
     );
   }
   await sweepTrash(ctx, source);
+  await crawlAttachments(ctx, source, keysOf(spaces));
   await refreshMetadata(ctx, known);
   if (ctx.signal.aborted) return;
   for (const space of known) ctx.coverage('confluence', space.key).finish();

@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import { CredentialError } from '../errors.ts';
 import { gatewayBases, readCloudId, TenantInfoError, type PlainFetch } from '../sources/gateway.ts';
+import type { Download } from '../sources/attachment-reader.ts';
 import type { Product } from '../types.ts';
 import { createSources, type SiteCredentials, type Sources } from './clients.ts';
 import { isLoginFailure, isMissingScope, isNetworkError } from './errors.ts';
@@ -30,6 +31,8 @@ export interface ConnectOptions {
   gateway: GatewayChoice;
   /** The transport's fetch: the anonymous tenant_info request stays on the site's origin. */
   fetch: PlainFetch;
+  /** The transport's attachment download (credentials only on the first hop). */
+  download?: Download;
   maxChars: number;
   logger: Logger;
   /** One line for the user (stderr). */
@@ -84,7 +87,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   const { credentials, gateway, maxChars, logger } = options;
   const { site, email } = credentials;
   if (!gateway.force) {
-    const sources = createSources(credentials, maxChars, logger);
+    const sources = createSources(credentials, maxChars, logger, undefined, options.download);
     const probed = await probeSources(options, sources);
     if (probed !== 'refused') return { sources, timeZone: probed.timeZone };
     if (!gateway.origin)
@@ -101,7 +104,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     throw new CredentialError(`${refused} ${who}: no cloud id (${error.message}); ${TOKEN_HELP}`);
   }
   const bases = gatewayBases(gateway.origin, cloudId);
-  const sources = createSources(credentials, maxChars, logger, bases);
+  const sources = createSources(credentials, maxChars, logger, bases, options.download);
   const probed = await probeSources(options, sources);
   if (probed === 'refused') {
     const where = gateway.force ? 'the API gateway' : `${site} and the API gateway`;

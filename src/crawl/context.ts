@@ -2,6 +2,7 @@
 import type { LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { ConfluenceHistory } from '../sources/confluence-history.ts';
+import type { AttachmentContent } from './attachment-content.ts';
 import type { Container, Product } from '../types.ts';
 import type { SourceItem } from '../sources/jira.ts';
 import { CoverageCounter } from './coverage.ts';
@@ -28,6 +29,8 @@ export interface ProgressSink {
 export interface CrawlContext {
   /** Set when former versions of pages and blog posts are scanned too (--include-history). */
   history?: ConfluenceHistory;
+  /** Set when attachment contents are read too (--attachments content). */
+  content?: AttachmentContent;
   scanner: DocScanner;
   sink: CrawlSink;
   run: RunInfo;

@@ -22,6 +22,7 @@ import { recordPlaceVisibility, type PermissionTally, type PlaceAccessRead } fro
 import type { UnlistedContainer } from './unlisted.ts';
 import { settled, unwrap } from './fetch-ahead.ts';
 import { configDue, crawlJiraConfig } from './jira-config.ts';
+import { AttachmentContent, type ContentLimits, type ContentTally } from './attachment-content.ts';
 import { crawlJiraFull, SITE_KEY } from './jira-crawl.ts';
 import { crawlJiraIncremental } from './jira-incremental.ts';
 import type { Coverage, CrawlSink, DocScanner, RunInfo } from './ports.ts';
@@ -32,6 +33,8 @@ export interface CrawlOptions extends SiteCredentials {
   concurrency: number;
   timeoutMs: number;
   maxBodyBytes: number;
+  /** Attachment contents are read within these limits (--attachments content); names and comments always are. */
+  attachments?: ContentLimits;
   scanner: DocScanner;
   sink: CrawlSink;
   run: RunInfo;
@@ -70,6 +73,8 @@ export interface CrawlResult {
   requests: TransportStats;
   /** Endpoints (`METHOD /api/path`) that answered the scope mismatch: the token lacks a scope they need. */
   missingScopes: string[];
+  /** Attachment contents read and not read, when asked for. */
+  attachments?: ContentTally;
 }
 
 /**
@@ -166,6 +171,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   const unlisted: UnlistedContainer[] = [];
   const leftOut: CrawlContext['leftOut'] = [];
   const visibility: Visibility = {};
+  let content: AttachmentContent | undefined;
   const permissions: CrawlResult['permissions'] = {};
   const counters = new Map<string, { product: Product; key: string; counter: CoverageCounter }>();
   const coverage = (product: Product, key: string) => {
@@ -179,6 +185,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       products: options.products,
       gateway,
       fetch: transport.fetch,
+      download: transport.download.bind(transport),
       maxChars: Math.floor(options.maxBodyBytes / 2),
       logger,
       notice: options.notice ?? (() => undefined),
@@ -187,7 +194,10 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     const wantConfluence = options.products.includes('confluence');
     // A fatal error in one product (a dead token) stops the other at its next page.
     const stop = new AbortController();
+    if (options.attachments && sources.attachments)
+      content = new AttachmentContent(sources.attachments, options.attachments, logger);
     const context: CrawlContext = {
+      content,
       scanner: options.scanner,
       sink,
       run: options.run,
@@ -253,5 +263,6 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     interrupted: signal.aborted,
     requests: { ...transport.stats },
     missingScopes: [...transport.missingScopes],
+    attachments: content && { ...content.tally, notRead: { ...content.tally.notRead } },
   };
 }

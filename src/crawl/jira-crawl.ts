@@ -66,7 +66,7 @@ async function crawlProject(
     if (page.nextPageToken !== undefined) pending = fetchPage(page.nextPageToken);
     for (const s of page.statuses) statuses.add(s);
     watermark = maxUpdated(page.items, watermark);
-    await processPage(page.items, context, {
+    const checkpoint = {
       runId: ctx.run.runId,
       coverage: coverage.value,
       phase: 'issues',
@@ -74,7 +74,8 @@ async function crawlProject(
       done: false,
       watermark,
       statuses: [...statuses].sort(),
-    });
+    };
+    await processPage(page.items, context, checkpoint, 'item', ctx.content?.extras(ctx.sink, 'jira'));
     ctx.progress?.advance('jira', page.items.length);
     token = page.nextPageToken;
     if (token === undefined) break;

@@ -105,7 +105,13 @@ async function readChanged(
     const ofKnown = page.items.filter((s) => keys.has(s.item.containerKey));
     for (const { item } of ofKnown) if (item.status) statuses.get(item.containerKey)?.add(item.status);
     for (const [key, items] of groupByContainer(ofKnown)) {
-      await processPage(items, pageContext(ctx, 'jira', key));
+      await processPage(
+        items,
+        pageContext(ctx, 'jira', key),
+        undefined,
+        'item',
+        ctx.content?.extras(ctx.sink, 'jira'),
+      );
     }
     watermark = maxUpdated(page.items, watermark) ?? watermark;
     ctx.progress?.advance('jira', page.items.length);

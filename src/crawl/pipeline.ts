@@ -146,7 +146,14 @@ export async function scanPage(
         });
       }
     }
-    batch.push({ item: source.item, contentHash: hash, findings, scope });
+    const attachments = source.attachmentScans;
+    batch.push({
+      item: source.item,
+      contentHash: hash,
+      findings,
+      scope,
+      ...(attachments ? { attachments } : {}),
+    });
     if (counted) coverage.scanned(1, bytes);
   }
   return batch;

@@ -11,6 +11,13 @@ export interface DocScanner {
 
 export type LocatedFinding = Finding & Pick<Doc, 'field' | 'fieldId' | 'url' | 'visibility'>;
 
+/** An attachment whose content a record read or refused at `version`; no version: gone from its item. */
+export interface AttachmentScan {
+  id: string;
+  itemId: string;
+  version?: number;
+}
+
 export interface ScannedItem {
   item: Item;
   contentHash: string;
@@ -22,6 +29,8 @@ export interface ScannedItem {
    * the item row (title, version, hash) from this record.
    */
   scope: 'item' | { fields: Array<{ field: string; fieldId?: string }>; updateItem?: boolean };
+  /** Written in the record's transaction: see AttachmentScan. */
+  attachments?: readonly AttachmentScan[];
 }
 
 export interface KnownItem {
@@ -122,6 +131,8 @@ export interface CrawlSink {
   retire(product: Product, containerKey: string): number;
   /** Ids of the container's stored, not deleted issues, pages and blog posts. */
   liveIds(product: Product, containerKey: string): string[];
+  /** Attachment versions whose content earlier runs read, of these items: item id -> attachment id -> version. */
+  scannedAttachments(product: Product, itemIds: readonly string[]): Map<string, Map<string, number>>;
   /** Marks these items deleted (found gone by an id sweep or in the trash); their findings are resolved. */
   remove(product: Product, containerKey: string, ids: readonly string[]): number;
   /** The place's baseline (see baselines.ts); undefined for a place no run has tried to read. */

@@ -78,12 +78,17 @@ export function loadRules(dir: string = RULES_DIR): CompiledRule[] {
   return rules;
 }
 
-/** sha256 over the sorted rule file texts and the allowlist: identifies the ruleset a run used. */
-export function rulesetHash(rules: readonly CompiledRule[]): string {
+/** sha256 over the sorted rule file texts (file rules' too) and the allowlist: identifies the ruleset a run used. */
+export function rulesetHash(
+  rules: readonly CompiledRule[],
+  fileRules: ReadonlyArray<{ id: string; text: string }> = [],
+): string {
   const hash = createHash('sha256');
   const parts = [...new Set(rules.map((r) => r.allowlistText))].sort();
   for (const rule of [...rules].sort((a, b) => a.file.localeCompare(b.file)))
     parts.push(rule.file, rule.text);
+  for (const rule of [...fileRules].sort((a, b) => a.id.localeCompare(b.id)))
+    parts.push(`files/${rule.id}`, rule.text);
   for (const part of parts) hash.update(`${part.length}:${part}`);
   return hash.digest('hex');
 }

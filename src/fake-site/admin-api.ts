@@ -11,6 +11,7 @@ import {
   type PlantedInput,
   type TextChange,
 } from './admin-config.ts';
+import { reviseAttachment } from './admin-attachments.ts';
 import { churn, type ChurnSummary } from './churn.ts';
 import type { FaultConfig } from './faults.ts';
 import type { AdfNode, ConfluenceCommentRecord, ContentRecord, IssueRecord, PlantedRecord } from './model.ts';
@@ -167,6 +168,11 @@ export class AdminApi {
         input.planted?.map((p) => ({ ...p, field: `${kind}-comment:${comment.id}` })),
       );
     return comment;
+  }
+
+  /** Uploads a new version of a Confluence attachment with this text (the page's version stays). */
+  reviseAttachment(contentId: string, attachmentId: string, text: string) {
+    return reviseAttachment(this.site, contentId, attachmentId, text);
   }
 
   deleteContentComment(commentId: string): boolean {

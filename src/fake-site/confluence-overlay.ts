@@ -1,6 +1,12 @@
 // Confluence mutations on top of the lazy SiteContent. Deleting moves content to the trash (still readable with
 // status "trashed"); purging makes it 404, as on a real site. Only touched content is held here.
-import type { ConfluenceCommentRecord, ContentRecord, SiteContent, SpaceRecord } from './model.ts';
+import type {
+  AttachmentRecord,
+  ConfluenceCommentRecord,
+  ContentRecord,
+  SiteContent,
+  SpaceRecord,
+} from './model.ts';
 import type { SiteClock } from './clock.ts';
 import { findComment, withoutComment, withReply } from './comment-tree.ts';
 import { IndexLag } from './index-lag.ts';
@@ -195,6 +201,12 @@ export class ConfluenceOverlay {
     return this.put(
       this.newVersion(record, change.body ?? record.body, change.title ?? record.title, change.message ?? ''),
     );
+  }
+
+  /** Replaces the files of a page or blog post (an upload): its own version stays, as on a real site. */
+  setAttachments(id: string, attachments: AttachmentRecord[]): ContentRecord | undefined {
+    const live = this.get(id);
+    return live && this.put({ ...live.record, attachments });
   }
 
   addComment(

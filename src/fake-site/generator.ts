@@ -113,7 +113,7 @@ export function createSiteContent(spec: SiteSpec): SiteContent {
     },
     *planted() {
       yield* jiraPlanted(jira);
-      yield* confluencePlanted(spec.seed, spaces);
+      yield* confluencePlanted(confluence, spaces);
     },
     configPlanted: () => workflows.planted.map((p) => ({ ...p })),
     ...createMutations(spec.seed, users),

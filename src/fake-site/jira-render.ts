@@ -3,6 +3,7 @@
 import { embeddedComments, embeddedWorklogs, EMBEDDED_LIMIT } from './jira-activity-render.ts';
 import { jiraTime, renderUser } from './jira-user.ts';
 import type { FieldRecord, IssueRecord, ProjectRecord } from './model.ts';
+import { jiraAttachmentField } from './attachment-render.ts';
 import { adfToHtml } from './representations.ts';
 import type { Site } from './site.ts';
 
@@ -23,6 +24,7 @@ const SYSTEM_FIELDS = [
   'created',
   'updated',
   'comment',
+  'attachment',
   'worklog',
 ];
 
@@ -131,6 +133,8 @@ function fieldValue(site: Site, origin: string, issue: IssueRecord, id: string):
       return embeddedComments(site, origin, issue);
     case 'worklog':
       return embeddedWorklogs(site, origin, issue);
+    case 'attachment':
+      return jiraAttachmentField(site, origin, issue);
     default:
       return issue.customFields[id] ?? null;
   }

@@ -4,6 +4,9 @@
 // (create, edit, delete, move, churn) in an overlay on top of these records.
 
 import type { Category, CommentVisibility } from '../types.ts';
+import type { AttachmentRecord } from './content/attachments.ts';
+
+export type { AttachmentRecord } from './content/attachments.ts';
 
 /** ADF document as Jira v3 and Confluence atlas_doc_format carry it. */
 export interface AdfNode {
@@ -144,6 +147,8 @@ export interface IssueRecord {
   created: string; // ISO UTC; the server renders Jira timestamps in the site zone
   updated: string;
   comments: CommentRecord[];
+  /** Files attached to the issue (the search results' `attachment` field); absent = none. */
+  attachments?: AttachmentRecord[];
   /** Oldest first; search results embed the first 20 (see jira-render.ts). */
   worklogs: WorklogRecord[];
 }
@@ -214,6 +219,8 @@ export interface ContentRecord {
   versions: ContentVersionRecord[];
   footerComments: ConfluenceCommentRecord[];
   inlineComments: ConfluenceCommentRecord[];
+  /** Files attached to the page or blog post (v2 attachment listings); absent = none. */
+  attachments?: AttachmentRecord[];
 }
 
 /** One planted sensitive value: the ground truth for recall and leak audits. */
@@ -227,7 +234,8 @@ export interface PlantedRecord {
    * footer-comment:<id> | inline-comment:<id> | version:<n> (only in an older page version) |
    * name | description (of the project or space itself: item = its key) |
    * field-name (item = customfield id) | workflow-name | workflow-description | transition-name |
-   * transition-description (item = workflow id; container '')
+   * transition-description (item = workflow id; container '') |
+   * attachment:<id>:name | attachment:<id>:comment | attachment:<id>:content (a file of the item)
    */
   field: string;
   category: Category;

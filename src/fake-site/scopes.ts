@@ -19,8 +19,13 @@ const RULES: ReadonlyArray<[RegExp, Alternatives]> = [
   [/^\/wiki\/rest\/api\/user\//, [['read:confluence-user']]],
   [/^\/wiki\/rest\/api\/(content\/)?search$/, [['search:confluence']]],
   [/^\/wiki\/api\/v2\/(.+\/)?(footer|inline)-comments(\/|$)/, [['read:comment:confluence']]],
+  [/^\/wiki\/api\/v2\/(.+\/)?attachments(\/|$)/, [['read:attachment:confluence']]],
   [/^\/wiki\/api\/v2\/(spaces\/\{id\}\/)?(pages|blogposts)(\/|$)/, [['read:page:confluence']]],
   [/^\/wiki\/api\/v2\/spaces(\/\{id\}(\/permissions)?)?$/, [['read:space:confluence']]],
+  [
+    /^\/wiki\/rest\/api\/content\/.+\/child\/attachment\//,
+    [['readonly:content.attachment:confluence'], ['read:attachment:confluence']],
+  ],
 ];
 
 /**
@@ -35,6 +40,7 @@ export const DEFAULT_GRANT: readonly string[] = [
   'read:space:confluence',
   'read:page:confluence',
   'read:comment:confluence',
+  'read:attachment:confluence',
   'search:confluence',
 ];
 

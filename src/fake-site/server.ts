@@ -6,11 +6,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { adminOf, type AdminApi } from './admin-api.ts';
 import { adminRoutes } from './admin-routes.ts';
+import { attachmentRoutes, findAttachment } from './attachment-routes.ts';
 import { checkAuthorization, unauthorized } from './auth.ts';
 import { confluenceRoutes } from './confluence-routes.ts';
 import type { FaultConfig } from './faults.ts';
 import { jiraConfigRoutes } from './jira-config-routes.ts';
 import { jiraRoutes } from './jira-routes.ts';
+import { startMediaHost, type MediaHostLog } from './media-host.ts';
 import { permissionRoutes } from './permission-routes.ts';
 import { createSiteContent, DEFAULT_SITE_SPEC } from './generator.ts';
 import type { SiteContent, SiteSpec } from './model.ts';
@@ -58,10 +60,18 @@ export interface FakeSite {
   stats(): { total: number; byRoute: Record<string, number> };
   /** Requests that carried an Authorization header, by the listener (origin) they reached. */
   credentialed(): Record<string, number>;
+  /** The media host attachment downloads redirect to: its origin, and what it was sent. */
+  media: { url: string; log(): MediaHostLog };
   stop(): Promise<void>;
 }
 
-const emulated = new Router([...jiraRoutes, ...jiraConfigRoutes, ...confluenceRoutes, ...permissionRoutes]);
+const emulated = new Router([
+  ...jiraRoutes,
+  ...jiraConfigRoutes,
+  ...confluenceRoutes,
+  ...permissionRoutes,
+  ...attachmentRoutes,
+]);
 const admin = new Router(adminRoutes);
 
 function notFound(path: string): Reply {
@@ -229,6 +239,8 @@ export async function startFakeSite(options: FakeSiteOptions): Promise<FakeSite>
   const instance = new FakeSiteServer(site);
   const url = await listen(instance.server, options.port ?? 0);
   const gatewayUrl = instance.gateway ? await listen(instance.gateway, 0) : url;
+  const media = await startMediaHost((id) => findAttachment(site, id));
+  site.mediaUrl = media.url;
   return {
     url,
     gatewayUrl,
@@ -238,7 +250,10 @@ export async function startFakeSite(options: FakeSiteOptions): Promise<FakeSite>
     admin: adminOf(site),
     stats: () => site.stats.snapshot(),
     credentialed: () => ({ ...instance.credentialed }),
-    stop: () => instance.stop(),
+    media: { url: media.url, log: media.log },
+    stop: async () => {
+      await Promise.all([instance.stop(), media.stop()]);
+    },
   };
 }
 

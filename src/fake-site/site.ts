@@ -90,6 +90,8 @@ export class Site {
   /** The user the credentials belong to: the first generated user. */
   readonly me: SiteContent['users'][number];
   readonly cloudId: string;
+  /** Origin of the media host that attachment downloads redirect to (set once it listens). */
+  mediaUrl = '';
 
   constructor(content: SiteContent, options: SiteOptions) {
     // The small catalogues are this site's own copies: admin renames replace their records in place.

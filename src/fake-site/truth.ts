@@ -3,7 +3,7 @@
 // view-restricted pages and blog posts and unpublished Confluence drafts (no listing shows them), and for workflow
 // texts when the API user is not a Jira administrator.
 import type { CommentVisibility } from '../types.ts';
-import type { CommentRecord, PlantedRecord, WorkflowRecord } from './model.ts';
+import type { AttachmentRecord, CommentRecord, PlantedRecord, WorkflowRecord } from './model.ts';
 import type { Site } from './site.ts';
 
 export interface TruthManifest {
@@ -13,6 +13,16 @@ export interface TruthManifest {
 function containsValue(value: unknown, needle: string): boolean {
   if (value == null) return false;
   return (typeof value === 'string' ? value : JSON.stringify(value)).includes(needle);
+}
+
+/** Whether the value is still in the named part (name, comment, content) of the item's attachment. */
+function inAttachment(attachments: readonly AttachmentRecord[] | undefined, field: string, value: string) {
+  const [, id, part] = field.split(':');
+  const file = attachments?.find((a) => a.id === id);
+  if (!file) return false;
+  if (part === 'name') return file.filename.includes(value);
+  if (part === 'comment') return file.comment.includes(value);
+  return file.body.kind === 'text' && file.body.text.includes(value);
 }
 
 /**
@@ -45,6 +55,8 @@ function jiraStillThere(site: Site, record: PlantedRecord): PlantedRecord | unde
     const visibility = audienceOf(entry, field, serviceDesk);
     return visibility ? { ...moved, visibility } : moved;
   }
+  if (field === 'attachment')
+    return inAttachment(issue.attachments, record.field, record.value) ? moved : undefined;
   const value =
     field === 'summary'
       ? issue.summary
@@ -65,6 +77,8 @@ function confluenceStillThere(site: Site, record: PlantedRecord): PlantedRecord 
   const readable = live.status !== 'draft' && !live.record.restricted;
   const moved = { ...record, container: live.record.spaceKey, readable };
   if (field === 'version') return moved;
+  if (field === 'attachment')
+    return inAttachment(live.record.attachments, record.field, record.value) ? moved : undefined;
   if (field === 'footer-comment' || field === 'inline-comment') {
     const found = site.confluence.comment(id ?? '');
     return (found && containsValue(found.comment.body, record.value)) ||

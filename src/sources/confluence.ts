@@ -6,6 +6,7 @@ import { webuiWithoutSlug } from './content-url.ts';
 import { storageText } from './extract.ts';
 import { quoteLiteral } from './query-literal.ts';
 import { ConfluenceComments } from './confluence-comments.ts';
+import { attachmentPage, type ListedAttachment } from './confluence-attachments.ts';
 import { nextCursor, PAGE_LIMIT, type Links } from './confluence-cursor.ts';
 import { listOf } from './response-shape.ts';
 import type { SourceItem } from './jira.ts';
@@ -115,6 +116,11 @@ export class ConfluenceSource {
       this.toSourceItem(space, type, raw),
     );
     return { items, cursor: nextCursor(page._links as Links, this.site) };
+  }
+
+  /** One page of the site-wide attachment listing (see confluence-attachments.ts). */
+  attachmentPage(cursor?: string): Promise<{ attachments: ListedAttachment[]; cursor?: string }> {
+    return attachmentPage(this.v2, this.site, cursor);
   }
 
   /** One page of the site-wide listing of trashed pages or blog posts: deletions, cheaply. */

@@ -4,6 +4,7 @@
 // (jira-activity.ts).
 import type { createCloudClient } from 'jira.js';
 import type { Container, Doc, Item } from '../types.ts';
+import { attachmentDocs, jiraAttachments, type AttachmentRef } from './attachments.ts';
 import { toText } from './extract.ts';
 import { JiraActivity, visibilityOf } from './jira-activity.ts';
 import { JiraConfig } from './jira-config.ts';
@@ -32,6 +33,10 @@ export interface SourceItem {
   docs: Doc[];
   /** Fields cut at the size limit: recorded as a coverage note, never silently. */
   truncated: number;
+  /** The item's attachments, whose names (and comments) are among the docs; contents are read apart. */
+  attachments?: AttachmentRef[];
+  /** Attachment contents read or refused for this record (crawl/attachment-content.ts), stored with it. */
+  attachmentScans?: Array<{ id: string; itemId: string; version?: number }>;
 }
 
 export interface TextField {
@@ -55,6 +60,7 @@ const BASE_FIELDS = [
   'updated',
   'reporter',
   'assignee',
+  'attachment',
 ];
 
 type Fields = Record<string, unknown>;
@@ -246,6 +252,9 @@ export class JiraSource {
       const visibility = visibilityOf(w, 'worklog', serviceDesk);
       add('worklog', w.comment, w.id, `${url}?focusedWorklogId=${w.id}`, visibility);
     }
-    return { item, docs, truncated };
+    // Names and media types come with the search results: no request per issue.
+    const attachments = jiraAttachments(fields.attachment, item.id, this.site);
+    for (const attachment of attachments) docs.push(...attachmentDocs(attachment));
+    return { item, docs, truncated, attachments };
   }
 }

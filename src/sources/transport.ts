@@ -18,6 +18,7 @@ import {
   timedOut,
 } from './request-errors.ts';
 import { apiPath } from './gateway.ts';
+import { fetchFollowingMediaRedirects } from './media-redirect.ts';
 
 export interface TransportOptions {
   /** The site base URL; only its origin is used. */
@@ -201,6 +202,33 @@ export class SiteTransport {
       const payload = status === 204 || status === 304 ? null : body;
       return new Response(payload, { status, statusText: response.statusText, headers: response.headers });
     }
+  }
+
+  /**
+   * An attachment download: the first request goes to the site or the gateway with `headers` (the client's
+   * credentials); the documented redirect to the media host is followed without them (media-redirect.ts). `consume` reads the final response's body
+   * (streamed, under its own cap) inside this request's concurrency slot and timeout.
+   */
+  async download<T>(
+    url: string,
+    headers: Record<string, string>,
+    consume: (response: Response, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const first = new URL(url);
+    this.assertAllowed(first.origin);
+    return this.limit(async () => {
+      const signal = AbortSignal.timeout(this.options.timeoutMs);
+      const response = await fetchFollowingMediaRedirects(first, headers, {
+        fetch: this.realFetch,
+        signal,
+        timeoutMs: this.options.timeoutMs,
+        onRequest: (target) => {
+          this.stats.requests += 1;
+          this.options.logger?.debug({ method: 'GET', path: apiPath(target.pathname) }, 'download');
+        },
+      });
+      return consume(response, signal);
+    });
   }
 
   /** A scope mismatch is thrown as such (the run goes on without what it blocks), and remembered for the summary. */

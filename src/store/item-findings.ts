@@ -1,6 +1,7 @@
 // One scanned item's findings, written in the caller's transaction: upserted, the vanished ones resolved, and
 // the item's exposure aggregates (item-exposure.ts) brought up to date.
 import type Database from 'better-sqlite3';
+import { ATTACHMENT_FIELDS } from '../types.ts';
 import { findingIdentity } from './identity.ts';
 import { itemExposureOf, refreshItemExposureSql, SET_ITEM_EXPOSURE_SQL } from './item-exposure.ts';
 import type { PlacedFinding } from './model.ts';
@@ -97,9 +98,11 @@ export class ItemFindingsWriter {
           WHEN excluded.status = 'suppressed' OR EXISTS (SELECT 1 FROM suppressions WHERE finding_id = findings.id)
             THEN 'suppressed'
           ELSE 'open' END`);
+    // Attachment contents are read apart from their item (only when a file changes): a whole-item record leaves
+    // their findings to the content records (crawl/attachment-content.ts).
     this.#resolveVanished = db.prepare(`
       UPDATE findings SET status = 'resolved', resolved_run = ?
-      WHERE item_id = ? AND item_scan < ? AND status <> 'resolved'`);
+      WHERE item_id = ? AND item_scan < ? AND status <> 'resolved' AND field <> '${ATTACHMENT_FIELDS.content}'`);
     this.#resolveVanishedFields = db.prepare(`
       UPDATE findings SET status = 'resolved', resolved_run = ?
       WHERE item_id = ? AND item_scan < ? AND status <> 'resolved'

@@ -202,6 +202,22 @@ const V8_COMMENT_VISIBILITY = `
 ALTER TABLE findings ADD COLUMN visibility TEXT CHECK (visibility IN ('public', 'internal', 'restricted'));
 `;
 
+// Version 9: attachment contents read (opt-in), by attachment id: the version whose content was read or refused,
+// and the item it belongs to, so that an incremental run downloads a file again only when its id or version
+// changes, and finds the files gone from an item. Findings of a content live in the item's findings (field attachment-content).
+const V9_ATTACHMENT_SCANS = `
+CREATE TABLE attachment_scans (
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  product TEXT NOT NULL,
+  attachment_id TEXT NOT NULL,
+  item_external_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  PRIMARY KEY (site_id, product, attachment_id)
+) WITHOUT ROWID;
+CREATE INDEX attachment_scans_item ON attachment_scans (site_id, product, item_external_id);
+`;
+
 export const MIGRATIONS: readonly string[] = [
   V1_INITIAL,
   V2_ITEM_EXPOSURE,
@@ -212,6 +228,7 @@ export const MIGRATIONS: readonly string[] = [
   V6_BASELINES,
   V7_PLACE_VISIBILITY,
   V8_COMMENT_VISIBILITY,
+  V9_ATTACHMENT_SCANS,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,4 +1,5 @@
 // Types of the store's public API (the shared domain types live in ../types.ts).
+import type { AttachmentScan } from './attachment-scans.ts';
 import type {
   Category,
   CommentVisibility,
@@ -80,6 +81,8 @@ export interface ScannedItem {
    * read without its comments).
    */
   scope?: 'item' | { fields: ReadonlyArray<{ field: string; fieldId?: string }>; updateItem?: boolean };
+  /** Attachment contents this record read or refused (or found gone: no version), kept in its transaction. */
+  attachments?: readonly AttachmentScan[];
 }
 
 /** An item as stored, for the crawler: skip it when unchanged, attach comments to it. */

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Item, Product } from '../types.ts';
+import { AttachmentScanRepository } from './attachment-scans.ts';
 import type { CheckpointRepository } from './checkpoints.ts';
 import type { ContainerRepository } from './containers.ts';
 import type { ContainerRef, KnownItem, ScannedItem } from './model.ts';
@@ -38,6 +39,7 @@ export class ScanWriter {
   readonly #siteOfRun = new Map<number, number>();
   readonly #upsertItem: Database.Statement<[Record<string, unknown>], { id: number; scans: number }>;
   readonly #findings: ItemFindingsWriter;
+  readonly #attachments: AttachmentScanRepository;
   readonly #touch: Database.Statement<[Record<string, unknown>]>;
   readonly #bumpScan: Database.Statement<[Record<string, unknown>], { id: number; scans: number }>;
   readonly #known: Database.Statement<[number, string, string], KnownRow>;
@@ -57,6 +59,7 @@ export class ScanWriter {
     this.#checkpoints = checkpoints;
     this.#upsertItem = db.prepare(UPSERT_ITEM_SQL);
     this.#findings = new ItemFindingsWriter(db);
+    this.#attachments = new AttachmentScanRepository(db);
     // Unchanged content: the item and its live findings were seen by this run, and its edit stamps (a status or
     // version change alone leaves the text as it was) are the current ones. A moved item is never unchanged.
     this.#touch = db.prepare(`
@@ -92,6 +95,7 @@ export class ScanWriter {
       const suppressed = suppressionSnapshot(this.#db);
       for (const scanned of batch) {
         const { item, findings, scope } = scanned;
+        if (scanned.attachments) this.#attachments.record(siteId, item.product, runId, scanned.attachments);
         const containerId = this.#containers.idOf(siteId, { product: item.product, key: item.containerKey });
         if (findings === 'unchanged') {
           const stamps = {
@@ -143,6 +147,11 @@ export class ScanWriter {
         },
       ]),
     );
+  }
+
+  /** Attachment versions whose content was read before, of these items (item id -> attachment id -> version). */
+  scannedAttachments(runId: number, product: Product, itemIds: readonly string[]) {
+    return this.#attachments.ofItems(this.#siteOf(runId), product, itemIds);
   }
 
   /** Issues, pages and blog posts of a container that are stored and not deleted (for id sweeps). */

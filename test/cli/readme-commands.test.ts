@@ -68,6 +68,15 @@ const EXPECTED: Record<string, Expectation> = {
       expect(stderr).toMatch(/^visible to this token: 6 Jira projects .*, 7 Confluence spaces/m),
   },
   'exposure scan --concurrency 4 --timeout 120': INCOMPLETE,
+  'exposure scan --attachments content': {
+    ...INCOMPLETE,
+    then: ({ stderr }) => expect(stderr).toMatch(/^attachment contents: \d+ read \(/m),
+  },
+  'exposure scan --attachments content --attachment-max-mb 20 --attachment-budget-mb 2000': {
+    ...INCOMPLETE,
+    then: ({ stderr }) =>
+      expect(stderr).toMatch(/^attachment contents: \d+ read \(.* of a 2000\.0 MB budget\)/m),
+  },
   'exposure report': {
     code: 0,
     then: ({ stdout }) => expect(stdout).toMatch(/^PRODUCT\s+KEY\s+NAME\s+SCORE\s+RANK/m),

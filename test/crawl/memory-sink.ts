@@ -9,7 +9,7 @@ import type {
   LocatedFinding,
   ScannedItem,
 } from '../../src/crawl/ports.ts';
-import type { Container, PlaceVisibility, Product } from '../../src/types.ts';
+import { ATTACHMENT_FIELDS, type Container, type PlaceVisibility, type Product } from '../../src/types.ts';
 
 interface StoredItem extends KnownItem {
   findings: LocatedFinding[];
@@ -28,6 +28,8 @@ export class MemorySink implements CrawlSink {
   /** Places listed but left out by the scope, as `product:key`. */
   readonly excluded = new Set<string>();
   recordCalls = 0;
+  /** Attachment contents read: `product:attachment id` -> item id and version. */
+  readonly attachmentScans = new Map<string, { itemId: string; version: number }>();
   readonly baselines = new Map<string, Baseline>();
   /** How each run read each place: `runId:product:key`. */
   readonly reads = new Map<string, PlaceRead>();
@@ -70,10 +72,20 @@ export class MemorySink implements CrawlSink {
     this.recordCalls++;
     for (const scanned of batch) {
       const key = `${scanned.item.product}:${scanned.item.id}`;
+      for (const a of scanned.attachments ?? []) {
+        const at = `${scanned.item.product}:${a.id}`;
+        if (a.version === undefined) this.attachmentScans.delete(at);
+        else this.attachmentScans.set(at, { itemId: a.itemId, version: a.version });
+      }
       const previous = this.items.get(key);
       let findings: LocatedFinding[];
       if (scanned.findings === 'unchanged') findings = previous?.findings ?? [];
-      else if (scanned.scope === 'item') findings = scanned.findings;
+      else if (scanned.scope === 'item')
+        // As the store does: attachment contents are kept by whole-item records (crawl/attachment-content.ts).
+        findings = [
+          ...(previous?.findings ?? []).filter((f) => f.field === ATTACHMENT_FIELDS.content),
+          ...scanned.findings,
+        ];
       else {
         const replaced = new Set(scanned.scope.fields.map((f) => `${f.field}\u0000${f.fieldId ?? ''}`));
         findings = [
@@ -176,6 +188,16 @@ export class MemorySink implements CrawlSink {
       }
     }
     return n;
+  }
+
+  scannedAttachments(product: Product, itemIds: readonly string[]) {
+    const out = new Map<string, Map<string, number>>();
+    for (const [at, { itemId, version }] of this.attachmentScans) {
+      const [p, id] = at.split(':') as [string, string];
+      if (p !== product || !itemIds.includes(itemId)) continue;
+      out.set(itemId, (out.get(itemId) ?? new Map<string, number>()).set(id, version));
+    }
+    return out;
   }
 
   baseline(product: Product, containerKey: string): Baseline | undefined {

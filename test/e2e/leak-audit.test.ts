@@ -80,6 +80,7 @@ function mutateSite(): void {
 
 async function scanAndReport(): Promise<void> {
   const scan = ['scan', '--quiet', '--workers', '1', '--allow-partial', '--log-level', 'debug', '--db', db];
+  scan.push('--attachments', 'content');
   await exposure('scan full', [...scan, '--mode', 'full', '--log-file', ws.path('scan-1.log')]);
   mutateSite();
   // Logs on stderr this time: the captured stderr is searched like the log file.

@@ -1,12 +1,15 @@
 // A small generated fake site with one issue and one page rewritten to carry known raw values in every field the
 // crawler reads: summary, description, environment, a comment, text and textarea custom fields; page title, body,
 // footer and inline comments; and the site texts Atlassian also collects: a project description, a custom field
-// name, a workflow name and description, a transition name and description. Ids and comment trees stay the
+// name, a workflow name and description, a transition name and description; attachment names, comments and text
+// contents (scanned with --attachments content). Ids and comment trees stay the
 // generator's, so every route still resolves them.
 import { createSiteContent } from '../../src/fake-site/generator.ts';
 import { codeMacro, escapeText } from '../../src/fake-site/content/storage-builder.ts';
+import { attachmentId } from '../../src/fake-site/content/attachments.ts';
 import type {
   AdfNode,
+  AttachmentRecord,
   ConfluenceCommentRecord,
   ContentRecord,
   IssueRecord,
@@ -59,6 +62,23 @@ function firstPageWithBothComments(base: SiteContent): ContentRecord {
   throw new Error('the generated site has no readable page with footer and inline comments');
 }
 
+/** A text attachment holding `text` (planted values go in its name, text or comment). */
+function textFile(base: SiteContent, id: string, filename: string, text: string): AttachmentRecord {
+  const at = '2026-01-02T03:04:05.000Z';
+  const body = { kind: 'text' as const, text };
+  return {
+    id,
+    filename,
+    mediaType: 'text/plain',
+    comment: '',
+    authorAccountId: base.users[0]!.accountId,
+    created: at,
+    version: 1,
+    size: text.length,
+    body,
+  };
+}
+
 function withBody(comment: ConfluenceCommentRecord, body: string): ConfluenceCommentRecord {
   return { ...comment, body };
 }
@@ -84,6 +104,10 @@ export function createLeakSite(): LeakSite {
     workflowDescription: leakValue('jira workflow description', 'mysql-url'),
     transitionName: leakValue('jira workflow transition name', 'openai-api-key'),
     transitionDescription: leakValue('jira workflow transition description', 'stripe-live-secret-key'),
+    attachmentName: leakValue('jira attachment name', 'github-pat-classic'),
+    attachmentContent: leakValue('jira attachment content', 'aws-secret-access-key'),
+    pageAttachmentComment: leakValue('confluence attachment comment', 'slack-bot-token'),
+    pageAttachmentContent: leakValue('confluence attachment content', 'postgres-url'),
   };
   const issueTemplate = firstIssueWithComments(base);
   const pageTemplate = firstPageWithBothComments(base);
@@ -101,6 +125,15 @@ export function createLeakSite(): LeakSite {
       [TEXTAREA]: adf(v.textarea.snippet),
     },
     comments: [{ ...firstComment!, body: adf(v.comment.snippet) }, ...otherComments],
+    attachments: [
+      textFile(base, attachmentId('jira', issueTemplate.id, 0), `${v.attachmentName.snippet} notes.txt`, ''),
+      textFile(
+        base,
+        attachmentId('jira', issueTemplate.id, 1),
+        'deploy.log',
+        `started\n${v.attachmentContent.snippet}\n`,
+      ),
+    ],
   };
   const title = `Token ${v.title.value} rotation`;
   const body = storage(v.body.snippet, v.bodyMrn.snippet);
@@ -113,6 +146,17 @@ export function createLeakSite(): LeakSite {
     ),
     footerComments: [withBody(firstFooter!, storage(v.footer.snippet)), ...otherFooters],
     inlineComments: [withBody(firstInline!, storage(v.inline.snippet)), ...otherInlines],
+    attachments: [
+      {
+        ...textFile(
+          base,
+          attachmentId('confluence', pageTemplate.id, 0),
+          'settings.env',
+          `${v.pageAttachmentContent.snippet}\n`,
+        ),
+        comment: v.pageAttachmentComment.snippet,
+      },
+    ],
   };
   const [firstWorkflow, ...otherWorkflows] = base.workflows;
   const content: SiteContent = {

@@ -54,6 +54,15 @@ function at(record: PlantedRecord, row: FindingRow): boolean {
   return row.field === field;
 }
 
+const MAX_EXHAUSTIVE = 200;
+
+/** Offsets where a run of letters and digits, or of white space, starts or ends, with the value's two ends. */
+function tokenEdges(value: string): number[] {
+  const edges = new Set([0, value.length]);
+  for (const m of value.matchAll(/[A-Za-z0-9]+|\s+/g)) edges.add(m.index).add(m.index + m[0].length);
+  return [...edges].sort((a, b) => a - b);
+}
+
 /** Fingerprints of a planted value under every normalisation: the whole value, or (lazily) any part of it. */
 class ValuePrints {
   private readonly key: Buffer;
@@ -70,13 +79,21 @@ class ValuePrints {
     return prints;
   }
 
-  /** Every substring of 3 characters or more: a rule may report only part of a value (see missedValues). */
+  /**
+   * Substrings of 3 characters or more: a rule may report only part of a value (see missedValues). Every one of
+   * a short value; of a long one (a private key, a multi-line record), those that start and end where letters and
+   * digits or white space meet other characters, as a reported part does, so that the count stays near quadratic in its tokens.
+   */
   ofParts(value: string): Set<string> {
     let prints = this.parts.get(value);
     if (!prints) {
+      const cuts =
+        value.length <= MAX_EXHAUSTIVE
+          ? Array.from({ length: value.length + 1 }, (_, i) => i)
+          : tokenEdges(value);
       const parts = new Set<string>();
-      for (let start = 0; start < value.length; start++)
-        for (let end = start + 3; end <= value.length; end++) parts.add(value.slice(start, end));
+      for (const start of cuts)
+        for (const end of cuts) if (end - start >= 3) parts.add(value.slice(start, end));
       this.parts.set(value, (prints = this.printsOf([...parts])));
     }
     return prints;

@@ -2,7 +2,8 @@
 // planted in readable content has an open finding of its category, with its fingerprint, at its place (item,
 // field, comment or field id). What the token may not view behaves as on a real site: the project an
 // administrator's token lists but cannot browse is a named gap; the space it may not view, and view-restricted
-// pages, leave no trace anywhere; a plain user's token never sees the project. Runs the built binary.
+// pages, leave no trace anywhere; a plain user's token never sees the project. Attachment names, comments and
+// text contents are read too (--attachments content). Runs the built binary.
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -47,7 +48,7 @@ describeWith(BUILT, 'a full scan by an administrator against the ground truth (b
     site = await startFakeSite({ content: createSiteContent(SPEC) });
     work = new ScanWorkspace(site);
     db = work.db('truth');
-    exit = await work.start(db, ['--mode', 'full', '--archived']).exited;
+    exit = await work.start(db, ['--mode', 'full', '--archived', '--attachments', 'content']).exited;
     expect(exit.code, exit.stderr).toBe(0);
     rows = openFindings(db);
     truth = site.admin.truth().planted;

@@ -4,6 +4,7 @@
 import { Parser } from 'htmlparser2';
 import type {
   AdfNode,
+  AttachmentRecord,
   ConfluenceCommentRecord,
   ContentRecord,
   IssueRecord,
@@ -86,8 +87,19 @@ function findComment(
   return undefined;
 }
 
+/** The text of `attachment:<id>:name|comment|content` (a binary file has none). */
+function attachmentText(attachments: readonly AttachmentRecord[] | undefined, field: string): string {
+  const [, id, part] = field.split(':');
+  const file = attachments?.find((a) => a.id === id);
+  if (!file) return '';
+  if (part === 'name') return file.filename;
+  if (part === 'comment') return file.comment;
+  return file.body.kind === 'text' ? file.body.text : '';
+}
+
 /** The readable text of one PlantedRecord.field of an issue. */
 export function issueFieldText(issue: IssueRecord, field: string): string {
+  if (field.startsWith('attachment:')) return attachmentText(issue.attachments, field);
   if (field === 'summary') return issue.summary;
   if (field === 'description') return adfStrings(issue.description).join('\n');
   if (field === 'environment') return adfStrings(issue.environment).join('\n');
@@ -106,6 +118,7 @@ export function issueFieldText(issue: IssueRecord, field: string): string {
 export function contentFieldText(record: ContentRecord, field: string): string {
   if (field === 'title') return record.title;
   if (field === 'body') return storageText(record.body);
+  if (field.startsWith('attachment:')) return attachmentText(record.attachments, field);
   const [kind, id] = field.split(':') as [string, string];
   if (kind === 'version') return storageText(record.versions[Number(id) - 1]?.body ?? '');
   const comment = findComment(kind === 'inline-comment' ? record.inlineComments : record.footerComments, id);

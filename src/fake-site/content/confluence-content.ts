@@ -9,6 +9,7 @@ import type {
   FakeUser,
   SpaceRecord,
 } from '../model.ts';
+import { planAttachments } from './attachments.ts';
 import { SPACE_DEFS } from './containers.ts';
 import {
   anchoredInline,
@@ -208,5 +209,18 @@ export function buildContent(
     versions,
     footerComments: plan.footer.map((c) => comment(commentCtx, c, created)),
     inlineComments: plan.inline.map((c) => comment(commentCtx, c, created)),
+    attachments: contentAttachments(site, spaceOrdinal, plan.id, created).attachments,
   };
+}
+
+/** The page's or blog post's files. */
+export function contentAttachments(
+  site: Omit<ConfluenceSite, 'spaces'>,
+  spaceOrdinal: number,
+  id: string,
+  created = 0,
+) {
+  const { seed, users, now } = site;
+  const mix = (SPACE_DEFS[spaceOrdinal] as (typeof SPACE_DEFS)[number]).plant.mix;
+  return planAttachments({ seed, users, from: created, now, product: 'confluence', mix }, id);
 }

@@ -3,6 +3,7 @@
 
 import type { AdfNode, CommentRecord, FakeUser, IssueRecord, ProjectRecord } from '../model.ts';
 import * as adf from './adf-builder.ts';
+import { planAttachments, type AttachmentContext } from './attachments.ts';
 import { commentBlocks, descriptionBlocks, withPlants } from './adf-blocks.ts';
 import { PROJECT_DEFS } from './containers.ts';
 import { customValue } from './custom-values.ts';
@@ -201,6 +202,7 @@ export function buildIssue(site: JiraSite, ordinal: number, index: number): Issu
     created: iso(created),
     updated: iso(updated),
     comments: comments(rng, topic, site, plan, created, updated),
+    attachments: issueAttachments(site, ordinal, index, created).attachments,
     worklogs: buildWorklogs(
       streams.worklogText,
       { topic, users: site.users, from: created, to: updated },
@@ -208,4 +210,17 @@ export function buildIssue(site: JiraSite, ordinal: number, index: number): Issu
       plan.plants,
     ),
   };
+}
+
+/** The issue's files; the first issue of the first project also carries the hostile ones. */
+export function issueAttachments(site: JiraSite, ordinal: number, index: number, created = 0) {
+  const ctx: AttachmentContext = {
+    seed: site.seed,
+    users: site.users,
+    from: created,
+    now: site.now,
+    product: 'jira',
+    mix: (PROJECT_DEFS[ordinal] as (typeof PROJECT_DEFS)[number]).plant.mix,
+  };
+  return planAttachments(ctx, issueId(ordinal, index), ordinal === 0 && index === 0);
 }

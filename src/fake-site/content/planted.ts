@@ -4,13 +4,15 @@
 import type { PlantedRecord, SpaceRecord } from '../model.ts';
 import { anchoredInline, planContent } from './confluence-plan.ts';
 import type { ContentType } from './ids.ts';
-import { planIssue, type JiraSite } from './jira-content.ts';
+import { contentAttachments } from './confluence-content.ts';
+import { issueAttachments, planIssue, type JiraSite } from './jira-content.ts';
+import type { FakeUser } from '../model.ts';
 
 export function* jiraPlanted(site: JiraSite): Generator<PlantedRecord> {
   for (const [ordinal, project] of site.projects.entries()) {
     for (let index = 0; index < project.issueCount; index++) {
       const plan = planIssue(site, ordinal, index);
-      for (const p of plan.plants) {
+      for (const p of [...plan.plants, ...issueAttachments(site, ordinal, index).plants]) {
         yield {
           product: 'jira',
           container: project.key,
@@ -26,27 +28,30 @@ export function* jiraPlanted(site: JiraSite): Generator<PlantedRecord> {
   }
 }
 
-export function* confluencePlanted(seed: number, spaces: readonly SpaceRecord[]): Generator<PlantedRecord> {
+export function* confluencePlanted(
+  site: { seed: number; now: number; users: readonly FakeUser[] },
+  spaces: readonly SpaceRecord[],
+): Generator<PlantedRecord> {
+  const { seed } = site;
   for (const [ordinal, space] of spaces.entries()) {
     for (const type of ['page', 'blogpost'] as ContentType[]) {
       const count = type === 'page' ? space.pageCount : space.blogPostCount;
       for (let index = 0; index < count; index++) {
         const plan = planContent(seed, ordinal, space, type, index);
         const anchored = new Set(anchoredInline(plan).map((c) => `inline-comment:${c.id}`));
+        const place = {
+          product: 'confluence' as const,
+          container: space.key,
+          item: plan.id,
+          readable: !space.forbidden && !plan.restricted,
+        };
         for (const p of plan.plants) {
-          const record = {
-            product: 'confluence' as const,
-            container: space.key,
-            item: plan.id,
-            category: p.category,
-            kind: p.kind,
-            value: p.value,
-            readable: !space.forbidden && !plan.restricted,
-          };
+          const record = { ...place, category: p.category, kind: p.kind, value: p.value };
           yield { ...record, field: p.field };
           // A highlighted value is on the page too, inside its inline-comment marker.
           if (p.placement === 'selection' && anchored.has(p.field)) yield { ...record, field: 'body' };
         }
+        for (const p of contentAttachments(site, ordinal, plan.id).plants) yield { ...place, ...p };
       }
     }
   }

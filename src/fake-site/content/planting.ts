@@ -69,10 +69,16 @@ function fitting(slot: Slot, value: string, carrier: string): Placement[] {
   });
 }
 
+/** A kind drawn by the container's category mix (attachments draw theirs this way too). */
+export function pickKind(rng: Rng, mix: PlantProfile['mix']): SensitiveKind | undefined {
+  const category = weighted(rng, CATEGORIES, (c) => (KINDS_BY_CATEGORY[c].length > 0 ? mix[c] : 0));
+  return category && rng.pick(KINDS_BY_CATEGORY[category]);
+}
+
 function plantOne(rng: Rng, profile: PlantProfile, slots: readonly Slot[]): Plant | undefined {
-  const category = weighted(rng, CATEGORIES, (c) => (KINDS_BY_CATEGORY[c].length > 0 ? profile.mix[c] : 0));
-  if (!category) return undefined;
-  const kind = rng.pick(KINDS_BY_CATEGORY[category]);
+  const kind = pickKind(rng, profile.mix);
+  if (!kind) return undefined;
+  const category = kind.category;
   const value = kind.generate(rng);
   const wrapped = kind.wrap(rng, value);
   const options = slots.flatMap((slot) => {
