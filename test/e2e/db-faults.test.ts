@@ -101,7 +101,7 @@ function commands(place: string): Array<[string, (db: string) => string[], strin
 
 describeWith(mountable, 'on a tmpfs (needs mount)', () => {
   it('a disk that fills mid-scan: one line, exit 2, the database intact, and a rerun elsewhere completes', async () => {
-    const small = new Tmpfs('512k');
+    const small = new Tmpfs('1m');
     mounts.push(small);
     const db = join(small.dir, 'exposure.db');
     expectOneLineError(await exposure(scanArgs(db)), /disk holding the database is full.*\(SQLITE_FULL\)$/);
