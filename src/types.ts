@@ -90,6 +90,21 @@ export interface Doc {
   visibility?: CommentVisibility;
 }
 
+/**
+ * What became of an attachment's content (`--attachments content`): read, or not scanned for its format (binary and
+ * office files) or its size (over the cap, or a stream inflating past it).
+ */
+export type AttachmentOutcome = 'read' | 'format' | 'too-large';
+
+/** An attachment whose content a record read or refused at `version`; no version: gone from its item. */
+export interface AttachmentScan {
+  id: string;
+  itemId: string;
+  version?: number;
+  /** With a version: what became of that version's content. */
+  outcome?: AttachmentOutcome;
+}
+
 /** What the detector reports. It never carries the raw value. */
 export interface Finding {
   ruleId: string;

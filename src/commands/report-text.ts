@@ -1,6 +1,6 @@
 // The terminal's parts of `report` beside the table: site-wide gaps, the shortlist with its reasons and advice,
 // and the notes that explain an empty answer (a plan that contributes nothing, nothing changed since --since).
-import { siteGapLine } from '../report/coverage-state.ts';
+import { attachmentContentsLine, siteGapLine } from '../report/coverage-state.ts';
 import { stripControl } from '../report/escape.ts';
 import type { ReportData } from '../report/model.ts';
 
@@ -33,10 +33,13 @@ export function shortlistText(data: ReportData): string {
   return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
 }
 
+/** Site-wide listings not read, and attachment contents not scanned (with `--attachments content`). */
 export function siteGapText(data: ReportData): string {
   const lines = Object.entries(data.site.listingGaps).map(([product, gaps]) =>
     siteGapLine(product, gaps ?? {}),
   );
+  const attachments = attachmentContentsLine(data.site.attachmentContents);
+  if (attachments) lines.push(attachments);
   return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
 }
 

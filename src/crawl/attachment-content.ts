@@ -8,10 +8,16 @@ import type { AttachmentReader } from '../sources/attachment-reader.ts';
 import type { AttachmentRef } from '../sources/attachments.ts';
 import type { SourceItem } from '../sources/jira.ts';
 import { isTextLike } from '../text/attachment-text.ts';
-import { ATTACHMENT_FIELDS, type Doc, type Product } from '../types.ts';
+import {
+  ATTACHMENT_FIELDS,
+  type AttachmentOutcome,
+  type AttachmentScan,
+  type Doc,
+  type Product,
+} from '../types.ts';
 import { describe, skipReason } from './errors.ts';
 import type { Extras } from './pipeline.ts';
-import type { AttachmentScan, CrawlSink } from './ports.ts';
+import type { CrawlSink } from './ports.ts';
 
 export interface ContentLimits {
   /** Largest file read, in bytes (decoded: a compressed stream counts as what it inflates to). */
@@ -28,8 +34,8 @@ export interface ContentTally {
   notRead: Record<string, number>;
 }
 
-/** What one file came to: its text (empty when refused), or nothing when it is to be tried again next run. */
-type Outcome = { text: string } | undefined;
+/** What one file came to: its text (empty when refused) and why, or nothing when it is to be tried again next run. */
+type Outcome = { text: string; outcome: AttachmentOutcome } | undefined;
 
 export class AttachmentContent {
   readonly tally: ContentTally;
@@ -90,7 +96,7 @@ export class AttachmentContent {
       const outcome = outcomes[i];
       if (!outcome) return;
       docs.push(contentDoc(ref.id, ref.url, outcome.text));
-      scans.push({ id: ref.id, itemId, version: ref.version });
+      scans.push({ id: ref.id, itemId, version: ref.version, outcome: outcome.outcome });
     });
     if (scans.length === 0) return undefined;
     return { item: source.item, docs, truncated: 0, attachmentScans: scans };
@@ -103,11 +109,11 @@ export class AttachmentContent {
   private async read(product: Product, ref: AttachmentRef): Promise<Outcome> {
     if (!isTextLike(ref.name, ref.mediaType)) {
       this.refuse('format');
-      return { text: '' };
+      return { text: '', outcome: 'format' };
     }
     if (ref.size > this.limits.maxFileBytes) {
       this.refuse('too-large');
-      return { text: '' };
+      return { text: '', outcome: 'too-large' };
     }
     // The declared size is held against the budget while the file travels, so parallel downloads cannot overrun it.
     const claim = Math.max(ref.size, 1);
@@ -120,11 +126,11 @@ export class AttachmentContent {
       const decoded = await this.reader.text(product, ref, this.limits.maxFileBytes);
       if ('refused' in decoded) {
         this.refuse(decoded.refused);
-        return { text: '' };
+        return { text: '', outcome: decoded.refused };
       }
       this.tally.read += 1;
       this.tally.bytes += Buffer.byteLength(decoded.text);
-      return decoded;
+      return { text: decoded.text, outcome: 'read' };
     } catch (error) {
       const reason = skipReason(error) ?? 'error';
       this.refuse(reason);

@@ -41,10 +41,16 @@ async function resolveUnlisted(
   }
 }
 
+/**
+ * `changedSince` (incremental runs, ms): a file whose current version is older, on a page or blog post this run did
+ * not record again, keeps what an earlier run found in its name and comment and is not handed to the detector
+ * (unless contents are read).
+ */
 export async function crawlAttachments(
   ctx: CrawlContext,
   source: ConfluenceSource,
   spaces: ReadonlySet<string>,
+  changedSince?: number,
 ): Promise<void> {
   const listed = new Set<string>();
   for (let cursor: string | undefined; ;) {
@@ -53,10 +59,13 @@ export async function crawlAttachments(
     const owners = [...new Set(page.attachments.map((a) => a.ref.itemId))];
     const known = ctx.sink.known('confluence', owners);
     const groups = new Map<string, SourceItem>();
-    for (const { ref, comment } of page.attachments) {
+    for (const { ref, comment, changedAt } of page.attachments) {
       listed.add(ref.id);
       const parent = known.get(ref.itemId);
       if (!parent || !spaces.has(parent.item.containerKey)) continue; // content outside this crawl's scope
+      const unchanged = changedSince !== undefined && changedAt !== undefined && changedAt < changedSince;
+      // With contents asked for, every file goes on: the contents step reads the versions not read before.
+      if (unchanged && parent.runId !== ctx.run.runId && !ctx.content) continue;
       const group = groups.get(ref.itemId) ?? { item: parent.item, docs: [], truncated: 0, attachments: [] };
       group.docs.push(...attachmentDocs(ref, comment));
       group.attachments!.push(ref);

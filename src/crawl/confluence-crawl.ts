@@ -142,10 +142,12 @@ export async function crawlConfluenceFull(
   // Sizes the progress bar only: asked for when one is shown, and never waited for.
   const progress = ctx.progress;
   if (progress) void source.count([...keysOf(spaces)]).then((n) => progress.total('confluence', n));
-  const [marks, comments, swept] = await withAllComments(ctx, source, spaces, () =>
-    crawlSpaces(ctx, source, spaces),
-  );
-  await crawlAttachments(ctx, source, keysOf(spaces));
+  const crawled = await settled(withAllComments(ctx, source, spaces, () => crawlSpaces(ctx, source, spaces)));
+  // Attachments do not rest on the comment listings: a token without the comment scope still has them read.
+  if (crawled.ok || skipReason(crawled.error) === 'missing-scope')
+    await crawlAttachments(ctx, source, keysOf(spaces));
+  if (!crawled.ok) throw crawled.error;
+  const [marks, comments, swept] = crawled.value;
   saveWatermark(ctx, spaces, [...marks, comments.latest], swept);
 }
 

@@ -49,7 +49,7 @@ export async function crawlConfluenceIncremental(
     );
   }
   await sweepTrash(ctx, source);
-  await crawlAttachments(ctx, source, keysOf(spaces));
+  await crawlAttachments(ctx, source, keysOf(spaces), Date.parse(since) - DEFAULT_OVERLAP_MINUTES * 60_000);
   await refreshMetadata(ctx, known);
   if (ctx.signal.aborted) return;
   for (const space of known) ctx.coverage('confluence', space.key).finish();

@@ -1,7 +1,7 @@
 // What the crawler needs from the rest of the system, as narrow interfaces: a detector that scans documents and
 // a sink that persists results. The command wires the real worker pool and SQLite store behind them, and tests
 // can wire in-memory ones.
-import type { Container, Doc, Finding, Item, PlaceVisibility, Product } from '../types.ts';
+import type { AttachmentScan, Container, Doc, Finding, Item, PlaceVisibility, Product } from '../types.ts';
 import type { Baseline, PlaceRead } from './baselines.ts';
 
 export interface DocScanner {
@@ -10,13 +10,6 @@ export interface DocScanner {
 }
 
 export type LocatedFinding = Finding & Pick<Doc, 'field' | 'fieldId' | 'url' | 'visibility'>;
-
-/** An attachment whose content a record read or refused at `version`; no version: gone from its item. */
-export interface AttachmentScan {
-  id: string;
-  itemId: string;
-  version?: number;
-}
 
 export interface ScannedItem {
   item: Item;

@@ -28,6 +28,18 @@ export function reasonsText(skipped: Skipped): string {
 export const siteGapLine = (product: string, skipped: Skipped): string =>
   `${product} site-wide listings: not read: ${reasonsText(skipped)}`;
 
+/**
+ * `attachment contents: 339 read; not scanned: 125 format, 2 too-large` over what the store holds, or null when no
+ * scan read attachment contents.
+ */
+export function attachmentContentsLine(contents: Readonly<Partial<Record<string, number>>>): string | null {
+  const counted = Object.entries(contents).filter((e): e is [string, number] => e[1] !== undefined);
+  const read = contents.read ?? 0;
+  const refused = reasonsText(Object.fromEntries(counted.filter(([outcome]) => outcome !== 'read')));
+  if (read === 0 && refused === '') return null;
+  return `attachment contents: ${read} read${refused ? `; not scanned: ${refused}` : ''}`;
+}
+
 /** One line per product whose site-wide listings were not all read: `jira site-wide listings: not read: 1 error`. */
 export function siteGapLines(run: { siteGaps: Partial<Record<string, Skipped>> }): string[] {
   return Object.entries(run.siteGaps).flatMap(([product, skipped]) =>

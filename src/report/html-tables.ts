@@ -2,7 +2,7 @@
 // number shows its state in a hatched cell, never a 0 that would pass for clean.
 import { scoreBand } from '../score.ts';
 import { STATE_WORDS } from './coverage-state.ts';
-import { siteGapLines } from './coverage-state.ts';
+import { attachmentContentsLine, siteGapLines } from './coverage-state.ts';
 import { escapeHtml as e, safeHref } from './escape.ts';
 import type { PlaceRow, ReportData } from './model.ts';
 
@@ -47,6 +47,12 @@ function siteGaps(data: ReportData): string {
   return `<ul id="site-gaps" class="red">${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul>\n`;
 }
 
+/** What became of attachment contents (`--attachments content`): read, or not scanned for their format or size. */
+function attachmentContents(data: ReportData): string {
+  const line = attachmentContentsLine(data.site.attachmentContents);
+  return line ? `<p id="attachment-contents">${e(line)}</p>\n` : '';
+}
+
 export function coverageTable(data: ReportData): string {
   const body = data.containers
     .map(
@@ -56,5 +62,5 @@ export function coverageTable(data: ReportData): string {
 <td class="n">${c.scanned ?? '–'}</td><td class="n">${pct(c.coverage)}</td><td>${e(c.reason ?? '—')}</td></tr>`,
     )
     .join('\n');
-  return `${siteGaps(data)}<table id="coverage"><thead><tr><th>Product</th><th>Place</th><th>State</th><th>Listed</th><th>Scanned</th><th>Coverage</th><th>Not read / as of</th></tr></thead><tbody>${body}</tbody></table>`;
+  return `${siteGaps(data)}${attachmentContents(data)}<table id="coverage"><thead><tr><th>Product</th><th>Place</th><th>State</th><th>Listed</th><th>Scanned</th><th>Coverage</th><th>Not read / as of</th></tr></thead><tbody>${body}</tbody></table>`;
 }

@@ -4,7 +4,14 @@
 // untrusted: renderers escape it (HTML), neutralise it (CSV) or strip control sequences (terminal).
 import type { ScoreBand } from '../score.ts';
 import type { PlaceState } from '../store/places.ts';
-import type { Category, CommentVisibility, PlaceVisibility, Product, Severity } from '../types.ts';
+import type {
+  AttachmentOutcome,
+  Category,
+  CommentVisibility,
+  PlaceVisibility,
+  Product,
+  Severity,
+} from '../types.ts';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -66,6 +73,11 @@ export interface SiteSummary {
   places: Record<PlaceState, number> & { listed: number };
   /** Site-wide listings (projects, spaces, field catalogue, comment listings) not read, per product. */
   listingGaps: Partial<Record<Product, Record<string, number>>>;
+  /**
+   * Attachment contents (`--attachments content`) by outcome as stored now: read, or not scanned for their
+   * format or size. Empty when no scan read contents.
+   */
+  attachmentContents: Partial<Record<AttachmentOutcome, number>>;
 }
 
 export interface ShortlistEntry {

@@ -87,12 +87,17 @@ function placeRow(place: PlaceStatus, view: ContributionView['containers'][numbe
   };
 }
 
-function siteSummary(view: ContributionView, rows: readonly PlaceRow[], gaps: SiteSummary['listingGaps']) {
+function siteSummary(
+  view: ContributionView,
+  rows: readonly PlaceRow[],
+  gaps: SiteSummary['listingGaps'],
+  attachmentContents: SiteSummary['attachmentContents'],
+): SiteSummary {
   const places = Object.fromEntries(PLACE_STATES.map((s) => [s, 0])) as SiteSummary['places'];
   for (const row of rows) places[row.state]++;
   places.listed = rows.length;
   const coverage = siteCoverage(rows.map((r) => ({ read: r.state === 'scanned', coverage: r.coverage })));
-  return { measure: measureOf(view.site), coverage, places, listingGaps: gaps };
+  return { measure: measureOf(view.site), coverage, places, listingGaps: gaps, attachmentContents };
 }
 
 /** `view` defaults to reportView(store, options); pass it when the caller shows its scores too (computed once). */
@@ -124,7 +129,7 @@ export function buildReportData(
       started: run.startedAt,
       finished: run.finishedAt,
     },
-    site: siteSummary(view, rows, run.siteGaps),
+    site: siteSummary(view, rows, run.siteGaps, store.scans.attachmentCoverage(run.siteId)),
     containers: rows,
     shortlist: shortlist(options.plan, rows),
     trend: store.scores

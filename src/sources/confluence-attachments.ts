@@ -14,12 +14,14 @@ interface RawAttachment {
   mediaType?: string;
   comment?: string;
   fileSize?: number;
-  version?: { number?: number } | null;
+  version?: { number?: number; createdAt?: unknown } | null;
 }
 
 export interface ListedAttachment {
   ref: AttachmentRef;
   comment: string;
+  /** When its current version was uploaded (ms), if the listing says. */
+  changedAt?: number;
 }
 
 export async function attachmentPage(
@@ -42,7 +44,8 @@ export async function attachmentPage(
       downloadPath: `/wiki/rest/api/content/${encodeURIComponent(String(itemId))}/child/attachment/${encodeURIComponent(id)}/download`,
       url: `${site}/wiki/pages/viewpageattachments.action?pageId=${encodeURIComponent(String(itemId))}`,
     };
-    return [{ ref, comment: raw.comment ?? '' }];
+    const changedAt = Date.parse(String(raw.version?.createdAt ?? ''));
+    return [{ ref, comment: raw.comment ?? '', ...(Number.isFinite(changedAt) ? { changedAt } : {}) }];
   });
   return { attachments, cursor: nextCursor(page._links as Links | undefined, site) };
 }

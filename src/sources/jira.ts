@@ -3,7 +3,7 @@
 // and worklogs) is one request; those are fetched separately only for issues whose embedded list is truncated
 // (jira-activity.ts).
 import type { createCloudClient } from 'jira.js';
-import type { Container, Doc, Item } from '../types.ts';
+import type { AttachmentScan, Container, Doc, Item } from '../types.ts';
 import { attachmentDocs, jiraAttachments, type AttachmentRef } from './attachments.ts';
 import { toText } from './extract.ts';
 import { JiraActivity, visibilityOf } from './jira-activity.ts';
@@ -36,7 +36,7 @@ export interface SourceItem {
   /** The item's attachments, whose names (and comments) are among the docs; contents are read apart. */
   attachments?: AttachmentRef[];
   /** Attachment contents read or refused for this record (crawl/attachment-content.ts), stored with it. */
-  attachmentScans?: Array<{ id: string; itemId: string; version?: number }>;
+  attachmentScans?: AttachmentScan[];
 }
 
 export interface TextField {

@@ -49,6 +49,12 @@ export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
   },
   {
     product: 'jira',
+    family: 'Jira attachment contents',
+    endpoints: ['GET /rest/api/3/attachment/content/{id}'],
+    scope: 'read:jira-work',
+  },
+  {
+    product: 'jira',
     family: 'Jira workflows',
     endpoints: ['GET /rest/api/3/workflows/search'],
     scope: 'read:workflow:jira',
@@ -91,6 +97,15 @@ export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
     family: 'Confluence comments',
     endpoints: ['GET /wiki/api/v2/footer-comments', 'GET /wiki/api/v2/inline-comments'],
     scope: 'read:comment:confluence',
+  },
+  {
+    product: 'confluence',
+    family: 'Confluence attachments',
+    endpoints: [
+      'GET /wiki/api/v2/attachments',
+      'GET /wiki/rest/api/content/{id}/child/attachment/{id}/download',
+    ],
+    scope: 'read:attachment:confluence',
   },
   {
     product: 'confluence',

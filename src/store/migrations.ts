@@ -203,8 +203,9 @@ ALTER TABLE findings ADD COLUMN visibility TEXT CHECK (visibility IN ('public', 
 `;
 
 // Version 9: attachment contents read (opt-in), by attachment id: the version whose content was read or refused,
-// and the item it belongs to, so that an incremental run downloads a file again only when its id or version
-// changes, and finds the files gone from an item. Findings of a content live in the item's findings (field attachment-content).
+// what became of it (read, or not scanned for its format or size: the report's attachment coverage), and the item
+// it belongs to, so that an incremental run downloads a file again only when its id or version changes, and finds
+// the files gone from an item. Findings of a content live in the item's findings (field attachment-content).
 const V9_ATTACHMENT_SCANS = `
 CREATE TABLE attachment_scans (
   site_id INTEGER NOT NULL REFERENCES sites(id),
@@ -212,6 +213,7 @@ CREATE TABLE attachment_scans (
   attachment_id TEXT NOT NULL,
   item_external_id TEXT NOT NULL,
   version INTEGER NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('read', 'format', 'too-large')),
   run_id INTEGER NOT NULL REFERENCES runs(id),
   PRIMARY KEY (site_id, product, attachment_id)
 ) WITHOUT ROWID;

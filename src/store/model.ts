@@ -1,6 +1,6 @@
 // Types of the store's public API (the shared domain types live in ../types.ts).
-import type { AttachmentScan } from './attachment-scans.ts';
 import type {
+  AttachmentScan,
   Category,
   CommentVisibility,
   Finding,

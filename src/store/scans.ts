@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Item, Product } from '../types.ts';
-import { AttachmentScanRepository } from './attachment-scans.ts';
+import { AttachmentScanRepository, type AttachmentCoverage } from './attachment-scans.ts';
 import type { CheckpointRepository } from './checkpoints.ts';
 import type { ContainerRepository } from './containers.ts';
 import type { ContainerRef, KnownItem, ScannedItem } from './model.ts';
@@ -152,6 +152,11 @@ export class ScanWriter {
   /** Attachment versions whose content was read before, of these items (item id -> attachment id -> version). */
   scannedAttachments(runId: number, product: Product, itemIds: readonly string[]) {
     return this.#attachments.ofItems(this.#siteOf(runId), product, itemIds);
+  }
+
+  /** The site's attachment contents by outcome, as stored now (empty when no scan read contents). */
+  attachmentCoverage(siteId: number): AttachmentCoverage {
+    return this.#attachments.coverage(siteId);
   }
 
   /** Issues, pages and blog posts of a container that are stored and not deleted (for id sweeps). */

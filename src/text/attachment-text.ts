@@ -3,7 +3,9 @@
 // being held), binary sniffing (NUL bytes: a binary labelled text/plain), and charset sniffing (byte-order mark,
 // then the declared charset, then strict UTF-8, then windows-1252). Nothing is written to disk.
 
-export type ContentRefusal = 'format' | 'too-large';
+import type { AttachmentOutcome } from '../types.ts';
+
+export type ContentRefusal = Exclude<AttachmentOutcome, 'read'>;
 export type DecodedContent = { text: string } | { refused: ContentRefusal };
 
 const TEXT_TYPES =

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSiteContent } from '../../src/fake-site/generator.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
-import { crawl, TruthScanner, unseen } from './harness.ts';
+import { crawl, readByDefault, TruthScanner, unseen } from './harness.ts';
 import { MemorySink } from './memory-sink.ts';
 
 const SPEC = { seed: 7, issues: 400, pages: 120, now: '2026-01-15T12:00:00.000Z' };
@@ -15,7 +15,7 @@ describe('crawler against the fake site', () => {
 
   it('hands every readable planted value to the detector, in the right item', async () => {
     const truth = site.admin.truth().planted;
-    const readable = truth.filter((p) => p.readable && !p.field.startsWith('version:'));
+    const readable = truth.filter(readByDefault);
     const scanner = new TruthScanner(readable.map((p) => p.value));
     const sink = new MemorySink();
     const result = await crawl(site, sink, scanner);

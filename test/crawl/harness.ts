@@ -10,6 +10,13 @@ import type { Doc, Finding, Item } from '../../src/types.ts';
 import type { FakeSite } from '../../src/fake-site/server.ts';
 import type { MemorySink } from './memory-sink.ts';
 
+/**
+ * The planted values a crawl reads without options: readable, in the current version, and not inside a file's
+ * content (read with `--attachments content` only).
+ */
+export const readByDefault = (p: PlantedRecord): boolean =>
+  p.readable && !p.field.startsWith('version:') && !/^attachment:[^:]+:content$/.test(p.field);
+
 export class TruthScanner implements DocScanner {
   readonly seen = new Map<string, Doc[]>();
   private readonly values: readonly string[];

@@ -7,7 +7,7 @@ import { createSiteContent } from '../../src/fake-site/generator.ts';
 import type { PlantedRecord } from '../../src/fake-site/model.ts';
 import { DEFAULT_GRANT } from '../../src/fake-site/scopes.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
-import { crawl, itemIdsFor, TruthScanner } from './harness.ts';
+import { crawl, itemIdsFor, readByDefault, TruthScanner } from './harness.ts';
 import { MemorySink } from './memory-sink.ts';
 
 const content = createSiteContent({ seed: 31, issues: 160, pages: 60, now: '2026-02-01T09:00:00.000Z' });
@@ -23,7 +23,7 @@ afterAll(() => Promise.all(sites.map((site) => site.stop())));
 
 /** Crawls with the site's gateway as the test hook; returns the sink, scanner, result and notices. */
 async function crawlScoped(site: FakeSite, force = false) {
-  const planted = site.admin.truth().planted.filter((p) => p.readable && !p.field.startsWith('version:'));
+  const planted = site.admin.truth().planted.filter(readByDefault);
   const scanner = new TruthScanner(planted.map((p) => p.value));
   const sink = new MemorySink();
   const notices: string[] = [];

@@ -3,6 +3,8 @@
 // key and credential files by name; the hostile files (a gzip bomb, a mislabelled binary, a 50 MB log) are refused
 // and counted; the media host never receives the site's credentials; an incremental run downloads a file again
 // only when its version changed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSiteContent } from '../../src/fake-site/generator.ts';
@@ -104,6 +106,22 @@ describeWith(BUILT, 'attachments, end to end (built binary, --attachments conten
     expect(downloads['1000000990']).toBe(1); // the bomb: its stream was cut at the cap
     expect(downloads['1000000991']).toBe(1); // the mislabelled binary: sniffed
     expect(downloads['1000000992']).toBeUndefined(); // the 50 MB log: refused by its declared size
+  });
+
+  it('keeps what became of each content in the store: report, report --json and the HTML say it', async () => {
+    const json = await work.shell(`exposure report --db '${db}' --json`);
+    expect(json.code, json.stderr).toBe(0);
+    const contents = (JSON.parse(json.stdout) as { site: { attachmentContents: Record<string, number> } })
+      .site.attachmentContents;
+    expect(contents.read).toBeGreaterThan(0);
+    expect(contents.format).toBeGreaterThan(0); // office files, images, the binary labelled text/plain
+    expect(contents['too-large']).toBeGreaterThanOrEqual(2); // the bomb and the 50 MB log
+    const line = `attachment contents: ${contents.read} read; not scanned: ${contents.format} format, ${contents['too-large']} too-large`;
+    const text = await work.shell(`exposure report --db '${db}' --html '${work.dir}/report.html'`);
+    expect(text.stdout).toContain(line);
+    expect(readFileSync(join(work.dir, 'report.html'), 'utf8')).toContain(
+      `<p id="attachment-contents">${line}</p>`,
+    );
   });
 
   it('never sends the site credentials to the media host', () => {

@@ -104,6 +104,7 @@ export function reportData(overrides: Partial<ReportData> = {}): ReportData {
       coverage: siteCoverage(containers.map((c) => ({ read: c.state === 'scanned', coverage: c.coverage }))),
       places,
       listingGaps: {},
+      attachmentContents: {},
     },
     shortlist: shortlist('standard', containers),
     trend: [

@@ -54,8 +54,8 @@ describe('missingScopeLines', () => {
   });
 
   it('names an endpoint outside the table by itself', () => {
-    expect(missingScopeLines(['GET /wiki/api/v2/attachments'])).toEqual([
-      'missing scope: the API token lacks a scope that GET /wiki/api/v2/attachments needs',
+    expect(missingScopeLines(['GET /wiki/api/v2/custom-content'])).toEqual([
+      'missing scope: the API token lacks a scope that GET /wiki/api/v2/custom-content needs',
     ]);
   });
 });
