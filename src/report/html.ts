@@ -84,6 +84,11 @@ function visibilityNote(visibility: TopItem['details'][number]['visibility']): s
   return visibility === 'public' ? ` <b class="public">(${label})</b>` : ` (${label})`;
 }
 
+/** A finding in an attached file links to that file (by id, never by name): the item may carry several. */
+function fileLink(detail: TopItem['details'][number]): string {
+  return detail.field.startsWith('attachment-') ? ` ${link(detail.url, 'the file')}` : '';
+}
+
 function topItems(items: readonly TopItem[]): string {
   if (items.length === 0) return '<p>Nothing to clean.</p>';
   const body = items
@@ -91,7 +96,7 @@ function topItems(items: readonly TopItem[]): string {
       const details = i.details
         .map(
           (d) =>
-            `<li>${e(d.severity)} ${e(d.ruleId)} in ${e(d.field)}${visibilityNote(d.visibility)}: <code>${e(d.preview)}</code></li>`,
+            `<li>${e(d.severity)} ${e(d.ruleId)} in ${e(d.field)}${visibilityNote(d.visibility)}: <code>${e(d.preview)}</code>${fileLink(d)}</li>`,
         )
         .join('');
       return `<tr><td>${e(place(i.product, i.containerKey))}</td><td><details><summary>${e(i.title || '(untitled)')}</summary>

@@ -123,6 +123,8 @@ export interface TopItem {
     severity: Severity;
     preview: string;
     visibility: CommentVisibility | null;
+    /** The finding's own link: the comment, or the attached file (by id), where the item's link is not enough. */
+    url: string;
   }>;
 }
 

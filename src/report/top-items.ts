@@ -11,8 +11,8 @@ export function topItems(store: Store, siteId: number, since: string | undefined
   for (const f of store.findings.openInItems(siteId, items)) {
     const id = `${f.product}:${f.itemId}`;
     if (!details.has(id)) details.set(id, []);
-    const { field, ruleId, severity, preview, visibility } = f;
-    details.get(id)!.push({ field, ruleId, severity, preview, visibility });
+    const { field, ruleId, severity, preview, visibility, url } = f;
+    details.get(id)!.push({ field, ruleId, severity, preview, visibility, url });
   }
   return items.map((item) => ({
     product: item.product,

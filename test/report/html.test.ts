@@ -143,10 +143,28 @@ describe('HTML report wording', () => {
       severity: 'high',
       preview: '•••-••-6789',
       visibility,
+      url: 'https://synthetic.atlassian.net/browse/HR-7?focusedCommentId=10001',
     };
     const doc = render(reportData({ topItems: [topItem({ details: [detail] })] }));
     const line = doc.querySelector('#top-items details li');
     expect(line?.textContent).toBe(text);
     expect(line?.querySelector('.public') !== null).toBe(highlighted);
+    expect(line?.querySelector('a')).toBeNull(); // a comment is reached from the item's link
+  });
+
+  it('links a finding in an attached file to that file, by id', () => {
+    const file = 'https://synthetic.atlassian.net/rest/api/3/attachment/content/10042';
+    const detail: TopItem['details'][number] = {
+      field: 'attachment-content',
+      ruleId: 'aws-access-key-id',
+      severity: 'critical',
+      preview: 'AKIA••••WXYZ',
+      visibility: null,
+      url: file,
+    };
+    const doc = render(reportData({ topItems: [topItem({ details: [detail] })] }));
+    const line = doc.querySelector('#top-items details li');
+    expect(line?.textContent).toBe('critical aws-access-key-id in attachment-content: AKIA••••WXYZ the file');
+    expect(line?.querySelector('a')?.getAttribute('href')).toBe(file);
   });
 });

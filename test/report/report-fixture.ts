@@ -82,6 +82,7 @@ export function topItem(overrides: Partial<TopItem> = {}): TopItem {
         severity: 'critical',
         preview: 'AKIA••••WXYZ',
         visibility: null,
+        url: 'https://synthetic.atlassian.net/wiki/x',
       },
     ],
     ...overrides,

@@ -74,6 +74,7 @@ describe('report --json schema', () => {
                 severity: 'high',
                 preview: '•••-••-6789',
                 visibility: 'public',
+                url: 'https://synthetic.atlassian.net/browse/HR-7?focusedCommentId=10001',
               },
             ],
           }),
