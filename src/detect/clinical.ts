@@ -95,17 +95,28 @@ class Window {
   }
 }
 
-/** Whether text[start, end) holds a word naming the person cared for (read in place: edges are mid-word). */
-function namesSubject(text: string, start: number, end: number, subject: RegExp): boolean {
-  subject.lastIndex = start;
-  const found = subject.exec(text);
-  return found !== null && found.index + found[0].length <= end;
+/**
+ * Whether text[start, end) holds a word naming the person cared for (read in place: edges are mid-word). Asked for
+ * windows whose starts never go back, so the first match at or after a start is searched for once and kept until a
+ * window starts past it: one pass over the text, not one per dense window (which was quadratic on long notes).
+ */
+function subjectFinder(text: string, subject: RegExp): (start: number, end: number) => boolean {
+  let next: { index: number; end: number } | null | undefined;
+  return (start, end) => {
+    if (next === undefined || (next !== null && next.index < start)) {
+      subject.lastIndex = start;
+      const found = subject.exec(text);
+      next = found && { index: found.index, end: found.index + found[0].length };
+    }
+    return next !== null && next.end <= end;
+  };
 }
 
 /** Passages where a window of words reaches the density, widened by the margin and merged. */
 function densePassages(text: string, hits: readonly TermHit[], vocabulary: Vocabulary): Passage[] {
   const passages: Passage[] = [];
   const window = new Window(vocabulary);
+  const namesSubject = subjectFinder(text, vocabulary.subject);
   let first = 0;
   for (const hit of hits) {
     window.add(hit.term, 1);
@@ -114,7 +125,7 @@ function densePassages(text: string, hits: readonly TermHit[], vocabulary: Vocab
     if (!window.dense()) continue;
     const start = Math.max(0, hits[first]!.start - PASSAGE_MARGIN);
     const end = Math.min(text.length, hit.end + PASSAGE_MARGIN);
-    if (window.charting > 0 || namesSubject(text, start, end, vocabulary.subject))
+    if (window.charting > 0 || namesSubject(start, end))
       passages.push({ start, end });
   }
   return mergePassages(passages);
