@@ -50,13 +50,14 @@ let site: FakeSite;
 afterEach(() => site?.stop());
 
 /** A site crawled once in full (FIN refused, LEGAL invisible), ready for the next run. */
-async function crawledOnce(): Promise<{ sink: MemorySink; values: string[] }> {
+async function crawledOnce(): Promise<{ sink: MemorySink; values: string[]; first: TruthScanner }> {
   site = await startFakeSite({ content: createSiteContent(SPEC) });
   const values = [...new Set(site.admin.truth().planted.map((p) => p.value))];
   const sink = new MemorySink();
-  await crawl(site, sink, new TruthScanner(values), { mode: 'full', archived: false });
+  const first = new TruthScanner(values);
+  await crawl(site, sink, first, { mode: 'full', archived: false });
   site.admin.advanceClock(3_600_000);
-  return { sink, values };
+  return { sink, values, first };
 }
 
 /** The next auto run: incremental, full reads where a place needs one. */
@@ -139,4 +140,20 @@ describe('per-place baselines', () => {
     expect(live.length).toBeGreaterThan(0);
     expect(live.filter((i) => i.runId !== sink.runId)).toEqual([]);
   }, 120_000);
+
+  it('hands an unchanged Confluence file on an unchanged page to the detector no more, and a revised one again', async () => {
+    const { sink, values, first } = await crawledOnce();
+    const fileDocs = (scanner: TruthScanner) =>
+      [...scanner.seen.values()].flat().filter((d) => d.field.startsWith('attachment-'));
+    // A file of a page (Confluence attachment ids start with att).
+    const file = fileDocs(first).find((d) => d.fieldId?.startsWith('att'))!;
+    const fileId = file.fieldId!;
+
+    expect(fileDocs((await nextRun(sink, values)).scanner)).toEqual([]);
+
+    expect(site.admin.reviseAttachment(file.itemId, fileId, 'nothing secret any more\n')).toBeDefined();
+    site.admin.advanceClock(60_000);
+    const revised = fileDocs((await nextRun(sink, values)).scanner);
+    expect(new Set(revised.map((d) => d.fieldId))).toEqual(new Set([fileId]));
+  });
 });
