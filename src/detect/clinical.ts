@@ -125,8 +125,7 @@ function densePassages(text: string, hits: readonly TermHit[], vocabulary: Vocab
     if (!window.dense()) continue;
     const start = Math.max(0, hits[first]!.start - PASSAGE_MARGIN);
     const end = Math.min(text.length, hit.end + PASSAGE_MARGIN);
-    if (window.charting > 0 || namesSubject(start, end))
-      passages.push({ start, end });
+    if (window.charting > 0 || namesSubject(start, end)) passages.push({ start, end });
   }
   return mergePassages(passages);
 }
