@@ -88,6 +88,8 @@ export interface Doc {
   mediaType?: string;
   /** Jira comments and worklogs: who can read it (see CommentVisibility). */
   visibility?: CommentVisibility;
+  /** Attachments: who uploaded the file and when, added to each finding's explanation (never the file name). */
+  note?: string;
 }
 
 /**

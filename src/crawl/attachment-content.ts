@@ -5,7 +5,7 @@
 // transaction of the page that listed them; a file gone from its item has its content findings resolved.
 import type { Logger } from 'pino';
 import type { AttachmentReader } from '../sources/attachment-reader.ts';
-import type { AttachmentRef } from '../sources/attachments.ts';
+import { uploadNote, type AttachmentRef } from '../sources/attachments.ts';
 import type { SourceItem } from '../sources/jira.ts';
 import { isTextLike } from '../text/attachment-text.ts';
 import {
@@ -76,13 +76,10 @@ export class AttachmentContent {
     const attachments = source.attachments ?? [];
     const docs: Doc[] = [];
     const scans: AttachmentScan[] = [];
-    const contentDoc = (id: string, url: string, text: string): Doc => ({
-      itemId,
-      field: ATTACHMENT_FIELDS.content,
-      fieldId: id,
-      url,
-      text,
-    });
+    const contentDoc = (id: string, url: string, text: string, ref?: AttachmentRef): Doc => {
+      const note = ref && uploadNote(ref);
+      return { itemId, field: ATTACHMENT_FIELDS.content, fieldId: id, url, text, ...(note ? { note } : {}) };
+    };
     // A file gone from its item: an empty content resolves what its content held.
     const current = new Set(attachments.map((a) => a.id));
     for (const id of seen.keys()) {
@@ -95,7 +92,7 @@ export class AttachmentContent {
     changed.forEach((ref, i) => {
       const outcome = outcomes[i];
       if (!outcome) return;
-      docs.push(contentDoc(ref.id, ref.url, outcome.text));
+      docs.push(contentDoc(ref.id, ref.url, outcome.text, ref));
       scans.push({ id: ref.id, itemId, version: ref.version, outcome: outcome.outcome });
     });
     if (scans.length === 0) return undefined;

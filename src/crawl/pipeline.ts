@@ -136,7 +136,8 @@ export async function scanPage(
     let bytes = 0;
     for (const doc of source.docs) {
       bytes += Buffer.byteLength(doc.text);
-      for (const finding of results[next++] ?? []) {
+      for (const found of results[next++] ?? []) {
+        const finding = doc.note ? { ...found, explanation: `${found.explanation}; ${doc.note}` } : found;
         findings.push({
           ...finding,
           field: doc.field,

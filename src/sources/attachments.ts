@@ -17,10 +17,23 @@ export interface AttachmentRef {
   downloadPath: string;
   /** Where the user opens it. */
   url: string;
+  /** Who uploaded this version (a display name, where the listing gives one) and when (ISO). */
+  uploadedBy?: string;
+  uploadedAt?: string;
+}
+
+/** `file uploaded by Ana Sharma on 2026-03-01` (version 2 and later: `file version 2 uploaded ...`). */
+export function uploadNote(ref: AttachmentRef): string | undefined {
+  if (!ref.uploadedBy && !ref.uploadedAt) return undefined;
+  const version = ref.version > 1 ? ` version ${ref.version}` : '';
+  const by = ref.uploadedBy ? ` by ${ref.uploadedBy}` : '';
+  const on = ref.uploadedAt ? ` on ${ref.uploadedAt.slice(0, 10)}` : '';
+  return `file${version} uploaded${by}${on}`;
 }
 
 export function attachmentDocs(ref: AttachmentRef, comment = ''): Doc[] {
-  const base = { itemId: ref.itemId, fieldId: ref.id, url: ref.url };
+  const note = uploadNote(ref);
+  const base = { itemId: ref.itemId, fieldId: ref.id, url: ref.url, ...(note ? { note } : {}) };
   const docs: Doc[] = [{ ...base, field: ATTACHMENT_FIELDS.name, text: ref.name, mediaType: ref.mediaType }];
   if (comment.trim() !== '') docs.push({ ...base, field: ATTACHMENT_FIELDS.comment, text: comment });
   return docs;
@@ -28,6 +41,7 @@ export function attachmentDocs(ref: AttachmentRef, comment = ''): Doc[] {
 
 const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
+const optional = (key: string, value: string) => (value === '' ? {} : { [key]: value });
 
 /** The `attachment` field of a Jira search result (jira.js Attachment), as references. */
 export function jiraAttachments(value: unknown, itemId: string, site: string): AttachmentRef[] {
@@ -46,6 +60,8 @@ export function jiraAttachments(value: unknown, itemId: string, site: string): A
         version: 1,
         downloadPath,
         url: `${site}${downloadPath}`,
+        ...optional('uploadedBy', str((raw.author as { displayName?: unknown } | undefined)?.displayName)),
+        ...optional('uploadedAt', str(raw.created)),
       },
     ];
   });

@@ -44,8 +44,13 @@ export async function attachmentPage(
       downloadPath: `/wiki/rest/api/content/${encodeURIComponent(String(itemId))}/child/attachment/${encodeURIComponent(id)}/download`,
       url: `${site}/wiki/pages/viewpageattachments.action?pageId=${encodeURIComponent(String(itemId))}`,
     };
-    const changedAt = Date.parse(String(raw.version?.createdAt ?? ''));
-    return [{ ref, comment: raw.comment ?? '', ...(Number.isFinite(changedAt) ? { changedAt } : {}) }];
+    // confluence.js may hand the version's date over as a Date. The listing names the uploader by account id only:
+    // the note gives the date.
+    const created = raw.version?.createdAt;
+    const changedAt = created instanceof Date ? created.getTime() : Date.parse(String(created ?? ''));
+    if (!Number.isFinite(changedAt)) return [{ ref, comment: raw.comment ?? '' }];
+    ref.uploadedAt = new Date(changedAt).toISOString();
+    return [{ ref, comment: raw.comment ?? '', changedAt }];
   });
   return { attachments, cursor: nextCursor(page._links as Links | undefined, site) };
 }

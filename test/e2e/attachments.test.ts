@@ -23,6 +23,7 @@ interface AttachmentFinding {
   ruleId: string;
   url: string;
   preview: string;
+  explanation: string;
 }
 
 function attachmentFindings(db: string): AttachmentFinding[] {
@@ -30,7 +31,7 @@ function attachmentFindings(db: string): AttachmentFinding[] {
   try {
     return database
       .prepare(
-        `SELECT field, field_id AS fieldId, rule_id AS ruleId, url, preview FROM findings
+        `SELECT field, field_id AS fieldId, rule_id AS ruleId, url, preview, explanation FROM findings
          WHERE status = 'open' AND field LIKE 'attachment-%'`,
       )
       .all() as AttachmentFinding[];
@@ -77,6 +78,10 @@ describeWith(BUILT, 'attachments, end to end (built binary, --attachments conten
       for (const f of at) expect(f.url).toContain(link);
     }
     expect(found.filter((f) => planted.some((p) => f.url.includes(p.value)))).toEqual([]);
+    // Who uploaded the file and when (Jira names the uploader; Confluence's listing gives the date).
+    expect(
+      found.filter((f) => !/; file( version \d+)? uploaded (by .+ )?on \d{4}-\d\d-\d\d$/.test(f.explanation)),
+    ).toEqual([]);
   });
 
   it('keeps overall truth recall at 0.98 or more', () => {
