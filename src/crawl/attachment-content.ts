@@ -76,10 +76,14 @@ export class AttachmentContent {
     const attachments = source.attachments ?? [];
     const docs: Doc[] = [];
     const scans: AttachmentScan[] = [];
-    const contentDoc = (id: string, url: string, text: string, ref?: AttachmentRef): Doc => {
-      const note = ref && uploadNote(ref);
-      return { itemId, field: ATTACHMENT_FIELDS.content, fieldId: id, url, text, ...(note ? { note } : {}) };
-    };
+    const contentDoc = (id: string, url: string, text: string, note?: string): Doc => ({
+      itemId,
+      field: ATTACHMENT_FIELDS.content,
+      fieldId: id,
+      url,
+      text,
+      ...(note ? { note } : {}),
+    });
     // A file gone from its item: an empty content resolves what its content held.
     const current = new Set(attachments.map((a) => a.id));
     for (const id of seen.keys()) {
@@ -92,7 +96,7 @@ export class AttachmentContent {
     changed.forEach((ref, i) => {
       const outcome = outcomes[i];
       if (!outcome) return;
-      docs.push(contentDoc(ref.id, ref.url, outcome.text, ref));
+      docs.push(contentDoc(ref.id, ref.url, outcome.text, uploadNote(ref)));
       scans.push({ id: ref.id, itemId, version: ref.version, outcome: outcome.outcome });
     });
     if (scans.length === 0) return undefined;

@@ -59,11 +59,14 @@ export async function crawlAttachments(
     const owners = [...new Set(page.attachments.map((a) => a.ref.itemId))];
     const known = ctx.sink.known('confluence', owners);
     const groups = new Map<string, SourceItem>();
-    for (const { ref, comment, changedAt } of page.attachments) {
+    for (const { ref, comment } of page.attachments) {
       listed.add(ref.id);
       const parent = known.get(ref.itemId);
       if (!parent || !spaces.has(parent.item.containerKey)) continue; // content outside this crawl's scope
-      const unchanged = changedSince !== undefined && changedAt !== undefined && changedAt < changedSince;
+      const unchanged =
+        changedSince !== undefined &&
+        ref.uploadedAt !== undefined &&
+        Date.parse(ref.uploadedAt) < changedSince;
       // With contents asked for, every file goes on: the contents step reads the versions not read before.
       if (unchanged && parent.runId !== ctx.run.runId && !ctx.content) continue;
       const group = groups.get(ref.itemId) ?? { item: parent.item, docs: [], truncated: 0, attachments: [] };

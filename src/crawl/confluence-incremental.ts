@@ -39,17 +39,17 @@ export async function crawlConfluenceIncremental(
   const marks = await crawlSpaces(ctx, source, full);
   const readWhole = full.some((s) => !ctx.coverage('confluence', s.key).value.skipped.forbidden);
   const changed = () => crawlChanged(ctx, source, known, since);
+  const overlap = Date.parse(since) - DEFAULT_OVERLAP_MINUTES * 60_000;
   let latest: number, comments: CommentResult, swept: string | undefined;
   if (readWhole) [latest, comments, swept] = await withAllComments(ctx, source, spaces, changed);
   else {
-    const overlap = Date.parse(since) - DEFAULT_OVERLAP_MINUTES * 60_000;
     const listing = { spaces: keysOf(spaces), since: overlap };
     [[latest, swept], comments] = await withComments(ctx, source, listing, () =>
       Promise.all([changed(), sweepIfDue(ctx, source, listing.spaces)]),
     );
   }
   await sweepTrash(ctx, source);
-  await crawlAttachments(ctx, source, keysOf(spaces), Date.parse(since) - DEFAULT_OVERLAP_MINUTES * 60_000);
+  await crawlAttachments(ctx, source, keysOf(spaces), overlap);
   await refreshMetadata(ctx, known);
   if (ctx.signal.aborted) return;
   for (const space of known) ctx.coverage('confluence', space.key).finish();

@@ -3,13 +3,12 @@
 // digest often has exactly the shape of a vendor token (32 hex or alphanumeric characters behind a short prefix),
 // but a value that runs straight into a static file's extension is a file name, never a credential.
 
-/** Extensions of files that are served as they are built: images, fonts, styles, scripts and their maps. */
+/** A static file's extension (images, fonts, styles, scripts and their maps, `.min.js`), read in place. */
 const STATIC_EXTENSION =
-  /^\.(?:png|jpe?g|gif|svg|ico|webp|avif|bmp|css|js|mjs|cjs|map|woff2?|ttf|otf|eot|html?|wasm)(?![A-Za-z0-9])/i;
+  /\.(?:min\.(?:js|css)|png|jpe?g|gif|svg|ico|webp|avif|bmp|css|js|mjs|cjs|map|woff2?|ttf|otf|eot|html?|wasm)(?![A-Za-z0-9])/iy;
 
-/** Whether text[start, end) is glued to a static file's extension: `…<value>.png`, `…<value>.min.js`. */
+/** Whether a value ending at `end` is glued to a static file's extension: `…<value>.png`, `…<value>.min.js`. */
 export function inAssetFileName(text: string, end: number): boolean {
-  if (text.charCodeAt(end) !== 46 /* . */) return false;
-  const rest = text.slice(end, end + 12);
-  return STATIC_EXTENSION.test(rest) || /^\.min\.(?:js|css)(?![A-Za-z0-9])/i.test(rest);
+  STATIC_EXTENSION.lastIndex = end;
+  return STATIC_EXTENSION.test(text);
 }

@@ -20,8 +20,6 @@ interface RawAttachment {
 export interface ListedAttachment {
   ref: AttachmentRef;
   comment: string;
-  /** When its current version was uploaded (ms), if the listing says. */
-  changedAt?: number;
 }
 
 export async function attachmentPage(
@@ -47,10 +45,9 @@ export async function attachmentPage(
     // confluence.js may hand the version's date over as a Date. The listing names the uploader by account id only:
     // the note gives the date.
     const created = raw.version?.createdAt;
-    const changedAt = created instanceof Date ? created.getTime() : Date.parse(String(created ?? ''));
-    if (!Number.isFinite(changedAt)) return [{ ref, comment: raw.comment ?? '' }];
-    ref.uploadedAt = new Date(changedAt).toISOString();
-    return [{ ref, comment: raw.comment ?? '', changedAt }];
+    const uploaded = created instanceof Date ? created.getTime() : Date.parse(String(created ?? ''));
+    if (Number.isFinite(uploaded)) ref.uploadedAt = new Date(uploaded).toISOString();
+    return [{ ref, comment: raw.comment ?? '' }];
   });
   return { attachments, cursor: nextCursor(page._links as Links | undefined, site) };
 }
