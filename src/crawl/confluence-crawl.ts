@@ -8,7 +8,7 @@ import { describe, skipReason, statusOf } from './errors.ts';
 import { maxUpdated, SITE_KEY } from './jira-crawl.ts';
 import { crawlComments, type CommentListing, type CommentResult } from './confluence-comments.ts';
 import { crawlAttachments } from './confluence-attachments.ts';
-import { settled } from './fetch-ahead.ts';
+import { settled, unwrap, type Settled } from './fetch-ahead.ts';
 import { lastSweep, resolveComments, watchedComments } from './comment-sweep.ts';
 import { historyExtras } from './confluence-history.ts';
 import { advanceWatermarks } from './baselines.ts';
@@ -143,12 +143,20 @@ export async function crawlConfluenceFull(
   const progress = ctx.progress;
   if (progress) void source.count([...keysOf(spaces)]).then((n) => progress.total('confluence', n));
   const crawled = await settled(withAllComments(ctx, source, spaces, () => crawlSpaces(ctx, source, spaces)));
-  // Attachments do not rest on the comment listings: a token without the comment scope still has them read.
-  if (crawled.ok || skipReason(crawled.error) === 'missing-scope')
-    await crawlAttachments(ctx, source, keysOf(spaces));
-  if (!crawled.ok) throw crawled.error;
-  const [marks, comments, swept] = crawled.value;
+  const [marks, comments, swept] = await evenAfterGap(crawled, () =>
+    crawlAttachments(ctx, source, keysOf(spaces)),
+  );
   saveWatermark(ctx, spaces, [...marks, comments.latest], swept);
+}
+
+/**
+ * Runs the steps that do not rest on the content and comment listings (attachments, the trash sweep) even when one
+ * of those listings left a gap (a scope the token lacks, a listing still failing after retries), then throws that
+ * gap again for the product's coverage, with no watermark saved. A login failure ends the crawl at once.
+ */
+export async function evenAfterGap<T>(listed: Settled<T>, independent: () => Promise<void>): Promise<T> {
+  if (listed.ok || skipReason(listed.error) !== undefined) await independent();
+  return unwrap(listed);
 }
 
 /**

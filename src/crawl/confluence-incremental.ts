@@ -11,6 +11,7 @@ import { crawlAttachments } from './confluence-attachments.ts';
 import type { CommentResult } from './confluence-comments.ts';
 import {
   crawlSpaces,
+  evenAfterGap,
   historyScannedBefore,
   keysOf,
   saveWatermark,
@@ -40,17 +41,19 @@ export async function crawlConfluenceIncremental(
   const readWhole = full.some((s) => !ctx.coverage('confluence', s.key).value.skipped.forbidden);
   const changed = () => crawlChanged(ctx, source, known, since);
   const overlap = Date.parse(since) - DEFAULT_OVERLAP_MINUTES * 60_000;
-  let latest: number, comments: CommentResult, swept: string | undefined;
-  if (readWhole) [latest, comments, swept] = await withAllComments(ctx, source, spaces, changed);
-  else {
+  const listings = async (): Promise<[number, CommentResult, string | undefined]> => {
+    if (readWhole) return withAllComments(ctx, source, spaces, changed);
     const listing = { spaces: keysOf(spaces), since: overlap };
-    [[latest, swept], comments] = await withComments(ctx, source, listing, () =>
+    const [[latest, swept], comments] = await withComments(ctx, source, listing, () =>
       Promise.all([changed(), sweepIfDue(ctx, source, listing.spaces)]),
     );
-  }
-  await sweepTrash(ctx, source);
-  await crawlAttachments(ctx, source, keysOf(spaces), overlap);
-  await refreshMetadata(ctx, known);
+    return [latest, comments, swept];
+  };
+  const [latest, comments, swept] = await evenAfterGap(await settled(listings()), async () => {
+    await sweepTrash(ctx, source);
+    await crawlAttachments(ctx, source, keysOf(spaces), overlap);
+    await refreshMetadata(ctx, known);
+  });
   if (ctx.signal.aborted) return;
   for (const space of known) ctx.coverage('confluence', space.key).finish();
   saveWatermark(ctx, spaces, [latest, comments.latest, ...marks], swept);

@@ -109,6 +109,36 @@ describe('a scoped token without a scope', () => {
     expect(missed(planted.filter((p) => !inComments(p)))).toEqual([]);
   });
 
+  it('comments refused after a complete run: the incremental crawl still sweeps the trash and reads new files', async () => {
+    const site = await scopedSite();
+    const gateway = { origin: site.gatewayUrl, force: false };
+    const sink = new MemorySink();
+    await crawl(site, sink, new TruthScanner([]), { gateway });
+    const planted = site.admin.truth().planted.filter((p) => p.product === 'confluence' && p.readable);
+    const file = planted.find((p) => /^attachment:[^:]+:(name|comment)$/.test(p.field))!;
+    const trashed = planted.find((p) => p.item !== file.item && p.field === 'body')!;
+    const [, attachmentId] = file.field.split(':') as [string, string];
+    sink.runId = 2;
+    site.admin.advanceClock(3_600_000);
+    expect(site.admin.reviseAttachment(file.item, attachmentId, 'revised')).toBeDefined();
+    expect(site.admin.deleteContent(trashed.item)).toBe(true);
+    // The token loses the comment scope between the runs (the gateway answers the scope-mismatch 401).
+    const refused = ['footer', 'inline'].map((kind) => ({
+      route: `/wiki/api/v2/${kind}-comments`,
+      scopeMismatch: true,
+    }));
+    site.admin.setFaults({ rules: refused });
+    const scanner = new TruthScanner([file.value]);
+    const result = await crawl(site, sink, scanner, { gateway, mode: 'incremental' });
+    const siteGaps = result.coverage.filter((c) => c.containerKey === '' && !c.complete);
+    expect(siteGaps.map((c) => [c.product, c.coverage.skipped])).toEqual([
+      ['confluence', { 'missing-scope': 1 }],
+    ]);
+    const listed = (scanner.seen.get(file.item) ?? []).filter((d) => d.field.startsWith('attachment-'));
+    expect(listed.some((d) => d.text.includes(file.value))).toBe(true);
+    expect(sink.items.get(`confluence:${trashed.item}`)?.deleted).toBe(true);
+  });
+
   it('without read:jira-user: the probe falls back to Confluence, and nothing is left unread', async () => {
     const site = await scopedSite(DEFAULT_GRANT.filter((s) => s !== 'read:jira-user'));
     const { planted, result, missed } = await crawlScoped(site);
