@@ -82,15 +82,16 @@ function endingExcept(words: readonly string[]): string {
 
 /**
  * The fragment with every letter matching both cases: `token` -> `[Tt][Oo][Kk][Ee][Nn]`, `[a-z_]` -> `[a-zA-Z_]`.
- * Escapes (`\d`, `\.`) and group syntax (`(?:`, `(?<!`) are kept as they are.
+ * Escapes (`\d`, `\.`, `\x4b`: a letter that keeps its case) and group syntax (`(?:`, `(?<!`) are kept as they are.
  */
 export function caseless(fragment: string): string {
   let out = '';
   for (let i = 0; i < fragment.length; i++) {
     const ch = fragment[i]!;
     if (ch === '\\') {
-      out += fragment.slice(i, i + 2);
-      i++;
+      const length = escapeLength(fragment, i);
+      out += fragment.slice(i, i + length);
+      i += length - 1;
     } else if (ch === '[') {
       const end = classClose(fragment, i);
       out += `[${bothCases(fragment.slice(i + 1, end))}]`;
@@ -112,8 +113,16 @@ export function caseless(fragment: string): string {
 
 function classClose(source: string, open: number): number {
   let i = open + 1;
-  while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+  while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? escapeLength(source, i) : 1;
   return i;
+}
+
+/** Length of the escape starting at `at` (a backslash): `\x4b` and `\u004b` name one exact character. */
+function escapeLength(source: string, at: number): number {
+  const kind = source[at + 1];
+  if (kind === 'x' && /^[0-9a-fA-F]{2}$/.test(source.slice(at + 2, at + 4))) return 4;
+  if (kind === 'u' && /^[0-9a-fA-F]{4}$/.test(source.slice(at + 2, at + 6))) return 6;
+  return 2;
 }
 
 /** A class body with the other case of every letter and range added: `a-z_` -> `a-zA-Z_`. */
@@ -121,7 +130,7 @@ function bothCases(body: string): string {
   let extra = '';
   for (let i = 0; i < body.length; i++) {
     if (body[i] === '\\') {
-      i++;
+      i += escapeLength(body, i) - 1;
       continue;
     }
     const ch = body[i]!;

@@ -108,6 +108,9 @@ describe('caseless', () => {
     ['api[_.-]?key', '[aA][pP][iI][_.-]?[kK][eE][yY]'],
     ['[a-z_]{2}', '[a-z_A-Z]{2}'],
     ['(?<!csrf)\\.x\\d', '(?<![cC][sS][rR][fF])\\.[xX]\\d'],
+    // \xNN and \uNNNN name one character whose case stays, in and out of classes.
+    ['(?<=[\\x61-\\x7a])\\x4bey', '(?<=[\\x61-\\x7a])\\x4b[eE][yY]'],
+    ['[\\u0061b]', '[\\u0061bB]'],
   ])('%s -> %s', (fragment, expected) => {
     expect(caseless(fragment)).toBe(expected);
   });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDetector, DEFAULT_MIN_CONFIDENCE } from '../../src/detect/engine.ts';
 import { lowerCaseTwin } from '../../src/detect/compile-rule.ts';
-import { prepareRule } from '../../src/detect/evaluate.ts';
+import { NEARBY_PENALTY, prepareRule } from '../../src/detect/evaluate.ts';
 import { loadRules } from '../../src/detect/load-rules.ts';
 import { planRule } from '../../src/detect/rule-plan.ts';
 import { VALIDATORS } from '../../src/detect/validators/index.ts';
@@ -113,5 +113,15 @@ describe('rule plan', () => {
     const planned = createDetector(rules, { key, minConfidence: min });
     const everywhere = createDetector(rules, { key, minConfidence: min, prefilter: false });
     for (const text of texts) expect(planned.scan(text)).toEqual(everywhere.scan(text));
+  });
+});
+
+describe('a nearby word never drops a secret', () => {
+  it('every secret rule starts high enough to stay above the threshold after the nearby-word penalty', () => {
+    const low = loadRules('rules')
+      .filter((r) => r.spec.category === 'secret')
+      .filter((r) => r.spec.confidence - NEARBY_PENALTY < DEFAULT_MIN_CONFIDENCE)
+      .map((r) => `${r.spec.id} ${r.spec.confidence}`);
+    expect(low).toEqual([]);
   });
 });
