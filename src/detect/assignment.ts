@@ -9,7 +9,11 @@
 //   maps                   "name": "value"  "name" => "value"  {\"name\":\"value\"} (JSON inside a string)
 //   XML                    <name>value</name>, also with the value on its own line
 //   calls                  set("NAME", "value")  getenv('NAME', 'value')
-//   attribute pairs        <add key="Name" value="value" />
+//   attribute pairs        <add key="Name" value="value" />  android:name="Name" android:value="value"
+//   name/value records     {"name": "NAME", "value": "value"}  - name: NAME / value: value (Kubernetes env)
+//                          Set-Variable -Name NAME -Value value  <string name="name">value</string>
+//                          <key>Name</key> <string>value</string> (plist)  buildConfigField "String", "NAME", "\"v\""
+//   defaults               process.env.NAME || "value"  ENV['NAME'] ?? 'value'  ${NAME:-value}
 //   commands               --name value  -Name value (PowerShell)  #define NAME "value"  ENV NAME value  setenv NAME v
 //
 // The name is matched case-insensitively whatever the rule's flags (API_TOKEN, apiToken, api-token), so the
@@ -48,9 +52,13 @@ const NAME_CLOSE = `(?:\\\\?${QUOTE}\\]?|\\])?`;
 // A Go type after the name (var name string = ...), or a Kotlin, TypeScript or Python annotation (name: str = ...).
 const TYPE =
   '(?:[ \\t]{0,3}:[ \\t]{0,3}[A-Za-z_][\\w.<>\\[\\]|?]{0,30}(?=[ \\t]{1,3}=)|[ \\t]{1,3}[A-Za-z_][\\w.*\\[\\]]{0,30}(?=[ \\t]{1,3}=))?';
-const OPERATOR = '(?::{1,3}=|\\|\\|=|[?!+.|]=|=>|<-|={1,3}|:)';
-// b"...", r'...', f"...", @"...", $"..." and the escaped quote of JSON inside a string.
-const OPEN = `(?:[bfruBFRU@$]?\\\\?${QUOTE})?`;
+// `||`, `??` and `:-`: a default after a lookup of the name (process.env.NAME || "v", ${NAME:-v}).
+const OPERATOR = '(?::{1,3}=|\\|\\|=|[?!+.|]=|=>|<-|={1,3}|\\|\\||\\?\\?|:-|:)';
+// b"...", r'...', f"...", @"...", $"...", the escaped quote of JSON inside a string, and a quoted escaped quote
+// (Gradle's "\"value\"").
+const OPEN = `(?:[bfruBFRU@$]?\\\\?${QUOTE}(?:\\\\${QUOTE})?)?`;
+// The word "value" as a field or attribute name, in any case.
+const VALUE_WORD = '[Vv][Aa][Ll][Uu][Ee]';
 const FORMS = [
   `${NAME_CLOSE}${TYPE}[ \\t]{0,3}${OPERATOR}[ \\t]{0,3}${OPEN}`,
   // <name>value</name>: the value may sit on its own line. Each lookbehind is guarded by a lookahead on the
@@ -58,8 +66,17 @@ const FORMS = [
   `(?=>)(?<=<[\\w.:-]{1,80})>\\s{0,40}`,
   // set("NAME", "value"): a quoted name, then a comma.
   `${QUOTE}[ \\t]{0,3},[ \\t]{0,3}${OPEN}`,
-  // <add key="Name" value="..." />
-  `${QUOTE}[ \\t]{1,5}[Vv][Aa][Ll][Uu][Ee][ \\t]{0,2}=[ \\t]{0,2}${OPEN}`,
+  // <add key="Name" value="..." />, android:name="Name" android:value="..."
+  `${QUOTE}[ \\t]{1,5}(?:[\\w-]{1,20}:)?${VALUE_WORD}[ \\t]{0,2}=[ \\t]{0,2}${OPEN}`,
+  // {"name": "NAME", "value": "..."} and - name: NAME / value: ... (the next line, at most 20 columns in).
+  `${QUOTE}[ \\t]{0,3},[ \\t]{0,3}${QUOTE}${VALUE_WORD}${QUOTE}[ \\t]{0,3}:[ \\t]{0,3}${OPEN}`,
+  `${QUOTE}?[ \\t]{0,3}\\r?\\n[ \\t]{0,20}${VALUE_WORD}[ \\t]{0,3}:[ \\t]{0,3}${OPEN}`,
+  // Set-Variable -Name NAME -Value "..."
+  `[ \\t]{1,3}-${VALUE_WORD}[ \\t]{1,3}${OPEN}`,
+  // <string name="name" translatable="false">...: the attribute holding the name closes its tag (two more at most).
+  `${QUOTE}(?:[ \\t]{1,3}[\\w:-]{1,30}=${QUOTE}[^"'<>\\n]{0,40}${QUOTE}){0,2}[ \\t]{0,3}>[ \\t]{0,3}`,
+  // plist: <key>Name</key> then <string>...</string>.
+  `</key>\\s{0,40}<string>\\s{0,3}`,
   // --name value, -Name value, #define NAME "value", ENV NAME value, setenv NAME value: a space is the operator.
   `(?=[ \\t])(?<=(?<![^\\s("'\\x60])(?:--?|#define[ \\t]{1,3}|ENV[ \\t]{1,3}|setenv[ \\t]{1,3})[\\w.-]{1,60})[ \\t]{1,3}${OPEN}`,
 ];

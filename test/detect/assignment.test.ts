@@ -58,6 +58,16 @@ describe('assignment grammar', () => {
     ['HTTP header', `X-Acme-Token: ${VALUE}`],
     ['prose label', `Acme prod API token: ${VALUE}. Rotate it monthly.`],
     ['value before a comma', `acme_token=${VALUE}, region=eu`],
+    ['namespaced attribute pair', `<meta-data android:name="com.acme.Token" android:value="${VALUE}"/>`],
+    ['name/value record, JSON', `{"name": "ACME_TOKEN", "value": "${VALUE}"}`],
+    ['name/value record, YAML', `env:\n  - name: ACME_TOKEN\n    value: "${VALUE}"`],
+    ['Set-Variable', `Set-Variable -Name AcmeToken -Value "${VALUE}"`],
+    ['Android string resource', `<string name="acme_token" translatable="false">${VALUE}</string>`],
+    ['plist', `<key>AcmeToken</key>\n\t<string>${VALUE}</string>`],
+    ['Gradle buildConfigField', `buildConfigField "String", "ACME_TOKEN", "\\"${VALUE}\\""`],
+    ['default after ||', `const token = process.env.ACME_TOKEN || "${VALUE}";`],
+    ['default after ??', `ENV['ACME_TOKEN'] ?? '${VALUE}'`],
+    ['shell default', `token: \${ACME_TOKEN:-${VALUE}}`],
   ])('%s', (_, text) => {
     expect(valueOf(vendor, text)).toBe(VALUE);
   });
@@ -69,6 +79,9 @@ describe('assignment grammar', () => {
     ['a closing tag is not an opening one', `</acmeToken>\n${VALUE}`],
     ['a space operator needs a flag, #define, ENV or setenv', `acme_token ${VALUE}`],
     ['a comma needs a quoted name', `acme_token, ${VALUE}`],
+    ['a value field two lines down', `- name: ACME_TOKEN\n  kind: x\n  value: ${VALUE}`],
+    ['a value field of another record', `acme_token: 1\nother: 2\nvalue: ${VALUE}`],
+    ['a closing tag other than a plist key', `<name>AcmeToken</name>\n<string>${VALUE}</string>`],
   ])('gives nothing: %s', (_, text) => {
     expect(valueOf(vendor, text)).toBeUndefined();
   });
