@@ -1,8 +1,10 @@
 // Undoes the cheap tricks that split or disguise a value (zero-width and bidi characters, soft hyphens, exotic
 // spaces, full-width ASCII, HTML entities left in plain text) so the detector sees `4111 1111...` and `ghp_...`,
-// and keeps an offset map so each finding's span points back into the original text.
+// and keeps an offset map so each finding's span points back into the original text. Escapes a transport added
+// (JSON strings, percent-encoding, terminal colours) are undone too: see transport-escapes.ts.
 import { decodeEntity } from './entities.ts';
 import { identityMap, OffsetMapBuilder, type OffsetMap } from './offset-map.ts';
+import { BACKSLASH, ESCAPE, PERCENT, undoer } from './transport-escapes.ts';
 
 export { mapSpan, toOriginal, type OffsetMap } from './offset-map.ts';
 
@@ -13,7 +15,8 @@ export interface NormalizedText {
 
 // Every character the normaliser changes, plus entity-looking text; one test decides the zero-copy fast path.
 const NEEDS_WORK =
-  /[\u00A0\u00AD\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u2066-\u2069\u3000\uFEFF\uFF01-\uFF5E]|&#?[0-9A-Za-z]{1,32};/;
+  // eslint-disable-next-line no-control-regex -- ESC starts the ANSI sequences undone (transport-escapes.ts)
+  /[\u00A0\u00AD\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u2066-\u2069\u3000\uFEFF\uFF01-\uFF5E\u001B]|&#?[0-9A-Za-z]{1,32};|\\[nrt"'/\\]|%[0-9A-Fa-f]{2}/;
 const FIRST_CHANGED_CODE = 0xa0;
 const AMPERSAND = 0x26;
 const SEMICOLON = 0x3b;
@@ -50,7 +53,6 @@ function normalizeCode(code: number): number {
   return UNCHANGED;
 }
 
-/** Builds the text and its segments; the last segment is always open (no end yet) until `finish`. */
 /** Index just past the `;` of an entity-shaped `&#?[0-9A-Za-z]{1,32};` at `start`, or `start + 1` if none. */
 function entityEnd(text: string, start: number): number {
   const bodyStart = text.charCodeAt(start + 1) === 0x23 ? start + 2 : start + 1;
@@ -67,10 +69,26 @@ function entityEnd(text: string, start: number): number {
 export function normalizeForDetection(text: string): NormalizedText {
   if (!NEEDS_WORK.test(text)) return { text, map: identityMap(text.length) };
   const builder = new OffsetMapBuilder();
+  const transportEscape = undoer(text);
   let copied = 0;
   // A plain loop over code units: several times faster than a global regex when disguises are frequent.
   for (let start = 0; start < text.length; start++) {
     const code = text.charCodeAt(start);
+    if (code === BACKSLASH || code === PERCENT || code === ESCAPE) {
+      const escape = transportEscape(start, code);
+      if (!escape) continue;
+      const [end, replacement] = escape;
+      if (replacement === text.slice(start, end)) {
+        start = end - 1;
+        continue;
+      }
+      if (start > copied) builder.append(text.slice(copied, start));
+      copied = end;
+      if (replacement === '') builder.remove(start, end);
+      else builder.replaceAtomically(start, end, replacement);
+      start = end - 1;
+      continue;
+    }
     if (code < FIRST_CHANGED_CODE && code !== AMPERSAND) continue;
     const end = code === AMPERSAND ? entityEnd(text, start) : start + 1;
     const replacement = code === AMPERSAND ? decodeEntity(text.slice(start, end)) : normalizeCode(code);

@@ -30,6 +30,22 @@ describe('normalizeForDetection: what changes', () => {
     ['entity for NBSP becomes a space', '1234&nbsp;5678', '1234 5678'],
     ['entity for full-width digit becomes the digit', '&#xFF11;2', '12'],
     ['decoded once only', '&amp;#65;', '&#65;'],
+    ['JSON string escapes decode', 'a\\nb\\tc \\"d\\" https:\\/\\/e', 'a\nb\tc "d" https://e'],
+    ['an escaped backslash escapes nothing after it', 'C:\\\\new', 'C:\\\\new'],
+    ['other backslashes are left', '\\d+ \\x41', '\\d+ \\x41'],
+    [
+      'a Windows path keeps \\n and \\t as letters of its folders',
+      'C:\\Users\\dev\\node_modules\\theme src\\test\\java',
+      'C:\\Users\\dev\\node_modules\\theme src\\test\\java',
+    ],
+    [
+      'a path does not stop escapes after the next blank',
+      'C:\\Users\\dev ok\\nghp_x',
+      'C:\\Users\\dev ok\nghp_x',
+    ],
+    ['percent-encoded delimiters decode', 'q=%22ab%22%2c%3a%20x', 'q="ab",: x'],
+    ['percent-encoded @, %, +, / and = are left', 'u:p%40ss %25 %2B%2F%3D', 'u:p%40ss %25 %2B%2F%3D'],
+    ['ANSI colour codes removed', '\u001b[32mok\u001b[0m \u001b[1;31mERR', 'ok ERR'],
     [
       'unterminated and unknown entities are left',
       'a&copy=1&amp b &bogus; &copy;',

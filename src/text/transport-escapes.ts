@@ -1,0 +1,81 @@
+// Escapes a transport adds around a value (JSON strings, URLs, terminals) glue to it and hide its word boundary:
+// `\nghp_...`, `%22sk_live_...`, ESC[32mAKIA.... The detector sees them undone (see normalize.ts).
+// - JSON string escapes: `\n`, `\r`, `\t`, `\"`, `\'`, `\/`; `\\` stays, so its second backslash escapes nothing.
+//   In a Windows path (C:\Users\dev\node_modules, src\test\java) `\n` and `\t` start a folder's name; a run of
+//   text holding a backslash that escapes nothing JSON knows (`\U`, `\j`, `\.`) is a path, and keeps them.
+// - Percent-encoded delimiters (`%22`, `%20`, `%2C`...). Not `%40` and `%25`, which would change how a URL's user
+//   and password read, nor `+`, `/` and `=`, which tokens issued URL-encoded (Twitter bearer tokens, SAS
+//   signatures) keep encoded inside the value.
+// - ANSI control sequences of pasted terminal output (colours, cursor moves): removed.
+
+export const PERCENT = 0x25;
+export const BACKSLASH = 0x5c;
+export const ESCAPE = 0x1b;
+
+const JSON_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', "'": "'", '/': '/' };
+/** Characters a backslash escapes in JSON text (u: \uXXXX); after any other, the backslash separates a path. */
+const JSON_ESCAPED = new Set(['n', 'r', 't', '"', "'", '/', '\\', 'u', 'b', 'f']);
+const PERCENT_DECODED = new Set('09 0A 0D 20 22 26 27 2C 3A 3B 3C 3E 3F 5B 5D 7B 7D'.split(' '));
+// eslint-disable-next-line no-control-regex -- an ANSI sequence starts with ESC
+const ANSI_SEQUENCE = /^\u001B\[[0-9;]{0,16}[A-Za-z]/;
+/** How far a run of text is followed each way to decide whether it is a path. */
+const RUN_REACH = 256;
+
+/** Where a run of non-blank, unquoted text ends, and whether it is a path; one per call of `undoer`. */
+interface Run {
+  from: number;
+  to: number;
+  path: boolean;
+}
+
+const endsRun = (code: number) =>
+  code === 0x20 ||
+  code === 0x09 ||
+  code === 0x0a ||
+  code === 0x0d ||
+  code === 0x22 ||
+  code === 0x27 ||
+  code === 0x60;
+
+function runAround(text: string, at: number): Run {
+  let from = at;
+  while (from > 0 && at - from < RUN_REACH && !endsRun(text.charCodeAt(from - 1))) from--;
+  let to = at + 1;
+  while (to < text.length && to - at < RUN_REACH && !endsRun(text.charCodeAt(to))) to++;
+  let path = false;
+  for (let i = text.indexOf('\\', from); i >= 0 && i < to; i = text.indexOf('\\', i + 2)) {
+    if (!JSON_ESCAPED.has(text[i + 1] ?? '')) {
+      path = true;
+      break;
+    }
+  }
+  return { from, to, path };
+}
+
+/**
+ * A function telling, for a backslash, percent or ESC at `start` of this text, what it undoes: [end, replacement]
+ * (`''` removes), or undefined when nothing there is undone. It remembers the last run it judged.
+ */
+export function undoer(text: string): (start: number, code: number) => [number, string] | undefined {
+  let run: Run | undefined;
+  const inPath = (at: number) => {
+    if (!run || at < run.from || at >= run.to) run = runAround(text, at);
+    return run.path;
+  };
+  return (start, code) => {
+    if (code === BACKSLASH) {
+      const next = text[start + 1];
+      if (next === '\\') return [start + 2, '\\\\'];
+      const decoded = next === undefined ? undefined : JSON_ESCAPES[next];
+      if (decoded === undefined) return undefined;
+      if ((next === 'n' || next === 'r' || next === 't') && inPath(start)) return undefined;
+      return [start + 2, decoded];
+    }
+    if (code === PERCENT) {
+      const hex = text.slice(start + 1, start + 3).toUpperCase();
+      return PERCENT_DECODED.has(hex) ? [start + 3, String.fromCharCode(parseInt(hex, 16))] : undefined;
+    }
+    const sequence = ANSI_SEQUENCE.exec(text.slice(start, start + 20));
+    return sequence ? [start + sequence[0].length, ''] : undefined;
+  };
+}
