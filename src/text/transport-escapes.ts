@@ -3,9 +3,10 @@
 // - JSON string escapes: `\n`, `\r`, `\t`, `\"`, `\'`, `\/`; `\\` stays, so its second backslash escapes nothing.
 //   In a Windows path (C:\Users\dev\node_modules, src\test\java) `\n` and `\t` start a folder's name; a run of
 //   text holding a backslash that escapes nothing JSON knows (`\U`, `\j`, `\.`) is a path, and keeps them.
-// - Percent-encoded delimiters (`%22`, `%20`, `%2C`...). Not `%40` and `%25`, which would change how a URL's user
-//   and password read, nor `+`, `/` and `=`, which tokens issued URL-encoded (Twitter bearer tokens, SAS
-//   signatures) keep encoded inside the value.
+// - Percent-encoded delimiters (`%22`, `%20`, `%2C`...), and `%40` where no `@` follows in the same run of text
+//   (`?email=ana%40corp.example`; in `https://user:p%40ss@host` it is part of the password). Not `%25`, nor `+`,
+//   `/` and `=`, which tokens issued URL-encoded (Twitter bearer tokens, SAS signatures) keep encoded inside the
+//   value.
 // - ANSI control sequences of pasted terminal output (colours, cursor moves): removed.
 
 export const PERCENT = 0x25;
@@ -52,6 +53,16 @@ function runAround(text: string, at: number): Run {
   return { from, to, path };
 }
 
+/** A literal `@` comes later in the run of text that goes on at `from`. */
+function atFollows(text: string, from: number): boolean {
+  for (let i = from; i < text.length && i - from < RUN_REACH; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x40) return true;
+    if (endsRun(code)) return false;
+  }
+  return false;
+}
+
 /**
  * A function telling, for a backslash, percent or ESC at `start` of this text, what it undoes: [end, replacement]
  * (`''` removes), or undefined when nothing there is undone. It remembers the last run it judged.
@@ -73,7 +84,8 @@ export function undoer(text: string): (start: number, code: number) => [number, 
     }
     if (code === PERCENT) {
       const hex = text.slice(start + 1, start + 3).toUpperCase();
-      return PERCENT_DECODED.has(hex) ? [start + 3, String.fromCharCode(parseInt(hex, 16))] : undefined;
+      const decoded = PERCENT_DECODED.has(hex) || (hex === '40' && !atFollows(text, start + 3));
+      return decoded ? [start + 3, String.fromCharCode(parseInt(hex, 16))] : undefined;
     }
     const sequence = ANSI_SEQUENCE.exec(text.slice(start, start + 20));
     return sequence ? [start + sequence[0].length, ''] : undefined;

@@ -44,7 +44,12 @@ describe('normalizeForDetection: what changes', () => {
       'C:\\Users\\dev ok\nghp_x',
     ],
     ['percent-encoded delimiters decode', 'q=%22ab%22%2c%3a%20x', 'q="ab",: x'],
-    ['percent-encoded @, %, +, / and = are left', 'u:p%40ss %25 %2B%2F%3D', 'u:p%40ss %25 %2B%2F%3D'],
+    ['percent-encoded %, +, / and = are left', '%25 %2B%2F%3D', '%25 %2B%2F%3D'],
+    [
+      'an encoded @ decodes unless a literal @ follows',
+      'e=ana%40corp.io u:p%40ss@host',
+      'e=ana@corp.io u:p%40ss@host',
+    ],
     ['ANSI colour codes removed', '\u001b[32mok\u001b[0m \u001b[1;31mERR', 'ok ERR'],
     [
       'unterminated and unknown entities are left',
