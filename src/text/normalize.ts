@@ -4,7 +4,7 @@
 // (JSON strings, percent-encoding, terminal colours) are undone too: see transport-escapes.ts.
 import { decodeEntity } from './entities.ts';
 import { identityMap, OffsetMapBuilder, type OffsetMap } from './offset-map.ts';
-import { BACKSLASH, ESCAPE, PERCENT, undoer } from './transport-escapes.ts';
+import { BACKSLASH, ESCAPE, GREATER_THAN, PERCENT, undoer } from './transport-escapes.ts';
 
 export { mapSpan, toOriginal, type OffsetMap } from './offset-map.ts';
 
@@ -16,7 +16,7 @@ export interface NormalizedText {
 // Every character the normaliser changes, plus entity-looking text; one test decides the zero-copy fast path.
 const NEEDS_WORK =
   // eslint-disable-next-line no-control-regex -- ESC starts the ANSI sequences undone (transport-escapes.ts)
-  /[\u00A0\u00AD\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u2066-\u2069\u3000\uFEFF\uFF01-\uFF5E\u001B]|&#?[0-9A-Za-z]{1,32};|\\[nrt"'/\\]|%[0-9A-Fa-f]{2}/;
+  /[\u00A0\u00AD\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u2066-\u2069\u3000\uFEFF\uFF01-\uFF5E\u001B]|&#?[0-9A-Za-z]{1,32};|\\[nrt"'/\\]|%[0-9A-Fa-f]{2}|(?:^|\n)>/;
 const FIRST_CHANGED_CODE = 0xa0;
 const AMPERSAND = 0x26;
 const SEMICOLON = 0x3b;
@@ -74,7 +74,7 @@ export function normalizeForDetection(text: string): NormalizedText {
   // A plain loop over code units: several times faster than a global regex when disguises are frequent.
   for (let start = 0; start < text.length; start++) {
     const code = text.charCodeAt(start);
-    if (code === BACKSLASH || code === PERCENT || code === ESCAPE) {
+    if (code === BACKSLASH || code === PERCENT || code === ESCAPE || code === GREATER_THAN) {
       const escape = transportEscape(start, code);
       if (!escape) continue;
       const [end, replacement] = escape;

@@ -8,10 +8,13 @@
 //   `/` and `=`, which tokens issued URL-encoded (Twitter bearer tokens, SAS signatures) keep encoded inside the
 //   value.
 // - ANSI control sequences of pasted terminal output (colours, cursor moves): removed.
+// - The `> ` an e-mail reply puts before each quoted line (`> > ` when quoted twice), so a key block quoted in a
+//   reply reads as the block it was.
 
 export const PERCENT = 0x25;
 export const BACKSLASH = 0x5c;
 export const ESCAPE = 0x1b;
+export const GREATER_THAN = 0x3e;
 
 const JSON_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', "'": "'", '/': '/' };
 /** Characters a backslash escapes in JSON text (u: \uXXXX); after any other, the backslash separates a path. */
@@ -19,6 +22,7 @@ const JSON_ESCAPED = new Set(['n', 'r', 't', '"', "'", '/', '\\', 'u', 'b', 'f']
 const PERCENT_DECODED = new Set('09 0A 0D 20 22 26 27 2C 3A 3B 3C 3E 3F 5B 5D 7B 7D'.split(' '));
 // eslint-disable-next-line no-control-regex -- an ANSI sequence starts with ESC
 const ANSI_SEQUENCE = /^\u001B\[[0-9;]{0,16}[A-Za-z]/;
+const QUOTE_PREFIX = /^(?:> ?){1,8}/;
 /** How far a run of text is followed each way to decide whether it is a path. */
 const RUN_REACH = 256;
 
@@ -64,8 +68,8 @@ function atFollows(text: string, from: number): boolean {
 }
 
 /**
- * A function telling, for a backslash, percent or ESC at `start` of this text, what it undoes: [end, replacement]
- * (`''` removes), or undefined when nothing there is undone. It remembers the last run it judged.
+ * A function telling, for a backslash, percent, ESC or `>` at `start` of this text, what it undoes: [end,
+ * replacement] (`''` removes), or undefined when nothing there is undone. It remembers the last run it judged.
  */
 export function undoer(text: string): (start: number, code: number) => [number, string] | undefined {
   let run: Run | undefined;
@@ -86,6 +90,10 @@ export function undoer(text: string): (start: number, code: number) => [number, 
       const hex = text.slice(start + 1, start + 3).toUpperCase();
       const decoded = PERCENT_DECODED.has(hex) || (hex === '40' && !atFollows(text, start + 3));
       return decoded ? [start + 3, String.fromCharCode(parseInt(hex, 16))] : undefined;
+    }
+    if (code === GREATER_THAN) {
+      if (start > 0 && text.charCodeAt(start - 1) !== 0x0a) return undefined;
+      return [start + QUOTE_PREFIX.exec(text.slice(start, start + 16))![0].length, ''];
     }
     const sequence = ANSI_SEQUENCE.exec(text.slice(start, start + 20));
     return sequence ? [start + sequence[0].length, ''] : undefined;

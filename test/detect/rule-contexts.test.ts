@@ -46,6 +46,39 @@ const cases = rules.flatMap((rule) => {
   return [{ id: rule.spec.id, value }];
 });
 
+const perLine = (text: string, prefix: string) =>
+  text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+
+// Whole examples (a name and its value, a key block, a .netrc entry) as tickets quote them.
+const EXAMPLE_CONTEXTS: ReadonlyArray<[string, (example: string) => string]> = [
+  ['a {code} block', (e) => `{code:yaml}\n${e}\n{code}`],
+  ['a JSON string (escaped quotes and newlines)', (e) => `{"description": ${JSON.stringify(e)}}`],
+  ['an e-mail reply quoting it', (e) => perLine(e, '> ')],
+  ['indented, as in a YAML block', (e) => perLine(e, '    ')],
+  ['Windows line ends', (e) => e.replace(/\n/g, '\r\n')],
+  ['between sentences', (e) => `Config we used yesterday:\n${e}\nPlease rotate it.`],
+];
+
+/** The rules whose first example is not found by its value alone: it needs its name, label or block. */
+const examples = rules.flatMap((rule) => {
+  const example = rule.spec.examples.match[0];
+  if (rule.spec.category !== 'secret' || !example || cases.some((c) => c.id === rule.spec.id)) return [];
+  return fires(rule.spec.id, example) ? [{ id: rule.spec.id, example }] : [];
+});
+
+describe('secret examples quoted the ways tickets quote them', () => {
+  it('applies to the rules anchored on a name or a block', () => {
+    expect(examples.length).toBeGreaterThan(300);
+  });
+
+  it.each(EXAMPLE_CONTEXTS)('%s', (_, wrap) => {
+    expect(examples.filter(({ id, example }) => !fires(id, wrap(example))).map(({ id }) => id)).toEqual([]);
+  });
+});
+
 describe('secret values in the contexts tickets put them in', () => {
   it('applies to most prefixed secret formats', () => {
     expect(cases.length).toBeGreaterThan(200);

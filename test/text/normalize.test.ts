@@ -50,6 +50,7 @@ describe('normalizeForDetection: what changes', () => {
       'e=ana%40corp.io u:p%40ss@host',
       'e=ana@corp.io u:p%40ss@host',
     ],
+    ['e-mail quote prefixes removed at line starts', '> a\n> > b\n>c\nx > y', 'a\nb\nc\nx > y'],
     ['ANSI colour codes removed', '\u001b[32mok\u001b[0m \u001b[1;31mERR', 'ok ERR'],
     [
       'unterminated and unknown entities are left',
