@@ -34,6 +34,11 @@ export interface CommentResult {
   latest?: number;
   /** True when both listings were read to their end. */
   complete: boolean;
+  /**
+   * The listings were refused for a scope the token lacks: the rest of the crawl and its watermark go on, and this
+   * error is thrown once the watermark is saved, for the product's coverage.
+   */
+  refused?: unknown;
 }
 
 export function commentTime(comment: RawComment): number {

@@ -4,7 +4,7 @@
 import type { ConfluenceSource } from '../sources/confluence.ts';
 import type { Container } from '../types.ts';
 import { containerMetadata, pageContext, uncounted, type CrawlContext } from './context.ts';
-import { describe, skipReason, statusOf } from './errors.ts';
+import { describe, isMissingScope, skipReason, statusOf } from './errors.ts';
 import { maxUpdated, SITE_KEY } from './jira-crawl.ts';
 import { crawlComments, type CommentListing, type CommentResult } from './confluence-comments.ts';
 import { crawlAttachments } from './confluence-attachments.ts';
@@ -90,13 +90,15 @@ async function crawlSpace(
 
 /**
  * The product's watermark, on the site checkpoint and on every space this run read to its end. `commentsSwept`:
- * when the last complete comment listing that resolved deleted comments started.
+ * when the last complete comment listing that resolved deleted comments started. `commentsUnread`: the comment
+ * listings were refused for a missing scope (see Checkpoint).
  */
 export function saveWatermark(
   ctx: CrawlContext,
   spaces: readonly Container[],
   times: ReadonlyArray<number | string | undefined>,
   commentsSwept: string | undefined,
+  commentsUnread: boolean,
 ): void {
   const ms = times
     .map((t) => (typeof t === 'string' ? Date.parse(t) : t))
@@ -106,7 +108,7 @@ export function saveWatermark(
   advanceWatermarks(ctx, 'confluence', spaces, watermark);
   const history = ctx.history !== undefined;
   const { runId, mode } = ctx.run;
-  const value = { runId, phase: mode, done: true, watermark, history, commentsSwept };
+  const value = { runId, phase: mode, done: true, watermark, history, commentsSwept, commentsUnread };
   ctx.sink.record([], { product: 'confluence', containerKey: SITE_KEY, value });
 }
 
@@ -130,8 +132,9 @@ export async function withComments<T>(
   const comments = crawlComments(ctx, source, { ...listing, contentDone });
   const [done, listed] = await Promise.allSettled([crawling, comments]);
   if (done.status === 'rejected') throw done.reason;
-  if (listed.status === 'rejected') throw listed.reason;
-  return [done.value, listed.value];
+  if (listed.status === 'fulfilled') return [done.value, listed.value];
+  if (!isMissingScope(listed.reason)) throw listed.reason;
+  return [done.value, { complete: false, refused: listed.reason }];
 }
 
 export async function crawlConfluenceFull(
@@ -146,7 +149,8 @@ export async function crawlConfluenceFull(
   const [marks, comments, swept] = await evenAfterGap(crawled, () =>
     crawlAttachments(ctx, source, keysOf(spaces)),
   );
-  saveWatermark(ctx, spaces, [...marks, comments.latest], swept);
+  saveWatermark(ctx, spaces, [...marks, comments.latest], swept, comments.refused !== undefined);
+  if (comments.refused !== undefined) throw comments.refused;
 }
 
 /**

@@ -20,6 +20,7 @@ import {
 } from './confluence-crawl.ts';
 import { historyExtras } from './confluence-history.ts';
 import { containerMetadata, groupByContainer, pageContext, uncounted, type CrawlContext } from './context.ts';
+import { SITE_KEY } from './jira-crawl.ts';
 import { settled } from './fetch-ahead.ts';
 import { processPage } from './pipeline.ts';
 
@@ -27,7 +28,8 @@ import { processPage } from './pipeline.ts';
  * Pages and blog posts changed since the earliest watermark of the spaces read incrementally, from one CQL search
  * (bodies included), and comments from the newest end of the site-wide listings. The spaces that need a full read
  * (see baselines.ts) get one first; when one of them could be read, the comment listings are then read whole, as
- * its older comments are unread (a space still refused costs its one probe only). Deleted pages are found in the
+ * its older comments are unread (a space still refused costs its one probe only); so they are when the last run
+ * was refused them for a missing scope. Deleted pages are found in the
  * trash, deleted comments by an ids-only sweep of the comment listings (at most every COMMENT_SWEEP_MS).
  */
 export async function crawlConfluenceIncremental(
@@ -38,7 +40,9 @@ export async function crawlConfluenceIncremental(
   const { full, incremental: known, since } = reads;
   const spaces = [...full, ...known];
   const marks = await crawlSpaces(ctx, source, full);
-  const readWhole = full.some((s) => !ctx.coverage('confluence', s.key).value.skipped.forbidden);
+  const readWhole =
+    full.some((s) => !ctx.coverage('confluence', s.key).value.skipped.forbidden) ||
+    ctx.sink.checkpoint('confluence', SITE_KEY)?.commentsUnread === true;
   const changed = () => crawlChanged(ctx, source, known, since);
   const overlap = Date.parse(since) - DEFAULT_OVERLAP_MINUTES * 60_000;
   const listings = async (): Promise<[number, CommentResult, string | undefined]> => {
@@ -56,7 +60,9 @@ export async function crawlConfluenceIncremental(
   });
   if (ctx.signal.aborted) return;
   for (const space of known) ctx.coverage('confluence', space.key).finish();
-  saveWatermark(ctx, spaces, [latest, comments.latest, ...marks], swept);
+  const refused = comments.refused !== undefined;
+  saveWatermark(ctx, spaces, [latest, comments.latest, ...marks], swept, refused);
+  if (refused) throw comments.refused;
 }
 
 /**

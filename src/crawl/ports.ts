@@ -57,6 +57,11 @@ export interface Checkpoint {
   textFields?: Array<{ id: string }>;
   /** Confluence site checkpoint: start of the last complete comment listing that resolved deleted comments. */
   commentsSwept?: string;
+  /**
+   * Confluence site checkpoint: the comment listings were refused for a scope the token lacks when this watermark
+   * was saved, so the next run able to read them reads them whole.
+   */
+  commentsUnread?: boolean;
   /** Confluence site checkpoint: the run read former versions too, so the next one reads only new ones. */
   history?: boolean;
   /** Jira project: the workflow status names seen so far, for the project's metadata item. */

@@ -2,12 +2,13 @@
 // gateway through tenant_info, reads everything a classic token reads, links to the site, says so once, and turns
 // a withheld scope into a gap of what it blocks while the rest is read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CrawlResult } from '../../src/crawl/crawl.ts';
 import { CredentialError } from '../../src/errors.ts';
 import { createSiteContent } from '../../src/fake-site/generator.ts';
 import type { PlantedRecord } from '../../src/fake-site/model.ts';
 import { DEFAULT_GRANT } from '../../src/fake-site/scopes.ts';
 import { startFakeSite, type FakeSite } from '../../src/fake-site/server.ts';
-import { crawl, itemIdsFor, readByDefault, TruthScanner } from './harness.ts';
+import { crawl, itemIdsFor, readByDefault, TruthScanner, unseen } from './harness.ts';
 import { MemorySink } from './memory-sink.ts';
 
 const content = createSiteContent({ seed: 31, issues: 160, pages: 60, now: '2026-02-01T09:00:00.000Z' });
@@ -137,6 +138,37 @@ describe('a scoped token without a scope', () => {
     const listed = (scanner.seen.get(file.item) ?? []).filter((d) => d.field.startsWith('attachment-'));
     expect(listed.some((d) => d.text.includes(file.value))).toBe(true);
     expect(sink.items.get(`confluence:${trashed.item}`)?.deleted).toBe(true);
+  });
+
+  it('without the comment scope, later runs stay incremental; once it is granted every comment is read', async () => {
+    const site = await scopedSite();
+    const gateway = { origin: site.gatewayUrl, force: false };
+    const refused = ['footer', 'inline'].map((kind) => ({
+      route: `/wiki/api/v2/${kind}-comments`,
+      scopeMismatch: true,
+    }));
+    site.admin.setFaults({ rules: refused });
+    const sink = new MemorySink();
+    const gapOf = (result: CrawlResult) =>
+      result.coverage.find((c) => c.product === 'confluence' && c.containerKey === '')?.coverage.skipped;
+    expect(gapOf(await crawl(site, sink, new TruthScanner([]), { gateway }))).toEqual({ 'missing-scope': 1 });
+    const space = content.spaces.find((s) => !s.forbidden && s.status === 'current')!;
+    sink.runId = 2;
+    const second = await crawl(site, sink, new TruthScanner([]), { gateway, mode: 'incremental' });
+    expect(gapOf(second)).toEqual({ 'missing-scope': 1 });
+    expect(sink.readPlan('confluence', space.key)?.mode).toBe('incremental');
+    // The scope is granted: the comments no run has read are all read, though the run is incremental.
+    site.admin.setFaults({});
+    const inComments = site.admin
+      .truth()
+      .planted.filter((p) => p.product === 'confluence' && p.readable && /comment/.test(p.field));
+    expect(inComments.length).toBeGreaterThan(0);
+    sink.runId = 3;
+    const scanner = new TruthScanner(inComments.map((p) => p.value));
+    const third = await crawl(site, sink, scanner, { gateway, mode: 'incremental' });
+    expect(gapOf(third) ?? {}).toEqual({});
+    expect(sink.readPlan('confluence', space.key)?.mode).toBe('incremental');
+    expect(unseen(sink, scanner, inComments)).toEqual([]);
   });
 
   it('without read:jira-user: the probe falls back to Confluence, and nothing is left unread', async () => {
