@@ -12,6 +12,7 @@ import type { Hit } from './hit.ts';
 import { KeywordIndex } from './keyword-index.ts';
 import { lowerCaseTwin, type CompiledRule } from './compile-rule.ts';
 import { derivePhiHits } from './phi.ts';
+import { BASE64_WORDS, base64Layers, encodedSpan, speaksOfBase64, type Base64Layer } from './base64-layer.ts';
 import { fingerprintValue, maskValue } from './redact.ts';
 import type { MaskStyle, Normalization } from './rule-schema.ts';
 import { VALIDATOR_MODELS, VALIDATORS } from './validators/index.ts';
@@ -58,24 +59,31 @@ interface KeywordTable {
   lengthOf: number[];
 }
 
-function buildKeywordTable(plans: readonly RulePlan[]): KeywordTable {
+/**
+ * The keywords of every rule, and `gateWords` under the index just past the last rule (plans.length): their hits
+ * open no window, they say the text is worth a second look (base64-layer.ts).
+ */
+function buildKeywordTable(plans: readonly RulePlan[], gateWords: readonly string[]): KeywordTable {
   const ids = new Map<string, number>();
   const rulesOf: number[][] = [];
   const atWordStartOf: boolean[][] = [];
+  const add = (word: string, ruleIndex: number, atWordStart: boolean) => {
+    let id = ids.get(word);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(word, id);
+      rulesOf.push([]);
+      atWordStartOf.push([]);
+    }
+    rulesOf[id]!.push(ruleIndex);
+    atWordStartOf[id]!.push(atWordStart);
+  };
   plans.forEach(({ prepared: { rule }, words, contextWords }, ruleIndex) => {
     const headers = rule.spec.column ? headerKeywords(rule.spec.column) : [];
-    for (const word of new Set([...words, ...headers])) {
-      let id = ids.get(word);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(word, id);
-        rulesOf.push([]);
-        atWordStartOf.push([]);
-      }
-      rulesOf[id]!.push(ruleIndex);
-      atWordStartOf[id]!.push(contextWords && !headers.includes(word));
-    }
+    for (const word of new Set([...words, ...headers]))
+      add(word, ruleIndex, contextWords && !headers.includes(word));
   });
+  for (const word of gateWords) add(word, plans.length, false);
   const keywords = [...ids.keys()];
   return {
     index: new KeywordIndex(keywords),
@@ -156,10 +164,14 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
   );
   const useKeywords = options.prefilter !== false;
   const plans = prepared.map((p) => planRule(p, minConfidence, useKeywords));
-  const table = buildKeywordTable(plans);
+  const scanEncoded = categories.has('secret');
+  const table = buildKeywordTable(plans, scanEncoded ? BASE64_WORDS : []);
+  const GATE = plans.length;
 
-  function runRules(text: string): Hit[] {
+  /** The rules' hits in `text`, and whether it speaks of base64 (a gate word was found). */
+  function runRules(text: string): { hits: Hit[]; speaksOfBase64: boolean } {
     const hits: Hit[] = [];
+    let gated = false;
     const keep = (hit: Hit | undefined) => void (hit && hits.push(hit));
     const collect = (p: PreparedRule) => (match: RegExpExecArray) => keep(evaluateMatch(p, text, match));
     const collectCells = (p: PreparedRule) => (cell: ColumnCell) =>
@@ -171,8 +183,12 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
       scanWhole(p.rule, text, collect(p));
       if (p.rule.column && !useKeywords) scanColumns(p.rule.column, text, lineStarts(text), collectCells(p));
     }
-    if (!useKeywords) return hits;
+    if (!useKeywords) return { hits, speaksOfBase64: scanEncoded && speaksOfBase64(text) };
     for (const [ruleIndex, keywordSpans] of keywordHits(table, text)) {
+      if (ruleIndex === GATE) {
+        gated = true;
+        continue;
+      }
       const plan = plans[ruleIndex]!;
       const p = plan.prepared;
       if (!runsWithoutWords(plan, loneLength))
@@ -187,7 +203,7 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
           collectCells(p),
         );
     }
-    return hits;
+    return { hits, speaksOfBase64: gated };
   }
 
   // Derived hits (the PHI pass) have no rule file; they span an identifier found by a rule, redacted like it.
@@ -199,7 +215,7 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
   }
 
   function toFinding(hit: Hit, text: string, ruleHits: readonly Hit[]): Finding {
-    const value = text.slice(hit.start, hit.end);
+    const value = hit.decodedValue ?? text.slice(hit.start, hit.end);
     const style = redactionOf(hit, ruleHits);
     return {
       ruleId: hit.ruleId,
@@ -214,8 +230,37 @@ export function createDetector(rules: readonly CompiledRule[], options: Detector
     };
   }
 
+  /**
+   * Secrets inside base64 runs that decode to text, each spanning the characters that encode it. A run a rule
+   * already reports as high or critical as it stands (a Kubernetes Secret's data, a Docker config) keeps that
+   * finding alone; under a weaker one (a generic assignment) what is inside competes with it.
+   */
+  function encodedSecretHits(text: string, plain: readonly Hit[]): Hit[] {
+    const reported = plain.filter(
+      (h) =>
+        h.category === 'secret' &&
+        h.confidence >= minConfidence &&
+        (h.severity === 'high' || h.severity === 'critical'),
+    );
+    const unreported = (layer: Base64Layer) =>
+      !reported.some((h) => h.start < layer.lines.at(-1)![1] && h.end > layer.lines[0]![0]);
+    return base64Layers(text)
+      .filter(unreported)
+      .flatMap((layer) =>
+        runRules(layer.decoded)
+          .hits.filter((h) => h.category === 'secret')
+          .map((h) => ({
+            ...h,
+            ...encodedSpan(layer, h.start, h.end),
+            reasons: [...h.reasons, 'inside base64'],
+            decodedValue: layer.decoded.slice(h.start, h.end),
+          })),
+      );
+  }
+
   function scanNormalized(text: string): Finding[] {
-    const hits = runRules(text);
+    const plain = runRules(text);
+    const hits = plain.speaksOfBase64 ? [...plain.hits, ...encodedSecretHits(text, plain.hits)] : plain.hits;
     // Only identifiers that are reported themselves are evidence for the PHI pass.
     const trusted = hits.filter((h) => h.confidence >= minConfidence);
     const all = categories.has('phi') ? [...hits, ...derivePhiHits(text, trusted)] : hits;

@@ -7,4 +7,6 @@ import type { Finding } from '../types.ts';
 export interface Hit extends Omit<Finding, 'preview' | 'fingerprint' | 'explanation'> {
   /** Reasons in order, e.g. ["keyword ghp_", "entropy 4.9", "validator luhn", "context: github"]. */
   reasons: string[];
+  /** The value, when it is not the text at [start, end): a secret decoded from the base64 run it spans. */
+  decodedValue?: string;
 }
