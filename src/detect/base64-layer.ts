@@ -1,6 +1,6 @@
 // Secrets wrapped in base64: an .env file or a config pasted as `echo ... | base64 -d`, a credential inside a
-// base64 JSON blob, a Kubernetes Secret's data. In a text that speaks of base64 (base64, b64, atob, a Kubernetes
-// Secret, a Docker config), runs of base64 that decode to text are scanned again, once (no nesting); what the
+// base64 JSON blob, a Kubernetes Secret's data. In a text that says a value is encoded or decoded (base64 -d,
+// b64decode, atob(, "base64-encoded", a Kubernetes Secret, a Docker config), runs of base64 that decode to text are scanned again, once (no nesting); what the
 // secret rules find inside is reported on the characters that encode it (every 3 decoded bytes are 4 characters),
 // fingerprinted by the decoded value. A run goes on across line breaks after whole quads, as the base64 tool
 // wraps its output at 76 columns. Binary payloads (images, DER keys, compressed data) do not decode to text and
@@ -14,11 +14,28 @@ export interface Base64Layer {
   decoded: string;
 }
 
-/** Words that say a text may hold base64 (found by the engine's keyword pass, lower case). */
-export const BASE64_WORDS: readonly string[] = ['base64', 'b64', 'atob', 'kind: secret', 'dockerconfig'];
-const SPEAKS_OF_BASE64 = /base64|b64|atob|kind: secret|dockerconfig/i;
+/**
+ * Words that say a text holds a value someone encoded or will decode (found by the engine's keyword pass, lower
+ * case): a decoding command or call, "base64-encoded", a Kubernetes Secret, a Docker config. A mere mention of
+ * base64 (an API named TiBase64, a data: URL) is no reason to look.
+ */
+export const BASE64_WORDS: readonly string[] = [
+  'base64 -d',
+  'base64 --decode',
+  'b64decode',
+  'base64decode',
+  'base64_decode',
+  'frombase64string',
+  'atob(',
+  'base64-encoded',
+  'base64 encoded',
+  'base64:',
+  '(base64)',
+  'kind: secret',
+  'dockerconfig',
+];
+const SPEAKS_OF_BASE64 = new RegExp(BASE64_WORDS.map((w) => w.replace(/[()-]/g, '\\$&')).join('|'), 'i');
 
-/** The same test as the keyword pass makes, for a detector without it (prefilter off). */
 export const speaksOfBase64 = (text: string): boolean => SPEAKS_OF_BASE64.test(text);
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-';
 const IN_ALPHABET = new Uint8Array(128);

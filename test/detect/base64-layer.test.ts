@@ -20,7 +20,7 @@ describe('base64Layers', () => {
     ['the URL-safe alphabet', Buffer.from(`${ENV}??>>`).toString('base64url')],
     ['padding', Buffer.from(`${ENV}x`).toString('base64')],
   ])('reads %s', (_, run) => {
-    expect(base64Layers(`b64: ${run}`).map((l) => l.decoded.startsWith('AWS_ACCESS_KEY_ID='))).toEqual([
+    expect(base64Layers(`base64: ${run}`).map((l) => l.decoded.startsWith('AWS_ACCESS_KEY_ID='))).toEqual([
       true,
     ]);
   });
@@ -31,6 +31,8 @@ describe('base64Layers', () => {
     ['kind: Secret', true],
     ['a .dockerconfigjson', true],
     ['echo blob > .env', false],
+    ['#import "TiBase64.h"', false],
+    ['data:image/png;base64,iVBORw0KGgo', false],
   ])('%s speaks of base64: %s', (text, expected) => {
     expect(speaksOfBase64(text)).toBe(expected);
   });
