@@ -98,14 +98,14 @@ export interface Doc {
  */
 export type AttachmentOutcome = 'read' | 'format' | 'too-large';
 
-/** An attachment whose content a record read or refused at `version`; no version: gone from its item. */
-export interface AttachmentScan {
-  id: string;
-  itemId: string;
-  version?: number;
-  /** With a version: what became of that version's content. */
-  outcome?: AttachmentOutcome;
-}
+/**
+ * An attachment whose content a record read or refused at `version`, and what became of it; no version: gone from
+ * its item.
+ */
+export type AttachmentScan = { id: string; itemId: string } & (
+  | { version: number; outcome: AttachmentOutcome }
+  | { version?: undefined }
+);
 
 /** What the detector reports. It never carries the raw value. */
 export interface Finding {

@@ -89,27 +89,31 @@ async function crawlSpace(
 }
 
 /**
- * The product's watermark, on the site checkpoint and on every space this run read to its end. `commentsSwept`:
- * when the last complete comment listing that resolved deleted comments started. `commentsUnread`: the comment
- * listings were refused for a missing scope (see Checkpoint).
+ * The product's watermark, on the site checkpoint and on every space this run read to its end, from `times` and the
+ * comment listings' latest. `commentsSwept`: when the last complete comment listing that resolved deleted comments
+ * started. Comment listings refused for a missing scope are recorded as unread (see Checkpoint), and their refusal
+ * is thrown once the watermark is saved, for the product's coverage.
  */
 export function saveWatermark(
   ctx: CrawlContext,
   spaces: readonly Container[],
   times: ReadonlyArray<number | string | undefined>,
+  comments: CommentResult,
   commentsSwept: string | undefined,
-  commentsUnread: boolean,
 ): void {
-  const ms = times
+  const ms = [...times, comments.latest]
     .map((t) => (typeof t === 'string' ? Date.parse(t) : t))
     .filter((t): t is number => t !== undefined && Number.isFinite(t) && t < Number.MAX_SAFE_INTEGER);
-  if (ctx.signal.aborted || ms.length === 0) return;
-  const watermark = new Date(Math.max(...ms)).toISOString();
-  advanceWatermarks(ctx, 'confluence', spaces, watermark);
-  const history = ctx.history !== undefined;
-  const { runId, mode } = ctx.run;
-  const value = { runId, phase: mode, done: true, watermark, history, commentsSwept, commentsUnread };
-  ctx.sink.record([], { product: 'confluence', containerKey: SITE_KEY, value });
+  const commentsUnread = comments.refused !== undefined;
+  if (!ctx.signal.aborted && ms.length > 0) {
+    const watermark = new Date(Math.max(...ms)).toISOString();
+    advanceWatermarks(ctx, 'confluence', spaces, watermark);
+    const history = ctx.history !== undefined;
+    const { runId, mode } = ctx.run;
+    const value = { runId, phase: mode, done: true, watermark, history, commentsSwept, commentsUnread };
+    ctx.sink.record([], { product: 'confluence', containerKey: SITE_KEY, value });
+  }
+  if (commentsUnread) throw comments.refused;
 }
 
 export async function crawlSpaces(ctx: CrawlContext, source: ConfluenceSource, spaces: readonly Container[]) {
@@ -149,8 +153,7 @@ export async function crawlConfluenceFull(
   const [marks, comments, swept] = await evenAfterGap(crawled, () =>
     crawlAttachments(ctx, source, keysOf(spaces)),
   );
-  saveWatermark(ctx, spaces, [...marks, comments.latest], swept, comments.refused !== undefined);
-  if (comments.refused !== undefined) throw comments.refused;
+  saveWatermark(ctx, spaces, marks, comments, swept);
 }
 
 /**

@@ -29,8 +29,8 @@ import { processPage } from './pipeline.ts';
  * (bodies included), and comments from the newest end of the site-wide listings. The spaces that need a full read
  * (see baselines.ts) get one first; when one of them could be read, the comment listings are then read whole, as
  * its older comments are unread (a space still refused costs its one probe only); so they are when the last run
- * was refused them for a missing scope. Deleted pages are found in the
- * trash, deleted comments by an ids-only sweep of the comment listings (at most every COMMENT_SWEEP_MS).
+ * was refused them for a missing scope. Deleted pages are found in the trash, deleted comments by an ids-only sweep
+ * of the comment listings (at most every COMMENT_SWEEP_MS).
  */
 export async function crawlConfluenceIncremental(
   ctx: CrawlContext,
@@ -60,9 +60,7 @@ export async function crawlConfluenceIncremental(
   });
   if (ctx.signal.aborted) return;
   for (const space of known) ctx.coverage('confluence', space.key).finish();
-  const refused = comments.refused !== undefined;
-  saveWatermark(ctx, spaces, [latest, comments.latest, ...marks], swept, refused);
-  if (refused) throw comments.refused;
+  saveWatermark(ctx, spaces, [latest, ...marks], comments, swept);
 }
 
 /**

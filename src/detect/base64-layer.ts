@@ -1,11 +1,11 @@
 // Secrets wrapped in base64: an .env file or a config pasted as `echo ... | base64 -d`, a credential inside a
 // base64 JSON blob, a Kubernetes Secret's data. In a text that says a value is encoded or decoded (base64 -d,
-// b64decode, atob(, "base64-encoded", a Kubernetes Secret, a Docker config), runs of base64 that decode to text are scanned again, once (no nesting); what the
-// secret rules find inside is reported on the characters that encode it (every 3 decoded bytes are 4 characters),
-// fingerprinted by the decoded value. A run goes on across line breaks after whole quads, as the base64 tool
-// wraps its output at 76 columns. Binary payloads (images, DER keys, compressed data) do not decode to text and
-// are left alone. The gate keeps the run search off the other texts (it would cost about 5 % of a scan); its words
-// ride on the engine's one keyword pass.
+// b64decode, atob(, "base64-encoded", a Kubernetes Secret, a Docker config), runs of base64 that decode to text are
+// scanned again, once (no nesting); what the secret rules find inside is reported on the characters that encode it
+// (every 3 decoded bytes are 4 characters), fingerprinted by the decoded value. A run goes on across line breaks
+// after whole quads, as the base64 tool wraps its output at 76 columns. Binary payloads (images, DER keys,
+// compressed data) do not decode to text and are left alone. The gate keeps the run search off the other texts (it
+// would cost about 5 % of a scan); its words ride on the engine's one keyword pass.
 
 /** A run of base64 text (its lines, without the line breaks) and what it decodes to. */
 export interface Base64Layer {
@@ -36,7 +36,9 @@ export const BASE64_WORDS: readonly string[] = [
 ];
 const SPEAKS_OF_BASE64 = new RegExp(BASE64_WORDS.map((w) => w.replace(/[()-]/g, '\\$&')).join('|'), 'i');
 
+/** The same test as the keyword pass makes, for a detector without it (prefilter off). */
 export const speaksOfBase64 = (text: string): boolean => SPEAKS_OF_BASE64.test(text);
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-';
 const IN_ALPHABET = new Uint8Array(128);
 for (const c of ALPHABET) IN_ALPHABET[c.charCodeAt(0)] = 1;
@@ -93,8 +95,9 @@ function runAt(text: string, start: number): { layer?: Base64Layer; end: number 
     const end = lineEnd(text, from);
     lines.push([from, end]);
     length += end - from;
-    const unpaddedEnd = text[end - 1] === '=' ? undefined : end;
-    from = (end - from) % 4 === 0 && unpaddedEnd !== undefined ? wrapAt(text, end) : undefined;
+    // Padding ends a run; a line of whole quads may go on after a line break.
+    const padded = text[end - 1] === '=';
+    from = !padded && (end - from) % 4 === 0 ? wrapAt(text, end) : undefined;
   }
   const end = lines.at(-1)![1];
   if (length % 4 !== 0 || length < MIN_RUN || length > MAX_RUN) return { end };

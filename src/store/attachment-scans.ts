@@ -36,7 +36,7 @@ export class AttachmentScanRepository {
   record(siteId: number, product: Product, runId: number, scans: readonly AttachmentScan[]): void {
     for (const s of scans) {
       if (s.version === undefined) this.#remove.run(siteId, product, s.id);
-      else this.#upsert.run(siteId, product, s.id, s.itemId, s.version, s.outcome ?? 'read', runId);
+      else this.#upsert.run(siteId, product, s.id, s.itemId, s.version, s.outcome, runId);
     }
   }
 

@@ -78,7 +78,6 @@ export function normalizeForDetection(text: string): NormalizedText {
   for (let start = 0; start < text.length; start++) {
     const code = text.charCodeAt(start);
     if (code < 0x80 ? ASCII_WORK[code] === 0 : code < FIRST_CHANGED_CODE) continue;
-    if (code === GREATER_THAN && start > 0 && text.charCodeAt(start - 1) !== 0x0a) continue;
     if (code === BACKSLASH || code === PERCENT || code === ESCAPE || code === GREATER_THAN) {
       const escape = transportEscape(start, code);
       if (!escape) continue;
