@@ -103,8 +103,7 @@ export type AttachmentOutcome = 'read' | 'format' | 'too-large';
  * its item.
  */
 export type AttachmentScan = { id: string; itemId: string } & (
-  | { version: number; outcome: AttachmentOutcome }
-  | { version?: undefined }
+  { version: number; outcome: AttachmentOutcome } | { version?: undefined }
 );
 
 /** What the detector reports. It never carries the raw value. */
